@@ -1,0 +1,82 @@
+import type { HttpResponse } from './http';
+import { headerValue } from './http';
+
+export interface RateLimitInfo {
+	/** Requests allowed in the interval (`X-RateLimit-Limit`). */
+	limit?: number;
+	/** Milliseconds until the limit resets (`X-RateLimit-Reset`). */
+	reset?: number;
+	/** Length of the interval in milliseconds (`X-RateLimit-Interval`). */
+	interval?: number;
+}
+
+function numericHeader(response: HttpResponse, name: string): number | undefined {
+	const value = headerValue(response.headers, name);
+	if (value === undefined || value.trim() === '') return undefined;
+	const parsed = Number(value);
+	return Number.isFinite(parsed) ? parsed : undefined;
+}
+
+export function readRateLimit(response: HttpResponse): RateLimitInfo | undefined {
+	const info: RateLimitInfo = {
+		limit: numericHeader(response, 'x-ratelimit-limit'),
+		reset: numericHeader(response, 'x-ratelimit-reset'),
+		interval: numericHeader(response, 'x-ratelimit-interval'),
+	};
+	return Object.values(info).some((value) => value !== undefined) ? info : undefined;
+}
+
+/** An answer from ImageKit with a non-success status. Carries ImageKit's own explanation. */
+export class ImageKitApiError extends Error {
+	readonly name = 'ImageKitApiError';
+	readonly status: number;
+	/** ImageKit's `help` text. */
+	readonly help?: string;
+	/** ImageKit's machine-readable `reason`, e.g. `FILE_ALREADY_EXISTS`. */
+	readonly reason?: string;
+	readonly rateLimit?: RateLimitInfo;
+	/** ImageKit's request id (`x-ik-requestId`), for support tickets. */
+	readonly requestId?: string;
+	/** The parsed error body, e.g. with `missingFileIds` or `errors`. */
+	readonly body: unknown;
+
+	constructor(response: HttpResponse) {
+		const body = response.body;
+		const fields = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+		const message =
+			typeof fields.message === 'string' && fields.message
+				? fields.message
+				: `ImageKit answered with HTTP ${response.status}`;
+		super(message);
+		this.status = response.status;
+		this.help = typeof fields.help === 'string' ? fields.help : undefined;
+		this.reason = typeof fields.reason === 'string' ? fields.reason : undefined;
+		this.rateLimit = readRateLimit(response);
+		this.requestId = headerValue(response.headers, 'x-ik-requestid');
+		this.body = body;
+	}
+}
+
+/** No answer arrived from ImageKit: the connection failed, was reset or timed out. */
+export class ImageKitConnectionError extends Error {
+	readonly name = 'ImageKitConnectionError';
+	/** The system error code, e.g. `ECONNRESET`. */
+	readonly code?: string;
+
+	constructor(message: string, code?: string) {
+		super(message);
+		this.code = code;
+	}
+}
+
+/** The caller passed something the API cannot accept; nothing was sent. */
+export class ImageKitInputError extends Error {
+	readonly name = 'ImageKitInputError';
+	/** The option at fault, e.g. `transformationPosition`. */
+	readonly field: string;
+
+	constructor(field: string, message: string) {
+		super(message);
+		this.field = field;
+	}
+}

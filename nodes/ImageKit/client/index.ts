@@ -1,0 +1,19 @@
+// Public surface of the ImageKit client, also exported by the package's index.js.
+export {
+	ImageKit,
+	API_BASE_URL,
+	UPLOAD_BASE_URL,
+	BULK_DELETE_LIMIT,
+	LIST_PAGE_LIMIT,
+	MAX_UPLOAD_AUTH_EXPIRY_SECONDS,
+} from './ImageKit';
+export type { ImageKitOptions, UploadInput, AuthenticationParameters } from './ImageKit';
+export { ImageKitApiError, ImageKitConnectionError, ImageKitInputError } from './errors';
+export type { RateLimitInfo } from './errors';
+export type { HttpRequest, HttpResponse, Requester, StreamedBody } from './http';
+export { createFetchRequester, isStreamedBody } from './http';
+export { phashDistance } from './phash';
+export { buildUrl } from './url';
+export type { UrlOptions } from './url';
+export { buildTransformationString, TRANSFORMATIONS } from './transformations';
+export type * from './types';

@@ -1,0 +1,259 @@
+import ImageKitSdk from '@imagekit/nodejs';
+
+import type { TransformationStep } from '../../nodes/ImageKit/client/transformations';
+import { buildTransformationString, TRANSFORMATIONS } from '../../nodes/ImageKit/client/transformations';
+
+const tr = (...steps: TransformationStep[]) => buildTransformationString(steps);
+
+describe('TRANSFORMATIONS table', () => {
+	it('has unique keys, and no alias shadows another entry', () => {
+		const names = TRANSFORMATIONS.flatMap((spec) => [spec.key, ...(spec.aliases ?? [])]);
+		expect(new Set(names).size).toBe(names.length);
+	});
+
+	// API.md §6.2.4, the current SDK's names.
+	it.each([
+		['width', 'w'], ['height', 'h'], ['aspectRatio', 'ar'], ['background', 'bg'], ['border', 'b'],
+		['crop', 'c'], ['cropMode', 'cm'], ['dpr', 'dpr'], ['focus', 'fo'], ['quality', 'q'], ['x', 'x'],
+		['y', 'y'], ['xCenter', 'xc'], ['yCenter', 'yc'], ['format', 'f'], ['videoCodec', 'vc'],
+		['audioCodec', 'ac'], ['radius', 'r'], ['rotation', 'rt'], ['blur', 'bl'], ['named', 'n'],
+		['flip', 'fl'], ['original', 'orig'], ['startOffset', 'so'], ['endOffset', 'eo'], ['duration', 'du'],
+		['aiChangeBackground', 'e-changebg'], ['aiEdit', 'e-edit'], ['colorReplace', 'cr'],
+		['colorize', 'e-colorize'], ['distort', 'e-distort'], ['progressive', 'pr'], ['lossless', 'lo'],
+		['colorProfile', 'cp'], ['metadata', 'md'], ['opacity', 'o'], ['zoom', 'z'], ['page', 'pg'],
+		['fontSize', 'fs'], ['fontColor', 'co'], ['innerAlignment', 'ia'], ['padding', 'pa'], ['alpha', 'al'],
+		['typography', 'tg'], ['lineHeight', 'lh'], ['fontOutline', 'fol'], ['fontShadow', 'fsh'], ['color', 'co'],
+	])('maps %s to %s', (key, code) => {
+		expect(tr({ [key]: 'v' })).toBe(`${code}-v`);
+	});
+
+	it.each([
+		['grayscale', 'e-grayscale'], ['aiUpscale', 'e-upscale'], ['aiRetouch', 'e-retouch'],
+		['aiVariation', 'e-genvar'], ['aiRemoveBackground', 'e-bgremove'],
+		['aiRemoveBackgroundExternal', 'e-removedotbg'], ['contrastStretch', 'e-contrast'],
+	])('maps the flag %s to the bare %s', (key, code) => {
+		expect(tr({ [key]: true })).toBe(code);
+	});
+
+	it.each([
+		['sharpen', 'e-sharpen'], ['shadow', 'e-shadow'], ['gradient', 'e-gradient'], ['unsharpMask', 'e-usm'],
+		['aiDropShadow', 'e-dropshadow'],
+	])('maps the optional-value effect %s to %s', (key, code) => {
+		expect(tr({ [key]: true })).toBe(code);
+		expect(tr({ [key]: 'x-1' })).toBe(`${code}-x-1`);
+	});
+
+	// API.md §6.1.5, Python 2.2.8 SUPPORTED_TRANS.
+	it.each([
+		['height', 'h'], ['width', 'w'], ['aspect_ratio', 'ar'], ['quality', 'q'], ['crop', 'c'], ['crop_mode', 'cm'],
+		['x', 'x'], ['y', 'y'], ['focus', 'fo'], ['format', 'f'], ['radius', 'r'], ['background', 'bg'],
+		['border', 'b'], ['rotation', 'rt'], ['blur', 'bl'], ['named', 'n'], ['overlay_image', 'oi'],
+		['overlay_image_aspect_ratio', 'oiar'], ['overlay_image_background', 'oibg'], ['overlay_image_border', 'oib'],
+		['overlay_image_dpr', 'oidpr'], ['overlay_image_quality', 'oiq'], ['overlay_image_cropping', 'oic'],
+		['overlay_image_trim', 'oit'], ['overlay_x', 'ox'], ['overlay_y', 'oy'], ['overlay_focus', 'ofo'],
+		['overlay_height', 'oh'], ['overlay_width', 'ow'], ['overlay_text', 'ot'], ['overlay_text_font_size', 'ots'],
+		['overlay_text_font_family', 'otf'], ['overlay_text_color', 'otc'], ['overlay_text_transparency', 'oa'],
+		['overlay_alpha', 'oa'], ['overlay_text_typography', 'ott'], ['overlay_background', 'obg'],
+		['overlay_text_encoded', 'ote'], ['overlay_text_width', 'otw'], ['overlay_text_background', 'otbg'],
+		['overlay_text_padding', 'otp'], ['overlay_text_inner_alignment', 'otia'], ['overlay_radius', 'or'],
+		['progressive', 'pr'], ['lossless', 'lo'], ['trim', 't'], ['metadata', 'md'], ['color_profile', 'cp'],
+		['default_image', 'di'], ['dpr', 'dpr'], ['effect_sharpen', 'e-sharpen'], ['effect_usm', 'e-usm'],
+		['effect_contrast', 'e-contrast'], ['effect_gray', 'e-grayscale'], ['original', 'orig'],
+	])('maps the seed name %s to %s', (name, code) => {
+		expect(tr({ [name]: '-' })).toBe(code);
+	});
+
+	// API.md §6.1.5, old Node camelCase names.
+	it.each([
+		['aspectRatio', 'ar'], ['cropMode', 'cm'], ['overlayImage', 'oi'], ['overlayImageAspectRatio', 'oiar'],
+		['overlayImageDPR', 'oidpr'], ['overlayImageFocus', 'oifo'], ['overlayTextFontSize', 'ots'],
+		['overlayTextInnerAlignment', 'otia'], ['overlayAlpha', 'oa'], ['rotate', 'rt'], ['colorProfile', 'cp'],
+		['defaultImage', 'di'], ['effectSharpen', 'e-sharpen'], ['effectUSM', 'e-usm'], ['effectContrast', 'e-contrast'],
+		['effectGray', 'e-grayscale'], ['effectShadow', 'e-shadow'], ['effectGradient', 'e-gradient'],
+	])('maps the old Node name %s to %s', (name, code) => {
+		expect(tr({ [name]: '-' })).toBe(code);
+	});
+
+	it('keeps seed names on the entries of the current names, so one code has one rule', () => {
+		const grayscale = TRANSFORMATIONS.find((spec) => spec.key === 'grayscale');
+		expect(grayscale?.aliases).toEqual(expect.arrayContaining(['effectGray', 'effect_gray']));
+		expect(tr({ effectGray: true }, { effect_gray: 'true' })).toBe('e-grayscale:e-grayscale');
+		expect(tr({ effectContrast: true })).toBe('e-contrast');
+	});
+
+	it('marks the seed-only overlay codes as legacy', () => {
+		const legacyCodes = TRANSFORMATIONS.filter((spec) => spec.hidden === 'legacyOverlay').map((spec) => spec.code);
+		expect(legacyCodes).toEqual(expect.arrayContaining(['oi', 'ot', 'ox', 'oy', 'otc', 'oa', 'or']));
+		expect(legacyCodes.every((code) => code.startsWith('o'))).toBe(true);
+	});
+});
+
+describe('buildTransformationString', () => {
+	it('reproduces the examples of API.md §6.2.2', () => {
+		expect(tr({ height: '300', width: '400' }, { rotation: 90 })).toBe('h-300,w-400:rt-90');
+		expect(tr({ raw: 'rndm_trnsf-abcd' })).toBe('rndm_trnsf-abcd');
+	});
+
+	it('formats values by the rules of API.md §6.2.2 step 7', () => {
+		expect(tr({ defaultImage: '/folder/file.jpg/' })).toBe('di-folder@@file.jpg');
+		expect(tr({ fontFamily: 'sdk-testing-files/Poppins.ttf' })).toBe('ff-sdk-testing-files@@Poppins.ttf');
+		expect(tr({ streamingResolutions: ['1440', '1080'] })).toBe('sr-1440_1080');
+		expect(tr({ trim: '' }, { trim: true }, { trim: 5 })).toBe('t-true:t-true:t-5');
+		expect(tr({ progressive: true, original: true, opacity: 0.8 })).toBe('pr-true,orig-true,o-0.8');
+		expect(tr({ defaultImage: '' })).toBe('di-');
+		expect(tr({ aspectRatio: '4:3' })).toBe('ar-4:3');
+		expect(tr({ lossless: false })).toBe('lo-false');
+	});
+
+	it('applies the flag-only rule: true, "true" and "-" give the bare code, anything else nothing', () => {
+		expect(tr({ grayscale: true, aiUpscale: 'true', aiRetouch: '-' })).toBe('e-grayscale,e-upscale,e-retouch');
+		expect(tr({ grayscale: false, aiUpscale: 'false', aiRetouch: 'yes', width: 10 })).toBe('w-10');
+	});
+
+	it('applies the optional-value rule', () => {
+		expect(tr({ sharpen: '' }, { sharpen: ' ' }, { sharpen: 'true' }, { sharpen: 10 })).toBe(
+			'e-sharpen:e-sharpen:e-sharpen:e-sharpen-10',
+		);
+		expect(tr({ shadow: 'bl-15_st-40_x-10_y-N5', aiDropShadow: 'az-45' })).toBe(
+			'e-shadow-bl-15_st-40_x-10_y-N5,e-dropshadow-az-45',
+		);
+		expect(tr({ unsharpMask: false, width: 1 })).toBe('w-1');
+	});
+
+	it('emits the bare code for "-" on any key, per the old rule', () => {
+		expect(tr({ effectSharpen: '-' }, { progressive: '-' }, { fake_xxxx: '-' })).toBe('e-sharpen:pr:fake_xxxx');
+	});
+
+	it('takes raw codes with their rules, and passes unknown keys through verbatim', () => {
+		expect(tr({ w: 300, h: 200 })).toBe('w-300,h-200');
+		expect(tr({ 'e-grayscale': true, di: '/a/b.png' })).toBe('e-grayscale,di-a@@b.png');
+		expect(tr({ fake_xxxx: 400 })).toBe('fake_xxxx-400');
+		expect(tr({ WIDTH: 5 })).toBe('w-5');
+	});
+
+	it('keeps spaces and commas of values literal; the string is never URL-encoded as a whole', () => {
+		expect(tr({ aiEdit: 'prompt-make it vintage' })).toBe('e-edit-prompt-make it vintage');
+		expect(tr({ overlay_text: 'two words' })).toBe('ot-two words');
+	});
+
+	it('writes seed overlay paths like default images', () => {
+		expect(tr({ overlayImage: '/logos/brand.png' })).toBe('oi-logos@@brand.png');
+	});
+
+	it('skips null and undefined values, empty steps and non-arrays', () => {
+		expect(tr({ width: undefined, height: null, quality: 50 }, {}, { raw: '' })).toBe('q-50');
+		expect(buildTransformationString(undefined)).toBe('');
+		expect(buildTransformationString([null as unknown as TransformationStep, { blur: 3 }])).toBe('bl-3');
+	});
+
+	describe('overlays (API.md §6.2.3)', () => {
+		it.each([
+			['Every thing', 'i-Every%20thing'],
+			["Let's use ©, ®, ™, etc", 'ie-TGV0J3MgdXNlIMKpLCDCriwg4oSiLCBldGM%3D'],
+			['हिन्दी', 'ie-4KS54KS%2F4KSo4KWN4KSm4KWA'],
+		])('encodes the text %j as %s', (text, token) => {
+			expect(tr({ overlay: { type: 'text', text } })).toBe(`l-text,${token},l-end`);
+		});
+
+		it('honours an explicit text encoding', () => {
+			expect(tr({ overlay: { type: 'text', text: 'a+b', encoding: 'plain' } })).toBe('l-text,i-a%2Bb,l-end');
+			expect(tr({ overlay: { type: 'text', text: 'ab', encoding: 'base64' } })).toBe('l-text,ie-YWI%3D,l-end');
+		});
+
+		it.each([
+			['/customer_logo/nykaa.png', 'i-customer_logo@@nykaa.png'],
+			['/customer_logo/Ñykaa.png', 'ie-Y3VzdG9tZXJfbG9nby%2FDkXlrYWEucG5n'],
+		])('encodes the input path %s as %s', (input, token) => {
+			expect(tr({ overlay: { type: 'image', input } })).toBe(`l-image,${token},l-end`);
+		});
+
+		it('opens each layer type as ImageKit expects', () => {
+			expect(tr({ overlay: { type: 'video', input: 'clip.mp4' } })).toBe('l-video,i-clip.mp4,l-end');
+			expect(tr({ overlay: { type: 'subtitle', input: 'subs/en.srt' } })).toBe('l-subtitles,i-subs@@en.srt,l-end');
+			expect(tr({ overlay: { type: 'solidColor', color: 'FF0000' } })).toBe('l-image,i-ik_canvas,bg-FF0000,l-end');
+		});
+
+		it('drops a layer without its type or required field', () => {
+			expect(tr({ width: 1, overlay: { type: 'text' } })).toBe('w-1');
+			expect(tr({ overlay: { type: 'image', input: '' } })).toBe('');
+			expect(tr({ overlay: { type: 'solidColor' } })).toBe('');
+			expect(tr({ overlay: { type: 'sticker' as 'text', text: 'x' } })).toBe('');
+		});
+
+		it('writes layer mode, position, timing and nested steps in order, dropping zeros', () => {
+			const overlay = tr({
+				overlay: {
+					type: 'image',
+					input: 'logo.png',
+					timing: { duration: 10, start: 5, end: 0 },
+					position: { anchorPoint: 'top', focus: 'center', yCenter: 4, xCenter: 3, y: 0, x: 'N10' },
+					layerMode: 'multiply',
+					transformation: [{ width: 100 }, { rotation: 90 }],
+				},
+			});
+			expect(overlay).toBe('l-image,i-logo.png,lm-multiply,lx-N10,lxc-3,lyc-4,lfo-center,lap-top,lso-5,ldu-10,w-100:rt-90,l-end');
+		});
+
+		it('reproduces the full text-overlay example of the SDK tests', () => {
+			const steps: TransformationStep[] = [
+				{
+					overlay: {
+						type: 'text',
+						text: 'Every thing',
+						position: { x: '10', y: '20', focus: 'center' },
+						timing: { start: 5, end: 15, duration: '10' },
+						transformation: [
+							{
+								width: 'bw_mul_0.5',
+								fontSize: 20,
+								fontFamily: 'Arial',
+								fontColor: '0000ff',
+								innerAlignment: 'left',
+								padding: 5,
+								alpha: 7,
+								typography: 'b',
+								background: 'red',
+								radius: 10,
+								rotation: 'N45',
+								flip: 'h',
+								lineHeight: 20,
+							},
+						],
+					},
+				},
+				{
+					overlay: {
+						type: 'image',
+						input: 'logo.png',
+						transformation: [{ overlay: { type: 'text', text: 'Nested text overlay' } }],
+					},
+				},
+			];
+			expect(tr(...steps)).toBe(
+				'l-text,i-Every%20thing,lx-10,ly-20,lfo-center,lso-5,leo-15,ldu-10,w-bw_mul_0.5,fs-20,ff-Arial,' +
+					'co-0000ff,ia-left,pa-5,al-7,tg-b,bg-red,r-10,rt-N45,fl-h,lh-20,l-end' +
+					':l-image,i-logo.png,l-text,i-Nested%20text%20overlay,l-end,l-end',
+			);
+		});
+	});
+
+	describe('agrees with the official SDK where the rules are the same', () => {
+		const official = new ImageKitSdk({ privateKey: 'unused' });
+		const cases: TransformationStep[][] = [
+			[{ width: 300, height: 'ih_div_2', crop: 'at_max' }, { rotation: 90, format: 'webp' }],
+			[{ grayscale: true, contrastStretch: 'false', aiUpscale: '-', sharpen: 5, shadow: '' }],
+			[{ defaultImage: '/a/b/c.png/', fontFamily: 'f/g.ttf', streamingResolutions: ['240', '720'], trim: '' }],
+			[{ aspectRatio: '16-9', quality: 70, progressive: false, original: true, raw: 'x-1,y-2' }],
+			[{ colorize: 'co-red_in-40', distort: 'a-45', aiEdit: 'prompt-add snow', zoom: 0.5, page: '2' }],
+			[{ overlay: { type: 'text', text: 'Héllo wörld', encoding: 'auto', layerMode: 'cutout' } }],
+			[{ overlay: { type: 'solidColor', color: 'FFAABB50', position: { x: 5, anchorPoint: 'center' } } }],
+			[{ overlay: { type: 'subtitle', input: '/subs/en.srt', timing: { start: 2, duration: 3 } } }],
+			[{ overlay: { type: 'image', input: '/a b/c.png', transformation: [{ overlay: { type: 'text', text: 'z' } }] } }],
+			[{ w: 10, 'e-grayscale': true, unknown_key: 'v', WIDTH: 4 }],
+			[{ overlay: { type: 'video', input: '//clips/a.mp4/' } }, { defaultImage: '//x//' }],
+		];
+		it.each(cases.map((steps) => [JSON.stringify(steps), steps]))('%s', (_label, steps) => {
+			expect(buildTransformationString(steps)).toBe(official.helper.buildTransformationString(steps as never));
+		});
+	});
+});
