@@ -1,0 +1,33 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { ImageKit } from '../../client';
+import { itemsFor, requiredText } from '../../helpers/parameters';
+
+export const option = {
+	name: 'Get Purge Status',
+	value: 'getPurgeStatus',
+	description: 'Check whether a purge request has completed',
+	action: 'Get the status of a purge',
+};
+
+export const description = updateDisplayOptions({ show: { resource: ['cache'], operation: ['getPurgeStatus'] } }, [
+	{
+		displayName: 'Request ID',
+		name: 'requestId',
+		type: 'string',
+		default: '',
+		required: true,
+		description: 'The requestId returned by Purge',
+	},
+]);
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: ImageKit,
+): Promise<INodeExecutionData[]> {
+	const requestId = requiredText(this, 'requestId', itemIndex, 'Request ID', 'the requestId returned by Purge');
+	const { status } = await client.getPurgeCacheStatus(requestId);
+	return itemsFor(this, { requestId, status }, itemIndex);
+}

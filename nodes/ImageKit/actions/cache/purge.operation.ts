@@ -1,0 +1,34 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { ImageKit } from '../../client';
+import { itemsFor, requiredText } from '../../helpers/parameters';
+
+export const option = {
+	name: 'Purge',
+	value: 'purge',
+	description: 'Remove a URL from the CDN and ImageKit caches',
+	action: 'Purge a URL from the cache',
+};
+
+export const description = updateDisplayOptions({ show: { resource: ['cache'], operation: ['purge'] } }, [
+	{
+		displayName: 'URL',
+		name: 'url',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'https://ik.imagekit.io/your_id/photo.jpg',
+		description: 'Full URL to purge; end it with * to purge every URL with that prefix',
+	},
+]);
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: ImageKit,
+): Promise<INodeExecutionData[]> {
+	const url = requiredText(this, 'url', itemIndex, 'URL', 'the full URL to purge, e.g. https://ik.imagekit.io/your_id/photo.jpg');
+	const { requestId } = await client.purgeCache(url);
+	return itemsFor(this, { url, requestId }, itemIndex);
+}

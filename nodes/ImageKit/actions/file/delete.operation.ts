@@ -1,0 +1,27 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { ImageKit } from '../../client';
+import { itemsFor, requiredText } from '../../helpers/parameters';
+import { fileIdProperty, FILE_ID_EXAMPLE } from './common';
+
+export const option = {
+	name: 'Delete',
+	value: 'delete',
+	description: 'Delete a file and all its versions (the CDN cache is not purged)',
+	action: 'Delete a file',
+};
+
+export const description = updateDisplayOptions({ show: { resource: ['file'], operation: ['delete'] } }, [
+	fileIdProperty,
+]);
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: ImageKit,
+): Promise<INodeExecutionData[]> {
+	const fileId = requiredText(this, 'fileId', itemIndex, 'File ID', FILE_ID_EXAMPLE);
+	await client.deleteFile(fileId);
+	return itemsFor(this, { fileId, deleted: true }, itemIndex);
+}

@@ -1,0 +1,142 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { ImageKit, ListFilesOptions } from '../../client';
+import { LIST_PAGE_LIMIT } from '../../client';
+import { itemsFor, toList } from '../../helpers/parameters';
+
+const SORT_FIELDS = ['Created', 'Height', 'Name', 'Relevance', 'Size', 'Updated', 'Width'];
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		displayOptions: { show: { returnAll: [false] } },
+		description: 'Max number of results to return',
+	},
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'File Type',
+				name: 'fileType',
+				type: 'options',
+				options: [
+					{ name: 'All', value: 'all' },
+					{ name: 'Image', value: 'image' },
+					{ name: 'Non-Image', value: 'non-image' },
+				],
+				default: 'all',
+			},
+			{
+				displayName: 'Name',
+				name: 'name',
+				type: 'string',
+				default: '',
+				description: 'Exact file name to match',
+			},
+			{
+				displayName: 'Path',
+				name: 'path',
+				type: 'string',
+				default: '',
+				placeholder: '/products/',
+				description: 'Folder to list, without its subfolders',
+			},
+			{
+				displayName: 'Search Query',
+				name: 'searchQuery',
+				type: 'string',
+				default: '',
+				placeholder: 'createdAt > "7d" AND tags IN ["sale"]',
+				description: 'ImageKit search expression; when set, Tags, Type and Name are ignored',
+			},
+			{
+				displayName: 'Sort',
+				name: 'sort',
+				type: 'options',
+				options: SORT_FIELDS.flatMap((field) => [
+					{ name: `${field} (Ascending)`, value: `ASC_${field.toUpperCase()}` },
+					{ name: `${field} (Descending)`, value: `DESC_${field.toUpperCase()}` },
+				]),
+				default: 'ASC_CREATED',
+			},
+			{
+				displayName: 'Tags',
+				name: 'tags',
+				type: 'string',
+				default: '',
+				placeholder: 'summer, sale',
+				description: 'Comma-separated tags; files with any of them match',
+			},
+			{
+				displayName: 'Type',
+				name: 'type',
+				type: 'options',
+				options: [
+					{ name: 'All (Files and Folders)', value: 'all' },
+					{ name: 'File', value: 'file' },
+					{ name: 'File Version', value: 'file-version' },
+					{ name: 'Folder', value: 'folder' },
+				],
+				default: 'file',
+			},
+		],
+	},
+];
+
+export const option = {
+	name: 'Get Many',
+	value: 'getAll',
+	description: 'List or search files and folders in the media library',
+	action: 'Get many files',
+};
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['file'], operation: ['getAll'] } },
+	properties,
+);
+
+function listOptions(filters: IDataObject): ListFilesOptions {
+	const options: ListFilesOptions = {};
+	for (const key of ['fileType', 'name', 'path', 'searchQuery', 'sort', 'type'] as const) {
+		const value = typeof filters[key] === 'string' ? (filters[key] as string).trim() : '';
+		if (value) (options as Record<string, string>)[key] = value;
+	}
+	const tags = toList(filters.tags);
+	if (tags.length) options.tags = tags;
+	return options;
+}
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: ImageKit,
+): Promise<INodeExecutionData[]> {
+	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
+	const wanted = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex) as number);
+	const options = listOptions(this.getNodeParameter('filters', itemIndex, {}) as IDataObject);
+	const files: IDataObject[] = [];
+	// ImageKit pages with skip/limit; a short page means the end.
+	while (files.length < wanted) {
+		const pageSize = Math.min(LIST_PAGE_LIMIT, wanted - files.length);
+		const page = await client.listFiles({ ...options, skip: files.length, limit: pageSize });
+		files.push(...(page as IDataObject[]));
+		if (page.length < pageSize) break;
+	}
+	return itemsFor(this, files, itemIndex);
+}

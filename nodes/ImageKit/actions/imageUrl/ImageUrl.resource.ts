@@ -1,0 +1,12 @@
+import type { Resource } from '../types';
+import * as generate from './generate.operation';
+
+export const imageUrl: Resource = {
+	option: {
+		name: 'Image URL',
+		value: 'imageUrl',
+		description: 'Build delivery URLs with transformations and signatures',
+	},
+	operations: { generate },
+	defaultOperation: 'generate',
+};

@@ -1,0 +1,37 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { toNodeError } from '../helpers/errors';
+import { createClient } from '../transport';
+import { cache } from './cache/Cache.resource';
+import { file } from './file/File.resource';
+import { imageUrl } from './imageUrl/ImageUrl.resource';
+import { metadata } from './metadata/Metadata.resource';
+import type { Resource } from './types';
+import { utility } from './utility/Utility.resource';
+
+export const resources: Record<string, Resource> = { cache, file, imageUrl, metadata, utility };
+
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const client = await createClient(this);
+	const output: INodeExecutionData[] = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			const resource = this.getNodeParameter('resource', itemIndex) as string;
+			const operation = this.getNodeParameter('operation', itemIndex) as string;
+			const handler = resources[resource]?.operations[operation];
+			if (!handler) {
+				throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`, {
+					itemIndex,
+				});
+			}
+			output.push(...(await handler.execute.call(this, itemIndex, client)));
+		} catch (error) {
+			const nodeError = toNodeError(this.getNode(), error, itemIndex);
+			if (!this.continueOnFail()) throw nodeError;
+			output.push({ json: { error: nodeError.message }, pairedItem: { item: itemIndex } });
+		}
+	}
+	return [output];
+}

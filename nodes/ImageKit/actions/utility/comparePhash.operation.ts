@@ -1,0 +1,63 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import type { ImageKit } from '../../client';
+import { ImageKitInputError, phashDistance } from '../../client';
+import { itemsFor, requiredText } from '../../helpers/parameters';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'First pHash',
+		name: 'firstPhash',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'f06830ca9f1e3e90',
+		description: 'The pHash of an image, from Get Metadata',
+	},
+	{
+		displayName: 'Second pHash',
+		name: 'secondPhash',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: '2d5ad3936d2e015b',
+		description: 'The pHash of the image to compare with',
+	},
+];
+
+export const option = {
+	name: 'Compare pHash',
+	value: 'comparePhash',
+	description: 'Count the differing bits of two perceptual hashes: 0 means the same image, under 10 very similar',
+	action: 'Compare two p hash values',
+};
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['utility'], operation: ['comparePhash'] } },
+	properties,
+);
+
+const LABELS: Record<string, string> = { first: 'First pHash', second: 'Second pHash' };
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	_client: ImageKit,
+): Promise<INodeExecutionData[]> {
+	const example = 'a pHash such as f06830ca9f1e3e90 (the pHash field of Get Metadata)';
+	const first = requiredText(this, 'firstPhash', itemIndex, 'First pHash', example);
+	const second = requiredText(this, 'secondPhash', itemIndex, 'Second pHash', example);
+	let distance: number;
+	try {
+		distance = phashDistance(first, second);
+	} catch (error) {
+		// Name the node's field rather than the client's argument.
+		const field = error instanceof ImageKitInputError ? LABELS[error.field] : 'pHash';
+		throw new NodeOperationError(this.getNode(), `'${field}' is not usable: ${(error as Error).message}`, {
+			itemIndex,
+			description: `Enter ${example}`,
+		});
+	}
+	return itemsFor(this, { distance, firstPhash: first, secondPhash: second }, itemIndex);
+}

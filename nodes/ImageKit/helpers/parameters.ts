@@ -1,0 +1,70 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+/** A required text field, trimmed; an empty value fails with the field's label and an example. */
+export function requiredText(
+	context: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+	label: string,
+	example: string,
+): string {
+	const value = context.getNodeParameter(name, itemIndex, '') as unknown;
+	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+	if (!text) {
+		throw new NodeOperationError(context.getNode(), `'${label}' is empty`, {
+			itemIndex,
+			description: `Enter ${example}`,
+		});
+	}
+	return text;
+}
+
+/** Parses a JSON field (text or an already-parsed object), naming the field when it is invalid. */
+export function parseJsonField<T = IDataObject>(
+	context: IExecuteFunctions,
+	value: unknown,
+	itemIndex: number,
+	label: string,
+	expected: 'object' | 'array',
+): T | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	let parsed: unknown = value;
+	if (typeof value === 'string') {
+		try {
+			parsed = JSON.parse(value);
+		} catch (error) {
+			throw new NodeOperationError(context.getNode(), `'${label}' is not valid JSON`, {
+				itemIndex,
+				description: `${(error as Error).message}. Enter a JSON ${expected}, for example ${
+					expected === 'object' ? '{"brand": "Acme"}' : '[{"name": "google-auto-tagging", "minConfidence": 80, "maxTags": 10}]'
+				}`,
+			});
+		}
+	}
+	const isArray = Array.isArray(parsed);
+	if (typeof parsed !== 'object' || parsed === null || isArray !== (expected === 'array')) {
+		throw new NodeOperationError(context.getNode(), `'${label}' must be a JSON ${expected}`, {
+			itemIndex,
+			description: `Got ${isArray ? 'an array' : typeof parsed}. Enter a JSON ${expected}`,
+		});
+	}
+	return parsed as T;
+}
+
+/** A list given as an array or as text separated by commas or new lines. */
+export function toList(value: unknown): string[] {
+	const entries = Array.isArray(value) ? value : String(value ?? '').split(/[,\n]/);
+	return entries.map((entry) => String(entry).trim()).filter((entry) => entry !== '');
+}
+
+/** Output items for one input item, each paired with it. */
+export function itemsFor(
+	context: IExecuteFunctions,
+	data: IDataObject | IDataObject[],
+	itemIndex: number,
+): INodeExecutionData[] {
+	return context.helpers.constructExecutionMetaData(context.helpers.returnJsonArray(data), {
+		itemData: { item: itemIndex },
+	});
+}

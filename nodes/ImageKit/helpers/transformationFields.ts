@@ -1,0 +1,277 @@
+// n8n fields for transformation steps, generated from the client's transformation table, and the
+// conversion of what those fields return into the client's `transformation` array.
+import type { IDataObject, INodeProperties, INodePropertyCollection, INodePropertyOptions } from 'n8n-workflow';
+
+import type {
+	LayerEncoding,
+	LayerMode,
+	Overlay,
+	TransformationSpec,
+	TransformationStep,
+	TransformationValue,
+} from '../client/transformations';
+import {
+	LAYER_ENCODINGS,
+	LAYER_MODES,
+	LAYER_POSITION,
+	LAYER_TIMING,
+	LAYER_TYPES,
+	TRANSFORMATIONS,
+} from '../client/transformations';
+
+type ShownSpec = Extract<TransformationSpec, { displayName: string }>;
+type LayerTypeSpec = (typeof LAYER_TYPES)[number];
+type LayerFieldSpec = (typeof LAYER_POSITION)[number] | (typeof LAYER_TIMING)[number];
+
+const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
+const byDisplayName = (a: { displayName: string }, b: { displayName: string }) =>
+	a.displayName.localeCompare(b.displayName);
+
+/** n8n options from a value → label map, sorted by label as n8n's lint asks. */
+function optionList(labels: Readonly<Record<string, string>>): INodePropertyOptions[] {
+	return Object.entries(labels)
+		.map(([value, name]) => ({ name, value }))
+		.sort(byName);
+}
+
+/** A dropdown whose default is the first value of the table's map. */
+function optionsField(
+	field: Pick<INodeProperties, 'displayName' | 'name' | 'description'>,
+	labels: Readonly<Record<string, string>>,
+): INodeProperties {
+	return { ...field, type: 'options', options: optionList(labels), default: Object.keys(labels)[0] };
+}
+
+function isShown(spec: TransformationSpec): spec is ShownSpec {
+	return spec.hidden === undefined;
+}
+
+function transformationField(spec: ShownSpec): INodeProperties {
+	const field = { displayName: spec.displayName, name: spec.key, description: spec.description };
+	switch (spec.type) {
+		// Adding a boolean to the step means switching it on.
+		case 'boolean':
+		case 'flag':
+			return { ...field, type: 'boolean', default: true };
+		case 'number':
+			return {
+				...field,
+				type: 'number',
+				default: spec.default,
+				typeOptions: { minValue: spec.min, maxValue: spec.max },
+			};
+		case 'options':
+			return optionsField(field, spec.options);
+		case 'list':
+			return { ...field, type: 'multiOptions', options: optionList(spec.options), default: [] };
+		default:
+			return { ...field, type: 'string', default: '' };
+	}
+}
+
+const SHOWN_SPECS = TRANSFORMATIONS.filter(isShown);
+const SPEC_BY_FIELD = new Map<string, ShownSpec>(SHOWN_SPECS.map((spec) => [spec.key, spec]));
+const STEP_FIELDS = SHOWN_SPECS.map(transformationField).sort(byDisplayName);
+
+/** The field naming what the layer shows; its `name` is the overlay property it fills. */
+const LAYER_SOURCE_FIELDS: Record<LayerTypeSpec['source'], INodeProperties> = {
+	text: {
+		displayName: 'Text',
+		name: 'text',
+		type: 'string',
+		default: '',
+		required: true,
+		description: 'Text to write on the base',
+	},
+	input: {
+		displayName: 'Input Path',
+		name: 'input',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: '/logos/brand.png',
+		description: 'Media library path of the file to place on the base',
+	},
+	color: {
+		displayName: 'Color',
+		name: 'color',
+		type: 'color',
+		default: '',
+		required: true,
+		description: 'Pick a colour, or type RGBA such as FFAABB50 (the last two digits are opacity) or a colour name',
+	},
+};
+
+function layerPlacementField(spec: LayerFieldSpec): INodeProperties {
+	const field = { displayName: spec.displayName, name: spec.key, description: spec.description };
+	return 'options' in spec ? optionsField(field, spec.options) : { ...field, type: 'string', default: '' };
+}
+
+const LAYER_COMMON_OPTIONS: INodeProperties[] = [
+	...LAYER_POSITION.map(layerPlacementField),
+	...LAYER_TIMING.map(layerPlacementField),
+	optionsField(
+		{ displayName: 'Layer Mode', name: 'layerMode', description: 'How the layer blends with the base' },
+		LAYER_MODES,
+	),
+	{
+		displayName: 'Layer Transformation',
+		name: 'transformation',
+		type: 'string',
+		default: '',
+		placeholder: 'w-200,fs-32,co-FFFFFF',
+		description: 'Transformations of the layer itself in URL syntax; chain steps with a colon',
+	},
+];
+
+const ENCODING_FIELD = optionsField(
+	{
+		displayName: 'Encoding',
+		name: 'encoding',
+		description:
+			'How the input is written into the URL; Auto uses base64 unless it holds only letters, digits, spaces, ' +
+			'dots, dashes, underscores and, in paths, slashes',
+	},
+	LAYER_ENCODINGS,
+);
+
+function layerSection(layer: LayerTypeSpec): INodePropertyCollection {
+	// A colour needs no encoding.
+	const options = layer.source === 'color' ? [...LAYER_COMMON_OPTIONS] : [...LAYER_COMMON_OPTIONS, ENCODING_FIELD];
+	return {
+		displayName: layer.displayName,
+		name: layer.type,
+		values: [
+			LAYER_SOURCE_FIELDS[layer.source],
+			{
+				displayName: 'Layer Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: options.sort(byDisplayName),
+			},
+		],
+	};
+}
+
+const OVERLAY_SECTIONS = LAYER_TYPES.map(layerSection).sort(byDisplayName);
+
+/** "Transformation Steps": each step holds transformations applied together and an optional overlay. */
+export function transformationStepsProperty(name = 'steps'): INodeProperties {
+	return {
+		displayName: 'Transformation Steps',
+		name,
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true, sortable: true },
+		placeholder: 'Add Step',
+		default: {},
+		description: 'Steps run in order; the transformations within one step are applied together',
+		options: [
+			{
+				displayName: 'Step',
+				name: 'step',
+				values: [
+					{
+						displayName: 'Transformations',
+						name: 'parameters',
+						type: 'collection',
+						placeholder: 'Add Transformation',
+						default: {},
+						options: STEP_FIELDS,
+					},
+					{
+						displayName: 'Overlay',
+						name: 'overlay',
+						type: 'fixedCollection',
+						placeholder: 'Add Overlay',
+						default: {},
+						description:
+							'A layer drawn on the result of this step; a second layer type becomes a step of its own',
+						options: OVERLAY_SECTIONS,
+					},
+				],
+			},
+		],
+	};
+}
+
+function isObject(value: unknown): value is IDataObject {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isEmpty(value: unknown): boolean {
+	return (
+		value === undefined ||
+		value === null ||
+		(typeof value === 'string' && value.trim() === '') ||
+		(Array.isArray(value) && value.length === 0)
+	);
+}
+
+function transformationsFromUi(parameters: unknown): TransformationStep {
+	const step: TransformationStep = {};
+	if (!isObject(parameters)) return step;
+	for (const [name, value] of Object.entries(parameters)) {
+		if (isEmpty(value)) {
+			// An empty sharpen, shadow or trim asks for ImageKit's default strength.
+			const type = SPEC_BY_FIELD.get(name)?.type;
+			if (typeof value === 'string' && (type === 'optionalValue' || type === 'trim')) step[name] = true;
+			continue;
+		}
+		step[name] = (typeof value === 'string' ? value.trim() : value) as TransformationValue;
+	}
+	return step;
+}
+
+function pickLayerFields(options: IDataObject, specs: readonly LayerFieldSpec[]): Record<string, string> | undefined {
+	let picked: Record<string, string> | undefined;
+	for (const spec of specs) {
+		const value = options[spec.key];
+		if (!isEmpty(value)) (picked ??= {})[spec.key] = String(value).trim();
+	}
+	return picked;
+}
+
+function overlaysFromUi(sections: unknown): Overlay[] {
+	const overlays: Overlay[] = [];
+	if (!isObject(sections)) return overlays;
+	for (const [type, section] of Object.entries(sections)) {
+		const layer = LAYER_TYPES.find((candidate) => candidate.type === type);
+		if (!layer || !isObject(section)) continue;
+		const source = section[layer.source];
+		if (source === undefined || source === null || source === '') continue;
+		const options = isObject(section.options) ? section.options : {};
+		const overlay: Overlay = { type: layer.type };
+		// The colour picker writes `#RRGGBB`; ImageKit takes the hex digits alone.
+		overlay[layer.source] = layer.source === 'color' ? String(source).replace(/^#/, '') : String(source);
+		const position = pickLayerFields(options, LAYER_POSITION);
+		if (position) overlay.position = position;
+		const timing = pickLayerFields(options, LAYER_TIMING);
+		if (timing) overlay.timing = timing;
+		if (!isEmpty(options.encoding)) overlay.encoding = options.encoding as LayerEncoding;
+		if (!isEmpty(options.layerMode)) overlay.layerMode = options.layerMode as LayerMode;
+		if (!isEmpty(options.transformation)) overlay.transformation = [{ raw: String(options.transformation).trim() }];
+		overlays.push(overlay);
+	}
+	return overlays;
+}
+
+/**
+ * The client's `transformation` array from the value of `transformationStepsProperty()`
+ * (`{ step: [{ parameters, overlay }] }`). Empty fields are skipped; a step's second and later
+ * layers become steps of their own, since one step carries one overlay.
+ */
+export function stepsFromParameters(value: IDataObject): TransformationStep[] {
+	const steps: TransformationStep[] = [];
+	const uiSteps = Array.isArray(value?.step) ? (value.step as unknown[]) : [];
+	for (const uiStep of uiSteps) {
+		if (!isObject(uiStep)) continue;
+		const step = transformationsFromUi(uiStep.parameters);
+		const [firstOverlay, ...laterOverlays] = overlaysFromUi(uiStep.overlay);
+		if (firstOverlay) step.overlay = firstOverlay;
+		if (Object.keys(step).length > 0) steps.push(step);
+		for (const overlay of laterOverlays) steps.push({ overlay });
+	}
+	return steps;
+}
