@@ -1,0 +1,12 @@
+export {
+	EMULATOR_CA_CERT_PATH,
+	ImageKitEmulator,
+	type ImageKitEmulatorOptions,
+	type RecordedFilePart,
+	type RecordedRequest,
+	type SeedFileInput,
+} from './emulator';
+export { placeholderPng } from './content';
+export type { FaultMatch, FaultSpec } from './faults';
+export type { AITag, StoredFile, StoredFolder } from './state';
+export type { ExtensionStatus, FileDetails, FolderDetails, Metadata } from './views';
