@@ -1,0 +1,331 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { BINARY_SOURCE_TYPE, binarySourceSha256 } from '../engine/harness';
+import type { NodeFixture } from './fixture';
+import { NODE_TYPE, PRIVATE_KEY, serialisedRun, startNodeFixture } from './fixture';
+
+let fixture: NodeFixture;
+
+beforeAll(async () => {
+	fixture = await startNodeFixture('filesystem');
+});
+afterAll(async () => await fixture.close());
+beforeEach(() => fixture.emulator.reset());
+afterEach(() => {
+	expect(fixture.emulator.openApiViolations).toEqual([]);
+	expect(fixture.emulator.internalErrors).toEqual([]);
+});
+
+const binaryUpload = (parameters: IDataObject = {}) => [
+	{
+		name: 'Source',
+		type: BINARY_SOURCE_TYPE,
+		parameters: { itemCount: 2, sizeBytes: 4096, seed: 'photos', fileName: 'photo.png', mimeType: 'image/png' },
+	},
+	{ name: 'Upload', type: NODE_TYPE, parameters: { resource: 'file', operation: 'upload', ...parameters } },
+];
+
+describe('File → Upload', () => {
+	it('uploads each binary item with its own bytes and name, and pairs the results', async () => {
+		const result = await fixture.runWorkflow(
+			binaryUpload({ options: { folder: '/products/', tags: 'summer, sale', useUniqueFileName: false } }),
+		);
+		expect(result.error).toBeUndefined();
+		const items = result.output('Upload');
+		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+		expect(items[0].json).toMatchObject({ name: 'photo.png', filePath: '/products/photo.png' });
+
+		const uploads = fixture.emulator.requests.filter((request) => request.path === '/api/v1/files/upload');
+		expect(uploads.map((request) => request.host)).toEqual(['upload.imagekit.io', 'upload.imagekit.io']);
+		expect(uploads.map((request) => request.form?.file?.sha256)).toEqual([
+			binarySourceSha256('photos', 4096, 0),
+			binarySourceSha256('photos', 4096, 1),
+		]);
+		expect(uploads[0].form?.fields).toMatchObject({
+			fileName: 'photo.png',
+			folder: '/products/',
+			tags: 'summer,sale',
+			useUniqueFileName: 'false',
+		});
+		expect(uploads[0].headers.authorization).toBe(`Basic ${Buffer.from(`${PRIVATE_KEY}:`).toString('base64')}`);
+	});
+
+	it('sends every upload option in ImageKit form encoding', async () => {
+		const result = await fixture.runWorkflow(
+			binaryUpload({
+				fileName: 'renamed.png',
+				options: {
+					checks: '"file.size" < "1mb"',
+					customCoordinates: '10,10,100,100',
+					customMetadata: '{"brand": "Acme"}',
+					description: 'A red shoe',
+					extensions: '[{"name": "google-auto-tagging", "minConfidence": 80, "maxTags": 10}]',
+					isPrivateFile: true,
+					isPublished: true,
+					overwriteAITags: false,
+					overwriteCustomMetadata: false,
+					overwriteFile: true,
+					overwriteTags: false,
+					postTransformations: {
+						transformation: [
+							{ type: 'thumbnail', value: '' },
+							{ type: 'abs', value: 'sr-240_360', protocol: 'dash' },
+						],
+					},
+					preTransformation: 'w-2000',
+					responseFields: ['tags', 'customMetadata'],
+					webhookUrl: 'https://example.com/hook',
+				},
+			}),
+		);
+		expect(result.error).toBeUndefined();
+		const fields = fixture.emulator.requests.find((request) => request.form)!.form!.fields;
+		expect(fields).toEqual({
+			fileName: 'renamed.png',
+			checks: '"file.size" < "1mb"',
+			customCoordinates: '10,10,100,100',
+			customMetadata: '{"brand":"Acme"}',
+			description: 'A red shoe',
+			extensions: '[{"name":"google-auto-tagging","minConfidence":80,"maxTags":10}]',
+			isPrivateFile: 'true',
+			isPublished: 'true',
+			overwriteAITags: 'false',
+			overwriteCustomMetadata: 'false',
+			overwriteFile: 'true',
+			overwriteTags: 'false',
+			transformation: '{"pre":"w-2000","post":[{"type":"thumbnail"},{"type":"abs","value":"sr-240_360","protocol":"dash"}]}',
+			responseFields: 'tags,customMetadata',
+			webhookUrl: 'https://example.com/hook',
+		});
+	});
+
+	it('uploads from a URL and from base64', async () => {
+		const fromUrl = await fixture.run({
+			resource: 'file',
+			operation: 'upload',
+			inputSource: 'url',
+			fileUrl: 'https://example.com/shoe.jpg',
+			fileName: 'shoe.jpg',
+		});
+		expect(fromUrl.error).toBeUndefined();
+		const fromBase64 = await fixture.run({
+			resource: 'file',
+			operation: 'upload',
+			inputSource: 'base64',
+			base64Content: Buffer.from('plain text file').toString('base64'),
+			fileName: 'note.txt',
+		});
+		expect(fromBase64.error).toBeUndefined();
+		const forms = fixture.emulator.requests.filter((request) => request.form).map((request) => request.form!.fields);
+		expect(forms[0]).toMatchObject({ file: 'https://example.com/shoe.jpg', fileName: 'shoe.jpg' });
+		expect(forms[1]).toMatchObject({ fileName: 'note.txt' });
+		expect(fixture.emulator.files.map((file) => file.name)).toEqual([
+			expect.stringMatching(/^shoe_\w+\.jpg$/),
+			expect.stringMatching(/^note_\w+\.txt$/),
+		]);
+	});
+
+	it.each([
+		[{ inputSource: 'binary', binaryPropertyName: 'image' }, /image/],
+		[{ inputSource: 'url', fileUrl: 'ftp://example.com/a.jpg', fileName: 'a.jpg' }, /'File URL' must start with http/],
+		[{ inputSource: 'url', fileUrl: 'https://example.com/a.jpg' }, /'File Name' is empty/],
+		[{ inputSource: 'base64', base64Content: '  ', fileName: 'a.txt' }, /'Base64 Content' is empty/],
+		[
+			{ inputSource: 'url', fileUrl: 'https://example.com/a.jpg', fileName: 'a.jpg', options: { customMetadata: '{brand: Acme}' } },
+			/'Custom Metadata \(JSON\)' is not valid JSON/,
+		],
+		[
+			{ inputSource: 'url', fileUrl: 'https://example.com/a.jpg', fileName: 'a.jpg', options: { extensions: '{"name": "remove-bg"}' } },
+			/'Extensions \(JSON\)' must be a JSON array/,
+		],
+	])('rejects bad input %p naming the field, before sending anything', async (parameters, message) => {
+		const result = await fixture.run({ resource: 'file', operation: 'upload', ...parameters });
+		expect(result.error?.name).toBe('NodeOperationError');
+		expect(result.error?.message).toMatch(message);
+		expect(fixture.emulator.requests).toEqual([]);
+	});
+
+	it('does not retry an upload whose connection was reset after the body was sent', async () => {
+		fixture.emulator.injectFault({ kind: 'connectionReset', match: { path: '/api/v1/files/upload' } });
+		const result = await fixture.run({
+			resource: 'file',
+			operation: 'upload',
+			inputSource: 'url',
+			fileUrl: 'https://example.com/a.jpg',
+			fileName: 'a.jpg',
+		});
+		expect(result.error?.name).toBe('NodeApiError');
+		expect(result.error?.message).toMatch(/may or may not have been stored/);
+		expect(fixture.emulator.requests).toHaveLength(1);
+	});
+});
+
+describe('File → Get Many', () => {
+	it('pages through every file 1000 at a time with Return All', async () => {
+		for (let index = 0; index < 2300; index++) fixture.emulator.seedFile({ name: `file-${index}.png` });
+		const result = await fixture.run({ resource: 'file', operation: 'getAll', returnAll: true });
+		expect(result.error).toBeUndefined();
+		expect(result.items).toHaveLength(2300);
+		expect(new Set(result.items.map((item) => item.json.fileId)).size).toBe(2300);
+		expect(fixture.emulator.requests.map((request) => [request.query.skip, request.query.limit])).toEqual([
+			['0', '1000'],
+			['1000', '1000'],
+			['2000', '1000'],
+		]);
+	});
+
+	it('asks for no more than the limit and passes the filters', async () => {
+		for (let index = 0; index < 8; index++) {
+			fixture.emulator.seedFile({ name: `shoe-${index}.png`, folder: '/shoes/', tags: index % 2 ? ['sale'] : [] });
+		}
+		const result = await fixture.run({
+			resource: 'file',
+			operation: 'getAll',
+			returnAll: false,
+			limit: 3,
+			filters: { path: '/shoes/', tags: 'sale', fileType: 'image', sort: 'DESC_NAME', type: 'file' },
+		});
+		expect(result.items.map((item) => item.json.name)).toEqual(['shoe-7.png', 'shoe-5.png', 'shoe-3.png']);
+		expect(fixture.emulator.requests).toHaveLength(1);
+		expect(fixture.emulator.requests[0].query).toEqual({
+			path: '/shoes/',
+			tags: 'sale',
+			fileType: 'image',
+			sort: 'DESC_NAME',
+			type: 'file',
+			skip: '0',
+			limit: '3',
+		});
+	});
+
+	it('searches with a search query', async () => {
+		fixture.emulator.seedFile({ name: 'old.png', createdAt: new Date(Date.now() - 30 * 86400000) });
+		fixture.emulator.seedFile({ name: 'new.png' });
+		const result = await fixture.run({
+			resource: 'file',
+			operation: 'getAll',
+			returnAll: true,
+			filters: { searchQuery: 'createdAt > "7d"' },
+		});
+		expect(result.items.map((item) => item.json.name)).toEqual(['new.png']);
+	});
+});
+
+describe('File → Get, Get Metadata, Update, Delete', () => {
+	it('follows one file through its life', async () => {
+		const seeded = fixture.emulator.seedFile({ name: 'shoe.png', tags: ['old'], AITags: [{ name: 'Shoe', confidence: 90, source: 'google-auto-tagging' }] });
+		const fileId = seeded.fileId;
+
+		const details = await fixture.run({ resource: 'file', operation: 'get', fileId });
+		expect(details.items[0].json).toMatchObject({ fileId, name: 'shoe.png', tags: ['old'] });
+
+		const metadata = await fixture.run({ resource: 'file', operation: 'getMetadata', fileId });
+		expect(metadata.items[0].json.pHash).toMatch(/^[0-9a-f]{16}$/);
+
+		const updated = await fixture.run({
+			resource: 'file',
+			operation: 'update',
+			fileId,
+			updateFields: {
+				tags: 'summer, sale',
+				description: 'Red shoe',
+				removeAITags: 'all',
+				customCoordinates: '1,2,3,4',
+				webhookUrl: 'https://example.com/hook',
+			},
+		});
+		expect(updated.error).toBeUndefined();
+		expect(updated.items[0].json).toMatchObject({
+			tags: ['summer', 'sale'],
+			description: 'Red shoe',
+			AITags: null,
+			customCoordinates: '1,2,3,4',
+		});
+		const patch = fixture.emulator.requests.find((request) => request.method === 'PATCH')!;
+		expect(patch.json).toEqual({
+			tags: ['summer', 'sale'],
+			customCoordinates: '1,2,3,4',
+			removeAITags: 'all',
+			description: 'Red shoe',
+			webhookUrl: 'https://example.com/hook',
+		});
+
+		const cleared = await fixture.run({ resource: 'file', operation: 'update', fileId, updateFields: { tags: '' } });
+		expect(cleared.items[0].json.tags).toBeNull();
+
+		const deleted = await fixture.run({ resource: 'file', operation: 'delete', fileId });
+		expect(deleted.items).toEqual([{ json: { fileId, deleted: true }, pairedItem: { item: 0 } }]);
+		expect(fixture.emulator.files).toEqual([]);
+
+		const missing = await fixture.run({ resource: 'file', operation: 'get', fileId });
+		expect(missing.error).toMatchObject({ name: 'NodeApiError', httpCode: '404', message: 'The requested file does not exist.' });
+		expect(serialisedRun(missing)).not.toContain(PRIVATE_KEY);
+	});
+
+	it('removes chosen AI tags and sets custom metadata', async () => {
+		const { fileId } = fixture.emulator.seedFile({
+			name: 'a.png',
+			AITags: [
+				{ name: 'Shoe', confidence: 90, source: 'google-auto-tagging' },
+				{ name: 'Red', confidence: 80, source: 'google-auto-tagging' },
+			],
+		});
+		const result = await fixture.run({
+			resource: 'file',
+			operation: 'update',
+			fileId,
+			updateFields: { removeAITags: 'Shoe', customMetadata: '{"brand": "Acme"}' },
+		});
+		expect(fixture.emulator.requests[0].json).toEqual({ removeAITags: ['Shoe'], customMetadata: { brand: 'Acme' } });
+		expect((result.items[0].json.AITags as IDataObject[]).map((tag) => tag.name)).toEqual(['Red']);
+	});
+
+	it.each([
+		['get', { fileId: '  ' }, /'File ID' is empty/],
+		['update', { fileId: 'abc', updateFields: {} }, /Nothing to update/],
+		['update', { fileId: 'abc', updateFields: { customMetadata: '[1]' } }, /'Custom Metadata \(JSON\)' must be a JSON object/],
+	])('%s rejects bad input %p', async (operation, parameters, message) => {
+		const result = await fixture.run({ resource: 'file', operation, ...parameters });
+		expect(result.error).toMatchObject({ name: 'NodeOperationError' });
+		expect(result.error?.message).toMatch(message);
+		expect(fixture.emulator.requests).toEqual([]);
+	});
+});
+
+describe('File → Delete Many', () => {
+	it('deletes any number of ids in chunks of 100 and reports each id', async () => {
+		const ids = Array.from({ length: 230 }, (_, index) => fixture.emulator.seedFile({ name: `f${index}.png` }).fileId);
+		const missing = ['aaaaaaaaaaaaaaaaaaaaaaaa', 'bbbbbbbbbbbbbbbbbbbbbbbb'];
+		const result = await fixture.run({
+			resource: 'file',
+			operation: 'deleteMany',
+			fileIds: [...ids.slice(0, 150), missing[0], ...ids.slice(150), missing[1]].join(',\n'),
+		});
+		expect(result.error).toBeUndefined();
+		const bulk = fixture.emulator.requests.filter((request) => request.path === '/v1/files/batch/deleteByFileIds');
+		expect(bulk.map((request) => (request.json as { fileIds: string[] }).fileIds.length)).toEqual([100, 100, 32]);
+		expect(result.items).toHaveLength(232);
+		expect(result.items.filter((item) => item.json.deleted)).toHaveLength(230);
+		expect(result.items.filter((item) => !item.json.deleted).map((item) => item.json.fileId)).toEqual(missing);
+		expect(result.items.every((item) => (item.pairedItem as { item: number }).item === 0)).toBe(true);
+		expect(fixture.emulator.files).toEqual([]);
+	});
+
+	it('reports ids as not deleted when none of a chunk exists (404 with missingFileIds)', async () => {
+		const result = await fixture.run({
+			resource: 'file',
+			operation: 'deleteMany',
+			fileIds: 'cccccccccccccccccccccccc, dddddddddddddddddddddddd',
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.items.map((item) => item.json)).toEqual([
+			{ fileId: 'cccccccccccccccccccccccc', deleted: false, error: expect.stringMatching(/does not exist/) },
+			{ fileId: 'dddddddddddddddddddddddd', deleted: false, error: expect.stringMatching(/does not exist/) },
+		]);
+	});
+
+	it('rejects an empty list', async () => {
+		const result = await fixture.run({ resource: 'file', operation: 'deleteMany', fileIds: ' , ' });
+		expect(result.error?.message).toMatch(/'File IDs' is empty/);
+	});
+});

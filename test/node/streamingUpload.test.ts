@@ -1,0 +1,56 @@
+import { BINARY_SOURCE_TYPE, binarySourceSha256 } from '../engine/harness';
+import type { NodeFixture } from './fixture';
+import { NODE_TYPE, startNodeFixture } from './fixture';
+
+const MiB = 1024 * 1024;
+const FILE_SIZE = 192 * MiB;
+
+let fixture: NodeFixture;
+
+beforeAll(async () => {
+	fixture = await startNodeFixture('filesystem');
+});
+afterAll(async () => await fixture.close());
+
+/** Highest RSS seen while `work` runs, sampled every few milliseconds. */
+async function peakRss<T>(work: () => Promise<T>): Promise<{ result: T; peak: number }> {
+	let peak = process.memoryUsage().rss;
+	const sampler = setInterval(() => {
+		peak = Math.max(peak, process.memoryUsage().rss);
+	}, 5);
+	try {
+		const result = await work();
+		return { result, peak: Math.max(peak, process.memoryUsage().rss) };
+	} finally {
+		clearInterval(sampler);
+	}
+}
+
+it('streams a large binary from n8n’s filesystem store to ImageKit without holding it in memory', async () => {
+	global.gc?.();
+	const baseline = process.memoryUsage().rss;
+	const { result, peak } = await peakRss(
+		async () =>
+			await fixture.runWorkflow([
+				{
+					name: 'Source',
+					type: BINARY_SOURCE_TYPE,
+					parameters: { sizeBytes: FILE_SIZE, seed: 'large', fileName: 'large.mp4', mimeType: 'video/mp4' },
+				},
+				{ name: 'Upload', type: NODE_TYPE, parameters: { resource: 'file', operation: 'upload' } },
+			]),
+	);
+	expect(result.error).toBeUndefined();
+
+	const [upload] = fixture.emulator.requests;
+	expect(upload.form?.file).toMatchObject({
+		fileName: 'large.mp4',
+		contentType: 'video/mp4',
+		size: FILE_SIZE,
+		sha256: binarySourceSha256('large', FILE_SIZE),
+	});
+	expect(Number(upload.headers['content-length'])).toBe(upload.bodySize);
+	expect(result.output('Upload')[0].json).toMatchObject({ name: expect.stringMatching(/^large_\w+\.mp4$/), size: FILE_SIZE });
+	// Buffering the file would add at least its size; streaming stays far below that.
+	expect(peak - baseline).toBeLessThan(FILE_SIZE / 3);
+}, 120_000);
