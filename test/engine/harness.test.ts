@@ -1,10 +1,8 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-
 import type { ICredentialType, IHttpRequestOptions } from 'n8n-workflow';
 
 import { ImageKitApi } from '../../credentials/ImageKitApi.credentials';
+import { ImageKitEmulator } from '../emulator';
 import { FixtureCredentialsHelper } from './credentials-helper';
-import { startFakeApiProxy, type FakeApiProxy } from './fake-api-proxy';
 import {
 	assertTestCaTrusted,
 	BINARY_SOURCE_TYPE,
@@ -27,32 +25,17 @@ function ruleMessage(statusCode: number): string {
 	return rule.properties.message;
 }
 
-// Answers like ImageKit's API as far as authentication goes; /v1/fail always fails.
-function imageKitLikeApi(request: IncomingMessage, response: ServerResponse): void {
-	const reply = (status: number, body: object) => {
-		response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
-	};
-	const authorization = request.headers.authorization;
-	if (!authorization || authorization === `Basic ${Buffer.from(':').toString('base64')}`) {
-		reply(401, { message: 'Your request does not contain private API key.' });
-	} else if (authorization !== BASIC_AUTH) {
-		reply(403, { message: 'Your account cannot be authenticated.' });
-	} else if (request.url === '/v1/fail') {
-		reply(500, { message: 'Something went wrong' });
-	} else {
-		reply(200, { ok: true, url: request.url });
-	}
-}
-
 describe('engine: authenticated requests through a proxy', () => {
-	let api: FakeApiProxy;
+	let emulator: ImageKitEmulator;
 	let restoreProxy: () => void;
 	let engine: Engine;
+	let detailsUrl: string;
 
 	beforeAll(async () => {
 		assertTestCaTrusted();
-		api = await startFakeApiProxy(imageKitLikeApi);
-		restoreProxy = useProxy(api.proxyUrl);
+		emulator = new ImageKitEmulator({ privateKey: PRIVATE_KEY });
+		await emulator.start();
+		restoreProxy = useProxy(emulator.proxyUrl);
 		engine = await createEngine({
 			nodeTypes: { [AUTHENTICATED_REQUEST_TYPE]: new AuthenticatedRequest() },
 			credentialTypes: [new ImageKitApi()],
@@ -64,38 +47,45 @@ describe('engine: authenticated requests through a proxy', () => {
 	afterAll(async () => {
 		restoreProxy?.();
 		await engine?.close();
-		await api?.close();
+		await emulator?.stop();
+	});
+
+	beforeEach(() => {
+		emulator.reset();
+		detailsUrl = `https://api.imagekit.io/v1/files/${emulator.seedFile({ name: 'a.png' }).fileId}/details`;
 	});
 
 	it("authenticates with the credential type's own generic auth, and the key goes nowhere else", async () => {
-		const result = await engine.runNode(AUTHENTICATED_REQUEST_TYPE);
+		const result = await engine.runNode(AUTHENTICATED_REQUEST_TYPE, { url: detailsUrl });
 
 		expect(result.error).toBeUndefined();
-		expect(result.items).toEqual([{ json: { ok: true, url: '/v1/files' }, pairedItem: { item: 0 } }]);
-		expect(api.tunnels).toContain('api.imagekit.io:443');
-		const request = api.requests.at(-1)!;
+		expect(result.items).toEqual([{ json: expect.objectContaining({ name: 'a.png' }), pairedItem: { item: 0 } }]);
+		const request = emulator.requests.at(-1)!;
+		expect(request.host).toBe('api.imagekit.io');
 		expect(request.headers.authorization).toBe(BASIC_AUTH);
 		const { authorization: _authorization, ...otherHeaders } = request.headers;
-		expect(JSON.stringify([request.url, otherHeaders])).not.toContain(PRIVATE_KEY);
+		expect(JSON.stringify([request.path, request.query, otherHeaders])).not.toContain(PRIVATE_KEY);
 		expect(JSON.stringify(result.run)).not.toContain(PRIVATE_KEY);
 	});
 
 	it('with onError continueRegularOutput, the node turns a failing item into an error item', async () => {
+		emulator.injectFault({ kind: 'serverError', status: 500, match: { path: '/v1/fail' } });
 		const result = await engine.runNode(
 			AUTHENTICATED_REQUEST_TYPE,
-			{ url: "={{ 'https://api.imagekit.io' + $json.path }}" },
-			{ inputItems: [{ json: { path: '/v1/files' } }, { json: { path: '/v1/fail' } }], continueOnFail: true },
+			{ url: '={{ $json.url }}' },
+			{ inputItems: [{ json: { url: detailsUrl } }, { json: { url: 'https://api.imagekit.io/v1/fail' } }], continueOnFail: true },
 		);
 
 		expect(result.error).toBeUndefined();
 		expect(result.items).toEqual([
-			{ json: { ok: true, url: '/v1/files' }, pairedItem: { item: 0 } },
+			{ json: expect.objectContaining({ name: 'a.png' }), pairedItem: { item: 0 } },
 			{ json: { error: expect.any(String), httpCode: '500' }, pairedItem: { item: 1 } },
 		]);
 	});
 
 	it('a node error fails the run and surfaces as result.error', async () => {
-		const result = await engine.runNode(AUTHENTICATED_REQUEST_TYPE, { url: 'https://api.imagekit.io/v1/fail' });
+		emulator.injectFault({ kind: 'serverError', status: 500 });
+		const result = await engine.runNode(AUTHENTICATED_REQUEST_TYPE, { url: detailsUrl });
 
 		expect(result.items).toEqual([]);
 		expect(result.error).toMatchObject({ name: 'NodeApiError', httpCode: '500' });
@@ -107,9 +97,10 @@ describe('engine: authenticated requests through a proxy', () => {
 			status: 'OK',
 			message: 'Connection successful!',
 		});
-		expect(api.requests.at(-1)).toMatchObject({
+		expect(emulator.requests.at(-1)).toMatchObject({
 			method: 'GET',
-			url: '/v1/files?limit=1',
+			path: '/v1/files',
+			query: { limit: '1' },
 			headers: { authorization: BASIC_AUTH },
 		});
 	});
