@@ -51,6 +51,7 @@ it('streams a large binary from n8n’s filesystem store to ImageKit without hol
 	});
 	expect(Number(upload.headers['content-length'])).toBe(upload.bodySize);
 	expect(result.output('Upload')[0].json).toMatchObject({ name: expect.stringMatching(/^large_\w+\.mp4$/), size: FILE_SIZE });
-	// Buffering the file would add at least its size; streaming stays far below that.
-	expect(peak - baseline).toBeLessThan(FILE_SIZE / 3);
+	// Buffering would add at least the file's size; streaming stays well below half of it
+	// (`npm run bench` measures the same in a fresh process with a collected heap).
+	expect(peak - baseline).toBeLessThan(FILE_SIZE / 2);
 }, 120_000);

@@ -186,11 +186,12 @@ describe('buildUrl: inputs', () => {
 		);
 	});
 
-	it('percent-encodes the path as WHATWG URL does', () => {
+	it('percent-encodes the path with the current WHATWG path percent-encode set', () => {
+		// Written out rather than taken from `new URL`, whose answer differs between Node versions.
 		const path = '/dir/ä ö"<>`{}^|#?%41~é😀.jpg';
-		const reference = new URL('https://ik.imagekit.io');
-		reference.pathname = '/demo' + path;
-		expect(buildUrl({ path }, DEMO)).toBe(reference.href);
+		expect(buildUrl({ path }, DEMO)).toBe(
+			'https://ik.imagekit.io/demo/dir/%C3%A4%20%C3%B6%22%3C%3E%60%7B%7D%5E|%23%3F%41~%C3%A9%F0%9F%98%80.jpg',
+		);
 		expect(buildUrl({ path: 'my file.jpg' }, DEMO)).toBe('https://ik.imagekit.io/demo/my%20file.jpg');
 	});
 

@@ -42,10 +42,11 @@ export interface UrlContext {
 /** The expiry ImageKit assumes for a signed URL without `ik-t`. */
 const NEVER_EXPIRES = '9999999999';
 const ABSOLUTE_URL = /^https?:\/\//i;
-// WHATWG's path and query percent-encode sets plus non-ASCII. Tab and line breaks, which WHATWG would
+// WHATWG's path and query percent-encode sets plus non-ASCII (`^` joined the path set in 2024:
+// Node 24's URL encodes it, Node 20's does not). Tab and line breaks, which WHATWG would
 // drop, are encoded instead. The `u` flag keeps a surrogate pair together so it encodes as one character.
-const UNSAFE_IN_PATH = /[\u0000-\u0020"#<>?`{}\\\u007f-\uffff]/;
-const UNSAFE_IN_PATH_ALL = /[\u0000-\u0020"#<>?`{}\\\u007f-\u{10ffff}]/gu;
+const UNSAFE_IN_PATH = /[\u0000-\u0020"#<>?^`{}\\\u007f-\uffff]/;
+const UNSAFE_IN_PATH_ALL = /[\u0000-\u0020"#<>?^`{}\\\u007f-\u{10ffff}]/gu;
 const UNSAFE_IN_QUERY = /[\u0000-\u0020"<>'\u007f-\uffff]/;
 const UNSAFE_IN_QUERY_ALL = /[\u0000-\u0020"<>'\u007f-\u{10ffff}]/gu;
 const SLASH_RUNS = /\/{2,}/g;
