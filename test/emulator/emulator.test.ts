@@ -118,6 +118,10 @@ describe('authentication', () => {
 describe('file lifecycle: upload, list, details, update, delete', () => {
 	it('keeps an uploaded file through every management call', async () => {
 		clockAt('2024-05-01T10:00:00.000Z');
+		// ImageKit takes custom metadata only for fields defined in the account.
+		for (const [name, type] of [['brand', 'Text'], ['size', 'Number'], ['color', 'Text']]) {
+			emulator.seedCustomMetadataField({ name, schema: { type } });
+		}
 		const image = placeholderPng(40, 30, 'lifecycle');
 		const uploaded = await upload(
 			{
@@ -264,6 +268,7 @@ describe('upload options', () => {
 	});
 
 	it('sanitises names, keeps them with useUniqueFileName=false and honours overwrite flags', async () => {
+		emulator.seedCustomMetadataField({ name: 'k', schema: { type: 'Number' } });
 		const first = await upload(
 			{ fileName: 'summer sale#1.png', useUniqueFileName: 'false', tags: 'a', customMetadata: '{"k":1}', folder: 'x y' },
 			{ bytes: png, name: 'ignored.png' },

@@ -32,7 +32,19 @@ export interface StoredFile {
 	transformation?: unknown;
 	createdAt: Date;
 	updatedAt: Date;
+	/** Older versions, oldest first; the file itself is the current version. */
+	previousVersions?: StoredVersion[];
+	/** The bytes delivered from the URL endpoint: kept when small, or generated on the fly for large seeds. */
+	body?: StoredBody;
 }
+
+/** One older version of a file: a snapshot of the file as it was. */
+export type StoredVersion = Omit<StoredFile, 'previousVersions'>;
+
+export type StoredBody = { bytes: Buffer } | { generated: { seed: string; size: number } };
+
+/** ImageKit keeps at most this many versions of a file, the current one included. */
+export const MAX_FILE_VERSIONS = 100;
 
 export interface StoredFolder {
 	folderId: string;
@@ -50,10 +62,64 @@ export interface PurgeRequest {
 	pendingPollsLeft: number;
 }
 
+/** An origin as created or replaced: the request as sent, secrets included (they are never answered). */
+export interface StoredOrigin {
+	id: string;
+	fields: Record<string, unknown>;
+}
+
+export interface StoredUrlEndpoint {
+	id: string;
+	description: string;
+	urlPrefix: string;
+	origins: string[];
+	urlRewriter?: Record<string, unknown>;
+}
+
+export interface StoredSavedExtension {
+	id: string;
+	name: string;
+	description: string;
+	config: Record<string, unknown>;
+	createdAt: Date;
+	updatedAt: Date;
+}
+
+/** Every account has this URL endpoint; it cannot be deleted. */
+export const DEFAULT_URL_ENDPOINT_ID = 'default';
+
+/** A copy, move or rename of a folder. Its effect applies when it completes. */
+export interface BulkJob {
+	jobId: string;
+	type: 'COPY_FOLDER' | 'MOVE_FOLDER' | 'RENAME_FOLDER';
+	/** Folders the job works on: other bulk jobs touching them are refused (423) while it is pending. */
+	lockedPaths: string[];
+	/** Status polls still answered with "Pending". */
+	pendingPollsLeft: number;
+	/** Carries the job out; cleared once it has run. */
+	run?: () => void;
+	/** A rename with purgeCache: the purge's id, or `'failed'` when the purge was refused. */
+	purge?: { requestId: string } | 'failed';
+	/** Asked for by a rename with purgeCache, requested when the job completes. */
+	purgeUrl?: string;
+}
+
+export type CustomMetadataFieldType = 'Text' | 'Textarea' | 'Number' | 'Date' | 'Boolean' | 'SingleSelect' | 'MultiSelect';
+
+export interface StoredCustomMetadataField {
+	id: string;
+	name: string;
+	label: string;
+	schema: { type: CustomMetadataFieldType; [rule: string]: unknown };
+	/** Deleted fields keep their name reserved. */
+	deleted: boolean;
+}
+
 export interface EmulatorConfig {
 	/** Without trailing slash. */
 	urlEndpoint: string;
 	purgePendingPolls: number;
+	bulkJobPendingPolls: number;
 }
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
@@ -72,12 +138,21 @@ export class EmulatorState {
 	readonly files = new Map<string, StoredFile>();
 	readonly folders = new Map<string, StoredFolder>();
 	readonly purgeRequests = new Map<string, PurgeRequest>();
+	/** When set, purges that a rename asks for are refused, as ImageKit's purge rate limit does. */
+	purgeRateLimited = false;
+	readonly origins = new Map<string, StoredOrigin>();
+	readonly urlEndpoints = new Map<string, StoredUrlEndpoint>();
+	readonly savedExtensions = new Map<string, StoredSavedExtension>();
+	readonly bulkJobs = new Map<string, BulkJob>();
+	readonly customMetadataFields = new Map<string, StoredCustomMetadataField>();
 	private sequence = 0;
 
 	constructor(
 		readonly config: EmulatorConfig,
 		readonly now: () => Date,
-	) {}
+	) {
+		this.addDefaultUrlEndpoint();
+	}
 
 	/** 24 hex characters like ImageKit's ids; the same sequence of calls yields the same ids. */
 	nextId(): string {
@@ -109,7 +184,23 @@ export class EmulatorState {
 		this.files.clear();
 		this.folders.clear();
 		this.purgeRequests.clear();
+		this.purgeRateLimited = false;
+		this.origins.clear();
+		this.urlEndpoints.clear();
+		this.savedExtensions.clear();
+		this.bulkJobs.clear();
+		this.customMetadataFields.clear();
+		this.addDefaultUrlEndpoint();
 		this.sequence = 0;
+	}
+
+	private addDefaultUrlEndpoint(): void {
+		this.urlEndpoints.set(DEFAULT_URL_ENDPOINT_ID, {
+			id: DEFAULT_URL_ENDPOINT_ID,
+			description: 'Default URL endpoint',
+			urlPrefix: '',
+			origins: [],
+		});
 	}
 
 	private nextDigest(): Buffer {

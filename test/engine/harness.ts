@@ -12,6 +12,7 @@ import {
 	ExecuteContext,
 	ExecutionLifecycleHooks,
 	ExternalSecretsProxy,
+	LoadOptionsContext,
 	RoutingNode,
 	WorkflowExecute,
 	type BinaryDataConfig,
@@ -30,6 +31,7 @@ import {
 	type INodeCredentials,
 	type INodeExecutionData,
 	type INodeParameters,
+	type INodePropertyOptions,
 	type INodeType,
 	type INodeTypes,
 	type IRun,
@@ -108,6 +110,11 @@ export interface Engine {
 	runNode(type: string, parameters?: INodeParameters, options?: RunNodeOptions): Promise<SingleNodeRunResult>;
 	/** Tests a credential like n8n's credential tester; `data` defaults to the engine's fixture. */
 	testCredential(typeName: string, data?: ICredentialDataDecryptedObject): Promise<INodeCredentialTestResult>;
+	/**
+	 * Runs a node type's `methods.loadOptions[method]` as the editor does when a dropdown opens, with
+	 * the node's current `parameters` and the engine's credentials.
+	 */
+	loadOptions(type: string, method: string, parameters?: INodeParameters): Promise<INodePropertyOptions[]>;
 	/** Reads binary data from an output item, from n8n's binary store or inline base64. */
 	binaryStream(binary: IBinaryData): Promise<Readable>;
 	/** Removes the engine's temp dir: the filesystem binary store and n8n's user folder. */
@@ -212,6 +219,18 @@ class WorkflowEngine implements Engine {
 		} catch (error) {
 			return failedCredentialTestResult(error, test);
 		}
+	}
+
+	async loadOptions(type: string, method: string, parameters: INodeParameters = {}): Promise<INodePropertyOptions[]> {
+		const node = this.completeNode({ name: NODE_UNDER_TEST, type, parameters });
+		const load = this.nodeTypes.getByNameAndVersion(type, node.typeVersion).methods?.loadOptions?.[method];
+		if (!load) throw new Error(`The node type "${type}" has no loadOptions method "${method}"`);
+		const workflowData = workflowBase([node], {});
+		const workflow = new Workflow({ ...workflowData, nodeTypes: this.nodeTypes });
+		// As n8n's DynamicNodeParametersService: the parameters being edited travel in additionalData.
+		const additionalData = { ...this.additionalData(workflowData), currentNodeParameters: parameters };
+		// The path names the parameter being edited; it only matters to `&`-relative lookups.
+		return await load.call(new LoadOptionsContext(workflow, node, additionalData, `parameters.${method}`));
 	}
 
 	async binaryStream(binary: IBinaryData): Promise<Readable> {

@@ -1,7 +1,9 @@
 import type { ParsedBody } from '../body';
+import { customMetadataProblems } from '../custom-metadata';
 import { ApiError, badRequest } from '../errors';
 import type { EmulatorState, StoredFile } from '../state';
 import type { ExtensionStatus } from '../views';
+import { extensionProblem } from './extensions';
 
 /** Validation shared by the endpoints that set file attributes (upload, update details). */
 
@@ -46,18 +48,23 @@ export function validateCustomCoordinates(value: unknown): string {
 	return value;
 }
 
-export function validateCustomMetadata(value: unknown): Record<string, unknown> {
+/** Values of the account's custom metadata fields, each fitting its field; on update, null removes one. */
+export function validateCustomMetadata(
+	value: unknown,
+	state: EmulatorState,
+	nullRemoves: boolean,
+): Record<string, unknown> {
 	if (!isPlainObject(value)) {
 		const errors = { customMetadata: 'should be an object of field values' };
 		throw badRequest('Invalid custom metadata.', { errors });
 	}
+	const errors = customMetadataProblems(state, value, nullRemoves);
+	if (Object.keys(errors).length > 0) throw badRequest('Invalid custom metadata.', { errors });
 	return value;
 }
 
 export function validateExtensions(value: unknown): unknown[] {
-	const valid =
-		Array.isArray(value) &&
-		value.every((extension) => isPlainObject(extension) && EXTENSION_NAMES.includes(extension.name as string));
+	const valid = Array.isArray(value) && value.every((extension) => extensionProblem(extension, true) === undefined);
 	if (!valid) throw badRequest('Your request contains invalid value for extensions parameter.');
 	return value as unknown[];
 }

@@ -172,7 +172,7 @@ interface DetailsUpdate {
 }
 
 /** Validates the whole request before anything changes. Both body shapes of the spec are accepted. */
-function parseDetailsUpdate(request: Record<string, unknown>): DetailsUpdate {
+function parseDetailsUpdate(request: Record<string, unknown>, state: EmulatorState): DetailsUpdate {
 	const update: DetailsUpdate = { extensions: [] };
 	const { removeAITags, tags, customCoordinates, customMetadata, description, extensions, webhookUrl, publish } =
 		request;
@@ -189,7 +189,7 @@ function parseDetailsUpdate(request: Record<string, unknown>): DetailsUpdate {
 	if (customCoordinates !== undefined) {
 		update.customCoordinates = customCoordinates === null ? null : validateCustomCoordinates(customCoordinates);
 	}
-	if (customMetadata !== undefined) update.customMetadata = validateCustomMetadata(customMetadata);
+	if (customMetadata !== undefined) update.customMetadata = validateCustomMetadata(customMetadata, state, true);
 	if (description !== undefined) {
 		if (typeof description !== 'string') {
 			throw badRequest('Your request contains invalid value for description parameter.');
@@ -234,7 +234,7 @@ function applyDetailsUpdate(file: StoredFile, update: DetailsUpdate, now: Date):
 
 function updateDetails({ params, body, state }: RouteContext) {
 	const file = requireFile(state, params.fileId);
-	const update = parseDetailsUpdate(jsonObjectBody(body));
+	const update = parseDetailsUpdate(jsonObjectBody(body), state);
 	applyDetailsUpdate(file, update, state.now());
 	const extensionStatus = pendingExtensionStatus(update.extensions);
 	return {

@@ -2,7 +2,7 @@ import type { ParsedForm } from '../body';
 import { bytesContent, describeContent, remoteUrlStandIn, type ReceivedContent } from '../content';
 import { badRequest } from '../errors';
 import type { Route, RouteContext } from '../router';
-import { normalizeFolderPath, type StoredFile } from '../state';
+import { MAX_FILE_VERSIONS, normalizeFolderPath, type StoredFile } from '../state';
 import { OPTIONAL_UPLOAD_FIELDS, uploadView, type OptionalUploadField } from '../views';
 import {
 	pendingExtensionStatus,
@@ -12,6 +12,7 @@ import {
 	validateTags,
 	validateWebhookUrl,
 } from './file-fields';
+import { snapshotOf, versionLimitExceeded } from './versions';
 
 /** The client-side credential that must not accompany Basic auth, per upload API version. */
 const CLIENT_SIDE_CREDENTIAL = {
@@ -66,26 +67,32 @@ function responseFieldsOf(fields: Record<string, string>): Set<OptionalUploadFie
 	return new Set(requested as OptionalUploadField[]);
 }
 
-/** `file` is a binary part, a URL (recorded, never fetched), a data URI or plain base64. */
-function receivedContent(form: ParsedForm): { content: ReceivedContent; sourceUrl?: string } {
+/**
+ * `file` is a binary part, a URL (recorded, never fetched), a data URI or plain base64. `bytes` are
+ * what the URL endpoint delivers; a binary part keeps them only below 1 MiB.
+ */
+function receivedContent(form: ParsedForm): { content: ReceivedContent; sourceUrl?: string; bytes?: Buffer } {
 	if (form.file) {
 		const { size, sha256, head, contentType } = form.file;
-		return { content: { size, sha256, head, declaredType: contentType } };
+		return { content: { size, sha256, head, declaredType: contentType }, bytes: form.file.bytes };
 	}
 	const value = form.fields.file;
 	if (value === undefined || value === '') throw badRequest(MISSING_FILE);
 	if (/^https?:\/\//i.test(value)) {
 		if (!URL.canParse(value)) throw badRequest(INVALID_FILE);
-		return { content: bytesContent(remoteUrlStandIn(value)), sourceUrl: value };
+		const standIn = remoteUrlStandIn(value);
+		return { content: bytesContent(standIn), sourceUrl: value, bytes: standIn };
 	}
 	const dataUri = /^data:([^;,]*)((?:;[^;,]*)*),(.*)$/s.exec(value);
 	if (dataUri) {
 		const [, mediaType, parameters, data] = dataUri;
-		return { content: bytesContent(decodeDataUri(data, parameters.includes(';base64')), mediaType || undefined) };
+		const bytes = decodeDataUri(data, parameters.includes(';base64'));
+		return { content: bytesContent(bytes, mediaType || undefined), bytes };
 	}
 	const base64 = value.replace(/\s+/g, '');
 	if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(base64)) throw badRequest(INVALID_FILE);
-	return { content: bytesContent(Buffer.from(base64, 'base64')) };
+	const bytes = Buffer.from(base64, 'base64');
+	return { content: bytesContent(bytes), bytes };
 }
 
 function decodeDataUri(data: string, isBase64: boolean): Buffer {
@@ -130,7 +137,7 @@ function upload({ body, state }: RouteContext, version: keyof typeof CLIENT_SIDE
 	const customCoordinates =
 		fields.customCoordinates === undefined ? null : validateCustomCoordinates(fields.customCoordinates);
 	const customMetadata =
-		fields.customMetadata === undefined ? undefined : validateCustomMetadata(jsonField(fields, 'customMetadata'));
+		fields.customMetadata === undefined ? undefined : validateCustomMetadata(jsonField(fields, 'customMetadata'), state, false);
 	const extensions = fields.extensions === undefined ? [] : validateExtensions(jsonField(fields, 'extensions'));
 	const webhookUrl = fields.webhookUrl === undefined ? undefined : validateWebhookUrl(fields.webhookUrl);
 	const transformation = fields.transformation === undefined ? undefined : jsonField(fields, 'transformation');
@@ -143,6 +150,8 @@ function upload({ body, state }: RouteContext, version: keyof typeof CLIENT_SIDE
 	// Uploading to a taken path without a unique name makes a new version of that file.
 	const existing = useUniqueFileName ? undefined : state.fileAtPath(filePath);
 	if (existing && !overwriteFile) throw badRequest(NAME_CONFLICT);
+	const previousVersions = existing ? [...(existing.previousVersions ?? []), snapshotOf(existing)] : undefined;
+	if (previousVersions && previousVersions.length >= MAX_FILE_VERSIONS) throw versionLimitExceeded();
 
 	const now = state.now();
 	const file: StoredFile = {
@@ -165,6 +174,8 @@ function upload({ body, state }: RouteContext, version: keyof typeof CLIENT_SIDE
 		transformation,
 		createdAt: existing?.createdAt ?? now,
 		updatedAt: now,
+		previousVersions,
+		body: received.bytes && { bytes: received.bytes },
 	};
 	state.ensureFolder(folderPath);
 	state.files.set(file.fileId, file);
