@@ -3,6 +3,8 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { resourceProperties } from './actions/resource';
 import { resources, router } from './actions/router';
+import { searchFiles, searchFolders } from './methods/listSearch';
+import * as loadOptions from './methods/loadOptions';
 
 export class ImageKit implements INodeType {
 	description: INodeTypeDescription = {
@@ -32,6 +34,8 @@ export class ImageKit implements INodeType {
 			...Object.values(resources).flatMap(resourceProperties),
 		],
 	};
+
+	methods = { listSearch: { searchFiles, searchFolders }, loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -172,7 +172,7 @@ describe('Item handling', () => {
 		expect(result.items).toEqual([
 			{ json: { error: 'The requested file does not exist.' }, pairedItem: { item: 0 } },
 			{ json: expect.objectContaining({ fileId }), pairedItem: { item: 1 } },
-			{ json: { error: "'File ID' is empty" }, pairedItem: { item: 2 } },
+			{ json: { error: "'File' is empty" }, pairedItem: { item: 2 } },
 		]);
 	});
 

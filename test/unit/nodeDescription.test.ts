@@ -37,7 +37,20 @@ describe('ImageKit node description', () => {
 		const resource = description.properties.find((property) => property.name === 'resource')!;
 		const names = (resource.options as Array<{ name: string }>).map((option) => option.name);
 		expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
-		expect(names).toEqual(['Cache', 'File', 'Image URL', 'Metadata', 'Upload Auth & pHash']);
+		expect(names).toEqual([
+			'Account',
+			'Cache',
+			'Custom Metadata Field',
+			'File',
+			'File Version',
+			'Folder',
+			'Image URL',
+			'Metadata',
+			'Origin',
+			'Saved Extension',
+			'Upload Auth & pHash',
+			'URL Endpoint',
+		]);
 	});
 
 	it.each(operations)('$resourceName.$key follows n8n naming conventions', ({ key, operation }) => {

@@ -3,14 +3,34 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { toNodeError } from '../helpers/errors';
 import { createClient } from '../transport';
+import { account } from './account/Account.resource';
 import { cache } from './cache/Cache.resource';
+import { customMetadataField } from './customMetadataField/CustomMetadataField.resource';
 import { file } from './file/File.resource';
+import { fileVersion } from './fileVersion/FileVersion.resource';
+import { folder } from './folder/Folder.resource';
 import { imageUrl } from './imageUrl/ImageUrl.resource';
 import { metadata } from './metadata/Metadata.resource';
+import { origin } from './origin/Origin.resource';
+import { savedExtension } from './savedExtension/SavedExtension.resource';
 import type { Resource } from './types';
+import { urlEndpoint } from './urlEndpoint/UrlEndpoint.resource';
 import { utility } from './utility/Utility.resource';
 
-export const resources: Record<string, Resource> = { cache, file, imageUrl, metadata, utility };
+export const resources: Record<string, Resource> = {
+	account,
+	cache,
+	customMetadataField,
+	file,
+	fileVersion,
+	folder,
+	imageUrl,
+	metadata,
+	origin,
+	savedExtension,
+	urlEndpoint,
+	utility,
+};
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();

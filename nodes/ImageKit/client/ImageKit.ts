@@ -1,22 +1,39 @@
 import { createHmac, randomUUID } from 'crypto';
 
-import { ImageKitInputError } from './errors';
+import { checkedOrigin, checkedSavedExtension, checkedUrlEndpoint, usageRange } from './account';
+import { ImageKitInputError, ImageKitJobTimeoutError } from './errors';
 import type { HttpMethod, HttpRequest, QueryValue, Requester } from './http';
 import { createFetchRequester } from './http';
 import type { MultipartFile, UploadFileContent } from './multipart';
 import { MultipartBody } from './multipart';
 import { phashDistance } from './phash';
 import type { RetryMode, RetryOptions, Sleep } from './transport';
-import { Transport } from './transport';
+import { defaultSleep, Transport } from './transport';
 import type {
+	AccountUsage,
 	BulkDeleteResult,
+	BulkJob,
+	BulkJobStatus,
+	CreateCustomMetadataField,
+	CustomMetadataField,
+	BulkTagsResult,
 	FileDetails,
 	FileMetadata,
+	ListCustomMetadataFieldsOptions,
 	ListFilesOptions,
+	Origin,
+	OriginRequest,
 	PurgeStatus,
+	RenameFileResult,
+	SavedExtension,
+	SavedExtensionInput,
+	UpdateCustomMetadataField,
 	UpdateFileDetails,
 	UploadOptions,
 	UploadResult,
+	UrlEndpoint,
+	UrlEndpointRequest,
+	WaitForBulkJobOptions,
 } from './types';
 import type { UrlOptions } from './url';
 import { buildUrl } from './url';
@@ -26,6 +43,8 @@ export const UPLOAD_BASE_URL = 'https://upload.imagekit.io';
 
 /** ImageKit's cap on ids per bulk-delete request. */
 export const BULK_DELETE_LIMIT = 100;
+/** ImageKit's cap on ids per bulk tag or AI-tag request. */
+export const BULK_TAGS_LIMIT = 50;
 /** ImageKit's cap on items per list request. */
 export const LIST_PAGE_LIMIT = 1000;
 /** Client-side upload signatures may expire at most this far ahead (API.md §5.2). */
@@ -38,7 +57,7 @@ export interface ImageKitOptions {
 	urlEndpoint?: string;
 	/** Sends the HTTP requests; defaults to `fetch` with Basic auth from `privateKey`. */
 	request?: Requester;
-	/** Waits between retries; defaults to a timer. */
+	/** Waits between retries and between bulk-job polls; defaults to a timer. */
 	sleep?: Sleep;
 	retry?: RetryOptions;
 	/** Management API origin; default `https://api.imagekit.io`. */
@@ -70,6 +89,37 @@ function requireId(field: string, value: string): string {
 	return encodeURIComponent(value.trim());
 }
 
+function requirePath(field: string, value: string): string {
+	if (typeof value !== 'string' || value.trim() === '') {
+		throw new ImageKitInputError(field, `${field} must be a non-empty string`);
+	}
+	return value.trim();
+}
+
+/** The ids of one bulk tag call: 1 to 50 non-empty strings. */
+function requireTagBatch(fileIds: string[]): string[] {
+	const ids = requireNames('fileIds', fileIds);
+	if (ids.length > BULK_TAGS_LIMIT) {
+		throw new ImageKitInputError('fileIds', `fileIds can hold at most ${BULK_TAGS_LIMIT} ids per call`);
+	}
+	return ids;
+}
+
+/** A non-empty list of non-empty strings, e.g. tags or ids. */
+function requireNames(field: string, values: string[]): string[] {
+	if (!Array.isArray(values) || values.length === 0) {
+		throw new ImageKitInputError(field, `${field} must be a non-empty array`);
+	}
+	if (values.some((value) => typeof value !== 'string' || value.trim() === '')) {
+		throw new ImageKitInputError(field, `${field} must hold only non-empty strings`);
+	}
+	return values.map((value) => value.trim());
+}
+
+function versionPath(fileId: string, versionId: string): string {
+	return `/v1/files/${requireId('fileId', fileId)}/versions/${requireId('versionId', versionId)}`;
+}
+
 function isAsyncIterable(value: unknown): value is AsyncIterable<Uint8Array> {
 	return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
 }
@@ -86,6 +136,8 @@ export class ImageKit {
 	readonly urlEndpoint?: string;
 	private readonly privateKey: string;
 	private readonly transport: Transport;
+	/** Waits between retries and between bulk-job polls. */
+	private readonly sleep: Sleep;
 	private readonly apiBaseUrl: string;
 	private readonly uploadBaseUrl: string;
 
@@ -100,9 +152,10 @@ export class ImageKit {
 		this.urlEndpoint = options.urlEndpoint;
 		this.apiBaseUrl = (options.apiBaseUrl ?? API_BASE_URL).replace(/\/+$/, '');
 		this.uploadBaseUrl = (options.uploadBaseUrl ?? UPLOAD_BASE_URL).replace(/\/+$/, '');
+		this.sleep = options.sleep ?? defaultSleep;
 		this.transport = new Transport(
 			options.request ?? createFetchRequester(options.privateKey),
-			options.sleep,
+			this.sleep,
 			options.retry,
 		);
 	}
@@ -228,6 +281,280 @@ export class ImageKit {
 	async getPurgeCacheStatus(requestId: string): Promise<PurgeStatus> {
 		const path = `/v1/files/purge/${requireId('requestId', requestId)}`;
 		return (await this.api('GET', path)) as PurgeStatus;
+	}
+
+	// Account: usage, origins, URL endpoints, saved extensions
+
+	/** Usage from `startDate` (included) to `endDate` (excluded), fewer than 90 days apart. */
+	async getUsage(startDate: string | Date, endDate: string | Date): Promise<AccountUsage> {
+		const query = usageRange(startDate, endDate);
+		return (await this.api('GET', '/v1/accounts/usage', { query: { ...query } })) as AccountUsage;
+	}
+
+	async listOrigins(): Promise<Origin[]> {
+		return (await this.api('GET', '/v1/accounts/origins')) as Origin[];
+	}
+
+	async getOrigin(id: string): Promise<Origin> {
+		return (await this.api('GET', `/v1/accounts/origins/${requireId('id', id)}`)) as Origin;
+	}
+
+	async createOrigin(origin: OriginRequest): Promise<Origin> {
+		const body = checkedOrigin(origin);
+		return (await this.api('POST', '/v1/accounts/origins', { body }, 'once')) as Origin;
+	}
+
+	/** Replaces the whole origin: fields left out return to their defaults, secrets must be sent again. */
+	async updateOrigin(id: string, origin: OriginRequest): Promise<Origin> {
+		const path = `/v1/accounts/origins/${requireId('id', id)}`;
+		return (await this.api('PUT', path, { body: checkedOrigin(origin) })) as Origin;
+	}
+
+	/** Fails while a URL endpoint still uses the origin. */
+	async deleteOrigin(id: string): Promise<void> {
+		await this.api('DELETE', `/v1/accounts/origins/${requireId('id', id)}`);
+	}
+
+	/** Every URL endpoint, the default one (id `default`) included. */
+	async listUrlEndpoints(): Promise<UrlEndpoint[]> {
+		return (await this.api('GET', '/v1/accounts/url-endpoints')) as UrlEndpoint[];
+	}
+
+	async getUrlEndpoint(id: string): Promise<UrlEndpoint> {
+		return (await this.api('GET', `/v1/accounts/url-endpoints/${requireId('id', id)}`)) as UrlEndpoint;
+	}
+
+	async createUrlEndpoint(endpoint: UrlEndpointRequest): Promise<UrlEndpoint> {
+		const body = checkedUrlEndpoint(endpoint);
+		return (await this.api('POST', '/v1/accounts/url-endpoints', { body }, 'once')) as UrlEndpoint;
+	}
+
+	/** Replaces the whole URL endpoint. */
+	async updateUrlEndpoint(id: string, endpoint: UrlEndpointRequest): Promise<UrlEndpoint> {
+		const path = `/v1/accounts/url-endpoints/${requireId('id', id)}`;
+		return (await this.api('PUT', path, { body: checkedUrlEndpoint(endpoint) })) as UrlEndpoint;
+	}
+
+	/** The default endpoint cannot be deleted. */
+	async deleteUrlEndpoint(id: string): Promise<void> {
+		await this.api('DELETE', `/v1/accounts/url-endpoints/${requireId('id', id)}`);
+	}
+
+	async listSavedExtensions(): Promise<SavedExtension[]> {
+		return (await this.api('GET', '/v1/saved-extensions')) as SavedExtension[];
+	}
+
+	async getSavedExtension(id: string): Promise<SavedExtension> {
+		return (await this.api('GET', `/v1/saved-extensions/${requireId('id', id)}`)) as SavedExtension;
+	}
+
+	/** At most 100 per account. */
+	async createSavedExtension(input: SavedExtensionInput): Promise<SavedExtension> {
+		const body = checkedSavedExtension(input, true);
+		return (await this.api('POST', '/v1/saved-extensions', { body }, 'once')) as SavedExtension;
+	}
+
+	/** Changes only the fields given. */
+	async updateSavedExtension(id: string, changes: Partial<SavedExtensionInput>): Promise<SavedExtension> {
+		const path = `/v1/saved-extensions/${requireId('id', id)}`;
+		return (await this.api('PATCH', path, { body: checkedSavedExtension(changes, false) })) as SavedExtension;
+	}
+
+	async deleteSavedExtension(id: string): Promise<void> {
+		await this.api('DELETE', `/v1/saved-extensions/${requireId('id', id)}`);
+	}
+
+	// Files: copy, move, rename, publish, tags, versions
+
+	/**
+	 * Copies a file into a folder. A file of the same name there gets the copy (and, with
+	 * `includeFileVersions`, its older versions) appended to its version history.
+	 */
+	async copyFile(sourceFilePath: string, destinationPath: string, includeFileVersions = false): Promise<void> {
+		const body = {
+			sourceFilePath: requirePath('sourceFilePath', sourceFilePath),
+			destinationPath: requirePath('destinationPath', destinationPath),
+			includeFileVersions,
+		};
+		// Repeating a copy that reached ImageKit would add another version at the destination.
+		await this.api('POST', '/v1/files/copy', { body }, 'once');
+	}
+
+	/** Moves a file and all its versions into a folder. */
+	async moveFile(sourceFilePath: string, destinationPath: string): Promise<void> {
+		const body = {
+			sourceFilePath: requirePath('sourceFilePath', sourceFilePath),
+			destinationPath: requirePath('destinationPath', destinationPath),
+		};
+		await this.api('POST', '/v1/files/move', { body }, 'once');
+	}
+
+	/**
+	 * Renames a file and all its versions. With `purgeCache` the old URLs are purged too; a purge
+	 * that ImageKit refused comes back as `reason: 'PURGE_FAILED'` (the rename itself succeeded).
+	 */
+	async renameFile(filePath: string, newFileName: string, purgeCache = false): Promise<RenameFileResult> {
+		const body = {
+			filePath: requirePath('filePath', filePath),
+			newFileName: requirePath('newFileName', newFileName),
+			purgeCache,
+		};
+		return ((await this.api('PUT', '/v1/files/rename', { body }, 'once')) ?? {}) as RenameFileResult;
+	}
+
+	/** Publishes or unpublishes a file, and optionally all its versions. */
+	async publishFile(fileId: string, isPublished: boolean, includeFileVersions = false): Promise<FileDetails> {
+		return await this.updateFileDetails(fileId, { publish: { isPublished, includeFileVersions } });
+	}
+
+	/** Adds tags to up to 50 files. */
+	async addTags(fileIds: string[], tags: string[]): Promise<BulkTagsResult> {
+		const body = { fileIds: requireTagBatch(fileIds), tags: requireNames('tags', tags) };
+		return (await this.api('POST', '/v1/files/addTags', { body })) as BulkTagsResult;
+	}
+
+	/** Removes tags from up to 50 files. */
+	async removeTags(fileIds: string[], tags: string[]): Promise<BulkTagsResult> {
+		const body = { fileIds: requireTagBatch(fileIds), tags: requireNames('tags', tags) };
+		return (await this.api('POST', '/v1/files/removeTags', { body })) as BulkTagsResult;
+	}
+
+	/** Removes AI tags (by name) from up to 50 files. */
+	async removeAITags(fileIds: string[], AITags: string[]): Promise<BulkTagsResult> {
+		const body = { fileIds: requireTagBatch(fileIds), AITags: requireNames('AITags', AITags) };
+		return (await this.api('POST', '/v1/files/removeAITags', { body })) as BulkTagsResult;
+	}
+
+	/** Every version of a file: the current one (`type: 'file'`) and older ones (`type: 'file-version'`). */
+	async listFileVersions(fileId: string): Promise<FileDetails[]> {
+		return (await this.api('GET', `/v1/files/${requireId('fileId', fileId)}/versions`)) as FileDetails[];
+	}
+
+	async getFileVersion(fileId: string, versionId: string): Promise<FileDetails> {
+		return (await this.api('GET', versionPath(fileId, versionId))) as FileDetails;
+	}
+
+	/** Deletes an older version; ImageKit refuses to delete the current one. */
+	async deleteFileVersion(fileId: string, versionId: string): Promise<void> {
+		await this.api('DELETE', versionPath(fileId, versionId));
+	}
+
+	/** Makes an older version the current one and returns it. */
+	async restoreFileVersion(fileId: string, versionId: string): Promise<FileDetails> {
+		return (await this.api('PUT', `${versionPath(fileId, versionId)}/restore`)) as FileDetails;
+	}
+
+	// Folders and bulk jobs
+
+	/**
+	 * Creates a folder and any missing parent folders. Returns its path: ImageKit replaces every
+	 * character of the name other than letters and digits with `_`.
+	 */
+	async createFolder(folderName: string, parentFolderPath = '/'): Promise<{ folderPath: string }> {
+		const body = {
+			folderName: requirePath('folderName', folderName),
+			parentFolderPath: requirePath('parentFolderPath', parentFolderPath),
+		};
+		await this.api('POST', '/v1/folder', { body });
+		const segments = body.parentFolderPath.split('/').filter((segment) => segment !== '');
+		segments.push(body.folderName.replace(/[^\p{L}\p{M}\p{N}]/gu, '_'));
+		return { folderPath: `/${segments.join('/')}` };
+	}
+
+	/** Deletes a folder with everything in it. */
+	async deleteFolder(folderPath: string): Promise<void> {
+		await this.api('DELETE', '/v1/folder', { body: { folderPath: requirePath('folderPath', folderPath) } });
+	}
+
+	/** Starts copying a folder into `destinationPath`; see `waitForBulkJob`. */
+	async copyFolder(sourceFolderPath: string, destinationPath: string, includeVersions = false): Promise<BulkJob> {
+		const body = {
+			sourceFolderPath: requirePath('sourceFolderPath', sourceFolderPath),
+			destinationPath: requirePath('destinationPath', destinationPath),
+			includeVersions,
+		};
+		// A repeated copy that reached ImageKit would append a second copy to every file's versions.
+		return (await this.api('POST', '/v1/bulkJobs/copyFolder', { body }, 'once')) as BulkJob;
+	}
+
+	/** Starts moving a folder into `destinationPath`; see `waitForBulkJob`. */
+	async moveFolder(sourceFolderPath: string, destinationPath: string): Promise<BulkJob> {
+		const body = {
+			sourceFolderPath: requirePath('sourceFolderPath', sourceFolderPath),
+			destinationPath: requirePath('destinationPath', destinationPath),
+		};
+		return (await this.api('POST', '/v1/bulkJobs/moveFolder', { body }, 'once')) as BulkJob;
+	}
+
+	/**
+	 * Starts renaming a folder; characters other than letters, digits and `-` become `_`. With
+	 * `purgeCache`, the old URLs are purged once the job is done.
+	 */
+	async renameFolder(folderPath: string, newFolderName: string, purgeCache = false): Promise<BulkJob> {
+		const body = {
+			folderPath: requirePath('folderPath', folderPath),
+			newFolderName: requirePath('newFolderName', newFolderName),
+			purgeCache,
+		};
+		return (await this.api('POST', '/v1/bulkJobs/renameFolder', { body }, 'once')) as BulkJob;
+	}
+
+	async getBulkJobStatus(jobId: string): Promise<BulkJobStatus> {
+		return (await this.api('GET', `/v1/bulkJobs/${requireId('jobId', jobId)}`)) as BulkJobStatus;
+	}
+
+	/**
+	 * Polls a bulk job until it is no longer `Pending`, waiting 1 s, then twice as long each time up
+	 * to 10 s. `timeoutMs` bounds the total wait; past it an `ImageKitJobTimeoutError` names the job.
+	 */
+	async waitForBulkJob(jobId: string, options: WaitForBulkJobOptions = {}): Promise<BulkJobStatus> {
+		const { timeoutMs = 300_000, initialIntervalMs = 1000, maxIntervalMs = 10_000 } = options;
+		for (const [field, value] of Object.entries({ timeoutMs, initialIntervalMs, maxIntervalMs })) {
+			if (!Number.isFinite(value) || value < 0) {
+				throw new ImageKitInputError(field, `${field} must be a number of milliseconds, 0 or more`);
+			}
+		}
+		let waited = 0;
+		let interval = initialIntervalMs;
+		for (;;) {
+			const job = await this.getBulkJobStatus(jobId);
+			if (job.status !== 'Pending') return job;
+			if (waited >= timeoutMs) throw new ImageKitJobTimeoutError(jobId, waited);
+			const wait = Math.min(interval, timeoutMs - waited);
+			await this.sleep(wait);
+			waited += wait;
+			interval = Math.min(interval * 2, maxIntervalMs);
+		}
+	}
+
+	// Custom metadata fields
+
+	async listCustomMetadataFields(options: ListCustomMetadataFieldsOptions = {}): Promise<CustomMetadataField[]> {
+		const query = { includeDeleted: options.includeDeleted, folderPath: options.folderPath };
+		return (await this.api('GET', '/v1/customMetadataFields', { query })) as CustomMetadataField[];
+	}
+
+	async createCustomMetadataField(field: CreateCustomMetadataField): Promise<CustomMetadataField> {
+		if (typeof field?.schema?.type !== 'string') {
+			throw new ImageKitInputError('schema.type', 'schema.type is required, e.g. Text or Number');
+		}
+		const body = { ...field, name: requirePath('name', field.name), label: requirePath('label', field.label) };
+		// A repeated create that reached ImageKit would fail on the name it just took.
+		return (await this.api('POST', '/v1/customMetadataFields', { body }, 'once')) as CustomMetadataField;
+	}
+
+	/** Changes the label and/or the rules of a field; its name and type stay. */
+	async updateCustomMetadataField(id: string, changes: UpdateCustomMetadataField): Promise<CustomMetadataField> {
+		if (changes?.label === undefined && changes?.schema === undefined) {
+			throw new ImageKitInputError('changes', 'Give a label, a schema, or both');
+		}
+		const path = `/v1/customMetadataFields/${requireId('id', id)}`;
+		return (await this.api('PATCH', path, { body: changes })) as CustomMetadataField;
+	}
+
+	/** The field's name stays taken after deletion. */
+	async deleteCustomMetadataField(id: string): Promise<void> {
+		await this.api('DELETE', `/v1/customMetadataFields/${requireId('id', id)}`);
 	}
 
 	/** One call to the management API (api.imagekit.io) returning the parsed body. */

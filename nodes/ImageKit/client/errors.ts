@@ -69,6 +69,20 @@ export class ImageKitConnectionError extends Error {
 	}
 }
 
+/** A bulk job was still running when the caller stopped waiting; it goes on at ImageKit. */
+export class ImageKitJobTimeoutError extends Error {
+	readonly name = 'ImageKitJobTimeoutError';
+	/** The job to check later with `getBulkJobStatus`. */
+	readonly jobId: string;
+
+	constructor(jobId: string, waitedMs: number) {
+		super(
+			`The bulk job ${jobId} was still pending after ${Math.round(waitedMs / 1000)} s. It goes on at ImageKit: check it later with its job ID ${jobId} (Get Job Status).`,
+		);
+		this.jobId = jobId;
+	}
+}
+
 /** The caller passed something the API cannot accept; nothing was sent. */
 export class ImageKitInputError extends Error {
 	readonly name = 'ImageKitInputError';

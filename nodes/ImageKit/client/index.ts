@@ -4,11 +4,14 @@ export {
 	API_BASE_URL,
 	UPLOAD_BASE_URL,
 	BULK_DELETE_LIMIT,
+	BULK_TAGS_LIMIT,
 	LIST_PAGE_LIMIT,
 	MAX_UPLOAD_AUTH_EXPIRY_SECONDS,
 } from './ImageKit';
 export type { ImageKitOptions, UploadInput, AuthenticationParameters } from './ImageKit';
-export { ImageKitApiError, ImageKitConnectionError, ImageKitInputError } from './errors';
+export { MAX_URL_ENDPOINT_ORIGINS, MAX_USAGE_RANGE_DAYS, ORIGIN_TYPES, usageRange } from './account';
+export type { UsageRange, UsageRangeLabels } from './account';
+export { ImageKitApiError, ImageKitConnectionError, ImageKitInputError, ImageKitJobTimeoutError } from './errors';
 export type { RateLimitInfo } from './errors';
 export type { HttpRequest, HttpResponse, Requester, StreamedBody } from './http';
 export { createFetchRequester, isStreamedBody } from './http';

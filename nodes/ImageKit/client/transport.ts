@@ -125,7 +125,7 @@ export class Transport {
 		const cause = (code ? CONNECTION_FAILURES[code] : undefined) ?? (error instanceof Error ? error.message : String(error));
 		const hint =
 			mode === 'once' && !(code && NOT_CONNECTED_CODES.has(code))
-				? ' The upload may or may not have been stored: check the media library before you retry.'
+				? ' ImageKit may have carried it out all the same: check the media library before you retry.'
 				: '';
 		return new ImageKitConnectionError(`Could not reach ImageKit: ${cause}.${hint}`, code);
 	}

@@ -131,3 +131,194 @@ export interface BulkDeleteResult {
 export interface PurgeStatus {
 	status: 'Pending' | 'Completed';
 }
+
+// Files: copy, move, rename, publish, tags, versions (API.md §3.7–3.11)
+
+/** A bulk tag change: the ids changed and, on a partial success (207), an error per id that failed. */
+export interface BulkTagsResult {
+	successfullyUpdatedFileIds: string[];
+	errors?: Array<{ fileId: string; error: string }>;
+}
+
+/**
+ * A rename's answer: `purgeRequestId` when the old URLs' purge was requested; `reason: 'PURGE_FAILED'`
+ * (HTTP 207) when the file was renamed but the purge was refused.
+ */
+export interface RenameFileResult {
+	purgeRequestId?: string;
+	reason?: string;
+	message?: string;
+}
+
+// Account: usage, origins, URL endpoints, saved extensions (API.md §3.16, §3.18, §3.20)
+
+/** Usage between two dates, the end date excluded (API.md §3.16). */
+export interface AccountUsage {
+	bandwidthBytes: number;
+	mediaLibraryStorageBytes: number;
+	videoProcessingUnitsCount: number;
+	extensionUnitsCount: number;
+	originalCacheStorageBytes: number;
+}
+
+export type OriginType =
+	| 'S3'
+	| 'S3_COMPATIBLE'
+	| 'CLOUDINARY_BACKUP'
+	| 'WEB_FOLDER'
+	| 'WEB_PROXY'
+	| 'GCS'
+	| 'AZURE_BLOB'
+	| 'AKENEO_PIM';
+
+/**
+ * An origin to create or to replace (PUT): the common fields plus those of its type, e.g. `bucket`,
+ * `accessKey` and `secretKey` for S3 (API.md §3.20).
+ */
+export interface OriginRequest {
+	type: OriginType;
+	/** 1 to 100 letters, digits and spaces. */
+	name: string;
+	includeCanonicalHeader?: boolean;
+	baseUrlForCanonicalHeader?: string;
+	[field: string]: unknown;
+}
+
+/** An origin as ImageKit returns it: with its id, without its secrets. */
+export interface Origin {
+	id: string;
+	type: OriginType;
+	name: string;
+	includeCanonicalHeader: boolean;
+	[field: string]: unknown;
+}
+
+export type UrlRewriter =
+	| { type: 'CLOUDINARY'; preserveAssetDeliveryTypes?: boolean }
+	| { type: 'IMGIX' }
+	| { type: 'AKAMAI' };
+
+export interface UrlEndpointRequest {
+	/** 1 to 1000 characters. */
+	description: string;
+	/** Letters, digits and hyphens; empty only for the default endpoint. */
+	urlPrefix?: string;
+	/** Origin ids, tried in order; at most 10. */
+	origins?: string[];
+	urlRewriter?: UrlRewriter;
+}
+
+export interface UrlEndpoint {
+	/** `default` for the account's default endpoint. */
+	id: string;
+	description: string;
+	urlPrefix: string;
+	origins: string[];
+	urlRewriter?: UrlRewriter;
+	[field: string]: unknown;
+}
+
+/** One extension a saved extension can hold: any of §3.1.2 but a saved-extension reference. */
+export type ExtensionConfig = Extension;
+
+export interface SavedExtensionInput {
+	name: string;
+	description: string;
+	config: ExtensionConfig;
+}
+
+export interface SavedExtension extends SavedExtensionInput {
+	id: string;
+	createdAt: string;
+	updatedAt: string;
+	[field: string]: unknown;
+}
+
+// Folders and bulk jobs (API.md §3.13)
+
+export type BulkJobType = 'COPY_FOLDER' | 'MOVE_FOLDER' | 'RENAME_FOLDER';
+
+/** The answer to starting a copy, move or rename of a folder. */
+export interface BulkJob {
+	jobId: string;
+}
+
+/**
+ * The state of a bulk job. `Partial success` (HTTP 207) is a rename whose folder was renamed but whose
+ * cache purge failed; it carries ImageKit's `message`.
+ */
+export interface BulkJobStatus {
+	jobId: string;
+	type: BulkJobType;
+	status: 'Pending' | 'Completed' | 'Partial success';
+	/** Only for a rename with `purgeCache`. */
+	purgeRequestId?: string;
+	message?: string;
+	help?: string;
+}
+
+export interface WaitForBulkJobOptions {
+	/** Total time to wait between polls before giving up; default 300,000 ms. */
+	timeoutMs?: number;
+	/** First wait between polls; it doubles up to `maxIntervalMs`. Default 1,000 ms. */
+	initialIntervalMs?: number;
+	/** Default 10,000 ms. */
+	maxIntervalMs?: number;
+}
+
+// Custom metadata fields (API.md §3.15)
+
+export type CustomMetadataFieldType =
+	| 'Text'
+	| 'Textarea'
+	| 'Number'
+	| 'Date'
+	| 'Boolean'
+	| 'SingleSelect'
+	| 'MultiSelect';
+
+export type CustomMetadataScalar = string | number | boolean;
+
+/** The rules of a field. Which properties apply depends on `type` (API.md §3.15). */
+export interface CustomMetadataFieldSchema {
+	type: CustomMetadataFieldType;
+	/** Required for SingleSelect and MultiSelect. */
+	selectOptions?: CustomMetadataScalar[];
+	/** Required when `isValueRequired`; an array for MultiSelect. */
+	defaultValue?: CustomMetadataScalar | CustomMetadataScalar[];
+	isValueRequired?: boolean;
+	/** Number, or an ISO 8601 date for Date. */
+	minValue?: string | number;
+	maxValue?: string | number;
+	/** Text and Textarea. */
+	minLength?: number;
+	maxLength?: number;
+}
+
+export interface CustomMetadataField {
+	id: string;
+	/** The key used in `customMetadata` on upload and update. */
+	name: string;
+	label: string;
+	schema: CustomMetadataFieldSchema;
+}
+
+export interface CreateCustomMetadataField {
+	/** Unique across all fields, deleted ones included. */
+	name: string;
+	/** Unique among fields not deleted. */
+	label: string;
+	schema: CustomMetadataFieldSchema;
+}
+
+/** At least one of the two. The type of a field cannot change, so `schema` has none. */
+export interface UpdateCustomMetadataField {
+	label?: string;
+	schema?: Omit<CustomMetadataFieldSchema, 'type'>;
+}
+
+export interface ListCustomMetadataFieldsOptions {
+	includeDeleted?: boolean;
+	/** With the Path policy feature: only the fields that apply to this folder. */
+	folderPath?: string;
+}

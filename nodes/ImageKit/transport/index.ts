@@ -60,6 +60,41 @@ export function n8nRequester(context: RequestContext): Requester {
 	};
 }
 
+/** A readable stream as n8n's binary helpers take it (the `stream` module itself is off limits in n8n Cloud). */
+type Readable = Exclude<Parameters<IExecuteFunctions['helpers']['prepareBinaryData']>[0], Buffer>;
+
+/** A delivery (CDN) response whose body has not been read yet. */
+export interface Download {
+	status: number;
+	/** Header names in lower case. */
+	headers: Record<string, string | undefined>;
+	body: Readable;
+}
+
+/**
+ * Opens a delivery URL as a stream, without auth: delivery URLs are public, or signed in the URL.
+ * The body is read by the caller, so a large file never sits in memory here.
+ */
+export async function openDownload(context: IExecuteFunctions, url: string): Promise<Download> {
+	let response: IN8nHttpFullResponse;
+	try {
+		response = (await context.helpers.httpRequest({
+			method: 'GET',
+			url,
+			encoding: 'stream',
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+		})) as IN8nHttpFullResponse;
+	} catch (error) {
+		throw connectionFailure(error);
+	}
+	const headers: Download['headers'] = {};
+	for (const [name, value] of Object.entries(response.headers ?? {})) {
+		headers[name.toLowerCase()] = Array.isArray(value) ? String(value[0]) : (value as string | undefined);
+	}
+	return { status: response.statusCode, headers, body: response.body as Readable };
+}
+
 /** The shared client, with credentials from n8n and HTTP through n8n. */
 export async function createClient(context: RequestContext): Promise<ImageKit> {
 	const credentials = await context.getCredentials<ImageKitCredentials>(CREDENTIAL_TYPE);

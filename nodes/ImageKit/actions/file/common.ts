@@ -1,13 +1,137 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
-export const FILE_ID_EXAMPLE = 'the ID of the file, e.g. 598821f949c0a938d57563bd (the fileId field of an upload or list result)';
+import type { ImageKit } from '../../client';
 
+const FILE_ID_EXAMPLE = 'the ID of the file, e.g. 598821f949c0a938d57563bd (the fileId field of an upload or list result)';
+
+/** A file picked from the media library, by its delivery URL, or by ID. */
 export const fileIdProperty: INodeProperties = {
-	displayName: 'File ID',
+	displayName: 'File',
 	name: 'fileId',
-	type: 'string',
-	default: '',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
 	required: true,
-	placeholder: '598821f949c0a938d57563bd',
-	description: 'The fileId of the file, as returned by Upload or Get Many',
+	description: 'The file to act on',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			placeholder: 'Search by file name…',
+			typeOptions: { searchListMethod: 'searchFiles', searchable: true },
+		},
+		{
+			displayName: 'By URL',
+			name: 'url',
+			type: 'string',
+			placeholder: 'https://ik.imagekit.io/your_id/products/shoe.jpg',
+			validation: [
+				{
+					type: 'regex',
+					properties: { regex: '^https?://.+/.+', errorMessage: 'Enter the URL of a file, e.g. https://ik.imagekit.io/your_id/shoe.jpg' },
+				},
+			],
+		},
+		{ displayName: 'ID', name: 'id', type: 'string', placeholder: '598821f949c0a938d57563bd' },
+	],
 };
+
+/** A folder picked from the media library or typed as a path. */
+export function folderPathProperty(
+	field: Pick<INodeProperties, 'displayName' | 'name' | 'description'>,
+): INodeProperties {
+	return {
+		...field,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Search by folder name…',
+				typeOptions: { searchListMethod: 'searchFolders', searchable: true },
+			},
+			{ displayName: 'Path', name: 'path', type: 'string', placeholder: '/products/shoes/' },
+		],
+	};
+}
+
+/** A search value inside double quotes, for ImageKit's searchQuery. */
+export function quoted(text: string): string {
+	return JSON.stringify(text);
+}
+
+/** The path of a file under the account's URL endpoint, from its delivery URL. */
+function filePathFromUrl(fileUrl: URL, urlEndpoint: string | undefined): string {
+	const endpoint = urlEndpoint ? new URL(urlEndpoint) : undefined;
+	let segments = fileUrl.pathname.split('/').filter((segment) => segment !== '');
+	if (endpoint?.host === fileUrl.host) {
+		const endpointSegments = endpoint.pathname.split('/').filter((segment) => segment !== '');
+		segments = segments.slice(endpointSegments.length);
+	} else if (fileUrl.hostname === 'ik.imagekit.io') {
+		segments = segments.slice(1); // the ImageKit ID
+	}
+	// A transformation in the path (`tr:w-300`) is not part of the file's path.
+	if (segments[0]?.startsWith('tr:')) segments = segments.slice(1);
+	return `/${segments.map((segment) => decodeURIComponent(segment)).join('/')}`;
+}
+
+/** The file a delivery URL points at, found by name and folder in the media library. */
+async function fileIdOfUrl(
+	context: IExecuteFunctions,
+	client: ImageKit,
+	itemIndex: number,
+	url: string,
+): Promise<string> {
+	if (!URL.canParse(url)) {
+		throw new NodeOperationError(context.getNode(), `'File' is not a valid URL`, {
+			itemIndex,
+			description: 'Enter the URL of a file, e.g. https://ik.imagekit.io/your_id/products/shoe.jpg',
+		});
+	}
+	const filePath = filePathFromUrl(new URL(url), client.urlEndpoint);
+	const slash = filePath.lastIndexOf('/');
+	const [folder, name] = [filePath.slice(0, slash + 1), filePath.slice(slash + 1)];
+	const [file] = await client.listFiles({
+		type: 'file',
+		searchQuery: `name = ${quoted(name)} AND path = ${quoted(folder)}`,
+		limit: 1,
+	});
+	if (!file) {
+		throw new NodeOperationError(context.getNode(), `No file at ${filePath} in the media library`, {
+			itemIndex,
+			description: `The URL ${url} was read as the path ${filePath}. Check the URL, or pick the file from the list`,
+		});
+	}
+	return file.fileId;
+}
+
+/** The file ID of the "File" field in any mode; a URL is looked up in the media library. */
+export async function fileIdFrom(context: IExecuteFunctions, client: ImageKit, itemIndex: number): Promise<string> {
+	const { mode } = context.getNodeParameter('fileId', itemIndex) as { mode: string };
+	const value = context.getNodeParameter('fileId', itemIndex, undefined, { extractValue: true }) as unknown;
+	const text = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
+	if (!text) {
+		throw new NodeOperationError(context.getNode(), `'File' is empty`, {
+			itemIndex,
+			description: `Pick a file from the list, or enter its URL or ${FILE_ID_EXAMPLE}`,
+		});
+	}
+	return mode === 'url' ? await fileIdOfUrl(context, client, itemIndex, text) : text;
+}
+
+/** A folder path from a folder locator, with leading and trailing slash. */
+export function folderPathFrom(context: IExecuteFunctions, name: string, label: string, itemIndex: number): string {
+	const value = context.getNodeParameter(name, itemIndex, undefined, { extractValue: true }) as unknown;
+	const text = typeof value === 'string' ? value.trim() : '';
+	if (!text) {
+		throw new NodeOperationError(context.getNode(), `'${label}' is empty`, {
+			itemIndex,
+			description: 'Pick a folder from the list, or enter its path, e.g. /products/shoes/ (/ is the root)',
+		});
+	}
+	return `/${text.split('/').filter((segment) => segment !== '').join('/')}/`.replace(/^\/\/$/, '/');
+}

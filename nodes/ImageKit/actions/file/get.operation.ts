@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ImageKit } from '../../client';
-import { itemsFor, requiredText } from '../../helpers/parameters';
-import { fileIdProperty, FILE_ID_EXAMPLE } from './common';
+import { itemsFor } from '../../helpers/parameters';
+import { fileIdFrom, fileIdProperty } from './common';
 
 export const option = {
 	name: 'Get',
@@ -21,6 +21,6 @@ export async function execute(
 	itemIndex: number,
 	client: ImageKit,
 ): Promise<INodeExecutionData[]> {
-	const fileId = requiredText(this, 'fileId', itemIndex, 'File ID', FILE_ID_EXAMPLE);
+	const fileId = await fileIdFrom(this, client, itemIndex);
 	return itemsFor(this, (await client.getFileDetails(fileId)) as IDataObject, itemIndex);
 }

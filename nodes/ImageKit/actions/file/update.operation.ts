@@ -2,8 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import type { ImageKit, UpdateFileDetails } from '../../client';
-import { itemsFor, parseJsonField, requiredText, toList } from '../../helpers/parameters';
-import { fileIdProperty, FILE_ID_EXAMPLE } from './common';
+import { customMetadataFromParameters, customMetadataValuesProperty } from '../../helpers/customMetadata';
+import { extensionsFormProperty, extensionsFromParameters, extensionsJsonProperty } from '../../helpers/extensionFields';
+import { itemsFor, toList } from '../../helpers/parameters';
+import { fileIdFrom, fileIdProperty } from './common';
 
 const properties: INodeProperties[] = [
 	fileIdProperty,
@@ -22,12 +24,14 @@ const properties: INodeProperties[] = [
 				placeholder: '10,10,100,100',
 				description: 'Area of interest as x,y,width,height; leave empty to remove it',
 			},
+			customMetadataValuesProperty('update'),
 			{
 				displayName: 'Custom Metadata (JSON)',
 				name: 'customMetadata',
 				type: 'json',
 				default: '{}',
-				description: 'Custom metadata values to set; a key set to null removes that value',
+				description:
+					'Custom metadata values to set, e.g. {"brand": "Acme"}; a key set to null removes that value. Merged with Custom Metadata, and wins for a field set in both.',
 			},
 			{
 				displayName: 'Description',
@@ -36,14 +40,8 @@ const properties: INodeProperties[] = [
 				default: '',
 				description: 'Free-text description of the file',
 			},
-			{
-				displayName: 'Extensions (JSON)',
-				name: 'extensions',
-				type: 'json',
-				default: '[]',
-				description:
-					'Extensions to run on the file, e.g. [{"name": "remove-bg"}] or [{"name": "aws-auto-tagging", "minConfidence": 80, "maxTags": 10}]',
-			},
+			extensionsFormProperty,
+			extensionsJsonProperty,
 			{
 				displayName: 'Remove AI Tags',
 				name: 'removeAITags',
@@ -98,16 +96,8 @@ function updateBody(context: IExecuteFunctions, fields: IDataObject, itemIndex: 
 	if ('description' in fields) body.description = String(fields.description ?? '');
 	const webhookUrl = String(fields.webhookUrl ?? '').trim();
 	if (webhookUrl) body.webhookUrl = webhookUrl;
-	const customMetadata = parseJsonField(context, fields.customMetadata, itemIndex, 'Custom Metadata (JSON)', 'object');
-	if (customMetadata && Object.keys(customMetadata).length) body.customMetadata = customMetadata;
-	const extensions = parseJsonField<UpdateFileDetails['extensions']>(
-		context,
-		fields.extensions,
-		itemIndex,
-		'Extensions (JSON)',
-		'array',
-	);
-	if (extensions?.length) body.extensions = extensions;
+	const extensions = extensionsFromParameters(context, itemIndex, fields.extensionsUi, fields.extensions);
+	if (extensions.length) body.extensions = extensions;
 	return body;
 }
 
@@ -116,8 +106,11 @@ export async function execute(
 	itemIndex: number,
 	client: ImageKit,
 ): Promise<INodeExecutionData[]> {
-	const fileId = requiredText(this, 'fileId', itemIndex, 'File ID', FILE_ID_EXAMPLE);
-	const body = updateBody(this, this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject, itemIndex);
+	const fileId = await fileIdFrom(this, client, itemIndex);
+	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	const body = updateBody(this, fields, itemIndex);
+	const customMetadata = await customMetadataFromParameters(this, itemIndex, client, fields, 'update');
+	if (customMetadata) body.customMetadata = customMetadata;
 	if (Object.keys(body).length === 0) {
 		throw new NodeOperationError(this.getNode(), 'Nothing to update', {
 			itemIndex,

@@ -2,7 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import type { ImageKit, UploadInput, UploadOptions, UploadPostTransformation } from '../../client';
-import { itemsFor, parseJsonField, requiredText, toList } from '../../helpers/parameters';
+import { customMetadataFromParameters, customMetadataValuesProperty } from '../../helpers/customMetadata';
+import { extensionsFormProperty, extensionsFromParameters, extensionsJsonProperty } from '../../helpers/extensionFields';
+import { itemsFor, requiredText, toList } from '../../helpers/parameters';
 
 // Binary content is read from n8n's store in chunks of this size while it streams out.
 const STREAM_CHUNK_BYTES = 256 * 1024;
@@ -91,12 +93,14 @@ const properties: INodeProperties[] = [
 				placeholder: '10,10,100,100',
 				description: 'Area of interest as x,y,width,height, used by the custom focus transformation',
 			},
+			customMetadataValuesProperty('upload'),
 			{
 				displayName: 'Custom Metadata (JSON)',
 				name: 'customMetadata',
 				type: 'json',
 				default: '{}',
-				description: 'Values for custom metadata fields already defined in your account',
+				description:
+					'Values for custom metadata fields already defined in your account, e.g. {"brand": "Acme"}; merged with Custom Metadata, and wins for a field set in both',
 			},
 			{
 				displayName: 'Description',
@@ -105,14 +109,8 @@ const properties: INodeProperties[] = [
 				default: '',
 				description: 'Free-text description of the file',
 			},
-			{
-				displayName: 'Extensions (JSON)',
-				name: 'extensions',
-				type: 'json',
-				default: '[]',
-				description:
-					'Extensions to run on the file, e.g. [{"name": "google-auto-tagging", "minConfidence": 80, "maxTags": 10}]',
-			},
+			extensionsFormProperty,
+			extensionsJsonProperty,
 			{
 				displayName: 'Folder',
 				name: 'folder',
@@ -289,16 +287,8 @@ function uploadOptions(context: IExecuteFunctions, itemIndex: number): UploadOpt
 	if (tags.length) options.tags = tags;
 	const responseFields = toList(raw.responseFields);
 	if (responseFields.length) options.responseFields = responseFields;
-	const customMetadata = parseJsonField(context, raw.customMetadata, itemIndex, 'Custom Metadata (JSON)', 'object');
-	if (customMetadata && Object.keys(customMetadata).length) options.customMetadata = customMetadata;
-	const extensions = parseJsonField<UploadOptions['extensions']>(
-		context,
-		raw.extensions,
-		itemIndex,
-		'Extensions (JSON)',
-		'array',
-	);
-	if (extensions?.length) options.extensions = extensions;
+	const extensions = extensionsFromParameters(context, itemIndex, raw.extensionsUi, raw.extensions);
+	if (extensions.length) options.extensions = extensions;
 
 	const post = ((raw.postTransformations as IDataObject | undefined)?.transformation ?? []) as IDataObject[];
 	const postTransformations = post.map((entry, index): UploadPostTransformation => {
@@ -352,6 +342,8 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	const source = this.getNodeParameter('inputSource', itemIndex) as 'binary' | 'url' | 'base64';
 	const options = uploadOptions(this, itemIndex);
+	const rawOptions = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	options.customMetadata = await customMetadataFromParameters(this, itemIndex, client, rawOptions, 'upload');
 	let content: FileContent;
 	if (source === 'binary') {
 		content = await binaryContent(this, itemIndex);

@@ -1,41 +1,21 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ImageKit, UrlOptions } from '../../client';
-import { itemsFor, requiredText } from '../../helpers/parameters';
-import { stepsFromParameters, transformationStepsProperty } from '../../helpers/transformationFields';
+import { itemsFor } from '../../helpers/parameters';
+import { transformationStepsProperty } from '../../helpers/transformationFields';
+import {
+	assertUrlEndpoint,
+	URL_SOURCE_OPTIONS,
+	urlLocation,
+	urlLocationProperties,
+	urlOptionFields,
+	urlOptionsFrom,
+} from '../../helpers/urlFields';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Source',
-		name: 'source',
-		type: 'options',
-		options: [
-			{ name: 'Path in Media Library', value: 'path', description: 'A path under your URL endpoint' },
-			{ name: 'Full URL', value: 'url', description: 'An absolute URL, e.g. from a web proxy origin' },
-		],
-		default: 'path',
-	},
-	{
-		displayName: 'Path',
-		name: 'path',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: '/products/shoe.jpg',
-		displayOptions: { show: { source: ['path'] } },
-		description: 'Path of the file under the URL endpoint',
-	},
-	{
-		displayName: 'URL',
-		name: 'src',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'https://ik.imagekit.io/your_id/products/shoe.jpg',
-		displayOptions: { show: { source: ['url'] } },
-		description: 'Absolute URL of the file; transformations go into the query string',
-	},
+	{ displayName: 'Source', name: 'source', type: 'options', options: URL_SOURCE_OPTIONS, default: 'path' },
+	...urlLocationProperties,
 	transformationStepsProperty(),
 	{
 		displayName: 'Options',
@@ -43,67 +23,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [
-			{
-				displayName: 'Expires In (Seconds)',
-				name: 'expireSeconds',
-				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: 0,
-				description: 'Make a signed URL that stops working after this many seconds; 0 means it never expires',
-			},
-			{
-				displayName: 'Query Parameters',
-				name: 'queryParameters',
-				type: 'fixedCollection',
-				typeOptions: { multipleValues: true },
-				placeholder: 'Add Parameter',
-				default: {},
-				options: [
-					{
-						displayName: 'Parameter',
-						name: 'parameter',
-						values: [
-							{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-							{ displayName: 'Value', name: 'value', type: 'string', default: '' },
-						],
-					},
-				],
-			},
-			{
-				displayName: 'Raw Transformation',
-				name: 'rawTransformation',
-				type: 'string',
-				default: '',
-				placeholder: 'w-300,h-300:rt-90',
-				description: 'Transformation string in ImageKit syntax, chained after the steps above',
-			},
-			{
-				displayName: 'Signed',
-				name: 'signed',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to sign the URL with the private key, as private files and signed-URL-only endpoints require',
-			},
-			{
-				displayName: 'Transformation Position',
-				name: 'transformationPosition',
-				type: 'options',
-				options: [
-					{ name: 'Path', value: 'path', description: 'In the path, like …/tr:w-300/photo.jpg' },
-					{ name: 'Query', value: 'query', description: 'In the query, like …/photo.jpg?tr=w-300' },
-				],
-				default: 'path',
-			},
-			{
-				displayName: 'URL Endpoint',
-				name: 'urlEndpoint',
-				type: 'string',
-				default: '',
-				placeholder: 'https://ik.imagekit.io/your_id',
-				description: 'Use this endpoint instead of the one in the credential',
-			},
-		],
+		options: urlOptionFields,
 	},
 ];
 
@@ -122,42 +42,7 @@ export async function execute(
 	client: ImageKit,
 ): Promise<INodeExecutionData[]> {
 	const source = this.getNodeParameter('source', itemIndex) as 'path' | 'url';
-	const location =
-		source === 'path'
-			? { path: requiredText(this, 'path', itemIndex, 'Path', 'the file path, e.g. /products/shoe.jpg') }
-			: { src: requiredText(this, 'src', itemIndex, 'URL', 'an absolute URL, e.g. https://ik.imagekit.io/your_id/shoe.jpg') };
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const transformation = stepsFromParameters(this.getNodeParameter('steps', itemIndex, {}) as IDataObject);
-	const raw = String(options.rawTransformation ?? '').trim();
-	if (raw) transformation.push({ raw });
-
-	const expireSeconds = Number(options.expireSeconds ?? 0);
-	if (!Number.isFinite(expireSeconds) || expireSeconds < 0) {
-		throw new NodeOperationError(this.getNode(), `'Expires In (Seconds)' must be 0 or more`, {
-			itemIndex,
-			description: `Got ${options.expireSeconds}. Enter the number of seconds the URL stays valid, or 0 for no expiry`,
-		});
-	}
-	const queryParameters: Record<string, string> = {};
-	for (const parameter of ((options.queryParameters as IDataObject | undefined)?.parameter ?? []) as IDataObject[]) {
-		const name = String(parameter.name ?? '').trim();
-		if (name) queryParameters[name] = String(parameter.value ?? '');
-	}
-	const urlOptions: UrlOptions = {
-		...location,
-		transformation,
-		queryParameters,
-		transformationPosition: (options.transformationPosition as UrlOptions['transformationPosition']) ?? 'path',
-		signed: options.signed === true,
-		expireSeconds: expireSeconds || undefined,
-		urlEndpoint: String(options.urlEndpoint ?? '').trim() || undefined,
-	};
-	if (source === 'path' && !urlOptions.urlEndpoint && !client.urlEndpoint) {
-		throw new NodeOperationError(this.getNode(), 'No URL endpoint to build the URL on', {
-			itemIndex,
-			description:
-				"Fill 'URL Endpoint' in the ImageKit credential (e.g. https://ik.imagekit.io/your_id), or set the URL Endpoint option",
-		});
-	}
+	const urlOptions: UrlOptions = { ...urlLocation(this, itemIndex, source), ...urlOptionsFrom(this, itemIndex) };
+	assertUrlEndpoint(this, itemIndex, urlOptions, client);
 	return itemsFor(this, { url: client.url(urlOptions) }, itemIndex);
 }

@@ -1,0 +1,28 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { ImageKit } from '../../client';
+import { itemsFor, requiredText } from '../../helpers/parameters';
+import { FIELD_ID_EXAMPLE, fieldIdProperty } from './common';
+
+export const option = {
+	name: 'Delete',
+	value: 'delete',
+	description: 'Delete a custom metadata field; its name stays taken',
+	action: 'Delete a custom metadata field',
+};
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['customMetadataField'], operation: ['delete'] } },
+	[fieldIdProperty],
+);
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: ImageKit,
+): Promise<INodeExecutionData[]> {
+	const id = requiredText(this, 'fieldId', itemIndex, 'Field ID', FIELD_ID_EXAMPLE);
+	await client.deleteCustomMetadataField(id);
+	return itemsFor(this, { id, deleted: true }, itemIndex);
+}

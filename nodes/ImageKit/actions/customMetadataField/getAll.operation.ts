@@ -1,0 +1,75 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { ImageKit } from '../../client';
+import { itemsFor } from '../../helpers/parameters';
+
+export const option = {
+	name: 'Get Many',
+	value: 'getAll',
+	description: 'List the custom metadata fields of the account',
+	action: 'Get many custom metadata fields',
+};
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['customMetadataField'], operation: ['getAll'] } },
+	[
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 50,
+			displayOptions: { show: { returnAll: [false] } },
+			description: 'Max number of results to return',
+		},
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			options: [
+				{
+					displayName: 'Folder Path',
+					name: 'folderPath',
+					type: 'string',
+					default: '',
+					placeholder: '/products/',
+					description: 'Only the fields that apply to this folder (accounts with the Path policy feature)',
+				},
+				{
+					displayName: 'Include Deleted',
+					name: 'includeDeleted',
+					type: 'boolean',
+					default: false,
+					description: 'Whether to list deleted fields too',
+				},
+			],
+		},
+	],
+);
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: ImageKit,
+): Promise<INodeExecutionData[]> {
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const folderPath = String(options.folderPath ?? '').trim();
+	const fields = await client.listCustomMetadataFields({
+		includeDeleted: options.includeDeleted === true ? true : undefined,
+		folderPath: folderPath || undefined,
+	});
+	// ImageKit answers with every field at once, so the limit applies here.
+	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
+	const wanted = returnAll ? fields : fields.slice(0, this.getNodeParameter('limit', itemIndex) as number);
+	return itemsFor(this, wanted as unknown as IDataObject[], itemIndex);
+}

@@ -1,0 +1,43 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { ImageKit } from '../../client';
+import { itemsFor } from '../../helpers/parameters';
+import { fileIdFrom, fileIdProperty, folderPathFrom, folderPathProperty } from './common';
+
+const properties: INodeProperties[] = [
+	fileIdProperty,
+	folderPathProperty({
+		displayName: 'Destination Folder',
+		name: 'destinationPath',
+		description: 'The folder to copy the file into; a file of the same name there gets the copy as a new version',
+	}),
+	{
+		displayName: 'Include File Versions',
+		name: 'includeFileVersions',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to copy every version of the file rather than only the current one',
+	},
+];
+
+export const option = {
+	name: 'Copy',
+	value: 'copy',
+	description: 'Copy a file into another folder',
+	action: 'Copy a file',
+};
+
+export const description = updateDisplayOptions({ show: { resource: ['file'], operation: ['copy'] } }, properties);
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: ImageKit,
+): Promise<INodeExecutionData[]> {
+	const { filePath } = await client.getFileDetails(await fileIdFrom(this, client, itemIndex));
+	const destinationPath = folderPathFrom(this, 'destinationPath', 'Destination Folder', itemIndex);
+	const includeFileVersions = this.getNodeParameter('includeFileVersions', itemIndex, false) as boolean;
+	await client.copyFile(filePath, destinationPath, includeFileVersions);
+	return itemsFor(this, { sourceFilePath: filePath, destinationPath, includeFileVersions, copied: true }, itemIndex);
+}

@@ -1,0 +1,136 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
+
+import type { FileDetails, ImageKit, UrlOptions } from '../../client';
+import { transformationStepsProperty } from '../../helpers/transformationFields';
+import {
+	assertUrlEndpoint,
+	URL_SOURCE_OPTIONS,
+	urlLocation,
+	urlLocationProperties,
+	urlOptionFields,
+	urlOptionsFrom,
+} from '../../helpers/urlFields';
+import type { Download } from '../../transport';
+import { openDownload } from '../../transport';
+import { fileIdFrom, fileIdProperty } from './common';
+
+const binaryPropertyField: INodeProperties = {
+	displayName: 'Put Output File in Field',
+	name: 'binaryPropertyName',
+	type: 'string',
+	default: 'data',
+	description: 'The name of the output binary field to put the file in',
+};
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Source',
+		name: 'source',
+		type: 'options',
+		options: [
+			{ name: 'File in Media Library', value: 'file', description: 'A file picked from the list, by URL or by ID' },
+			...URL_SOURCE_OPTIONS,
+		],
+		default: 'file',
+	},
+	{ ...fileIdProperty, displayOptions: { show: { source: ['file'] } } },
+	...urlLocationProperties,
+	transformationStepsProperty(),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [...urlOptionFields, binaryPropertyField].sort((first, second) => first.displayName.localeCompare(second.displayName)),
+	},
+];
+
+export const option = {
+	name: 'Download',
+	value: 'download',
+	description: 'Download a file, optionally transformed, into a binary field',
+	action: 'Download a file',
+};
+
+export const description = updateDisplayOptions({ show: { resource: ['file'], operation: ['download'] } }, properties);
+
+/** The account's URL endpoint as a file's own URL shows it, for when the credential has none. */
+function endpointOf(details: FileDetails): string {
+	const url = new URL(details.url);
+	const path = url.pathname.slice(0, url.pathname.length - encodeURI(details.filePath).length);
+	return `${url.origin}${path}`;
+}
+
+/** Where to download from: a stored file's path (signed when private), or the path or URL given. */
+async function locationOf(
+	context: IExecuteFunctions,
+	client: ImageKit,
+	itemIndex: number,
+	urlOptions: UrlOptions,
+): Promise<UrlOptions> {
+	const source = context.getNodeParameter('source', itemIndex) as 'file' | 'path' | 'url';
+	if (source !== 'file') return urlLocation(context, itemIndex, source);
+	const details = await client.getFileDetails(await fileIdFrom(context, client, itemIndex));
+	return {
+		path: details.filePath,
+		urlEndpoint: urlOptions.urlEndpoint ?? client.urlEndpoint ?? endpointOf(details),
+		signed: urlOptions.signed || details.isPrivateFile,
+	};
+}
+
+/** The name from Content-Disposition, else the last segment of the URL's path. */
+function fileNameOf(download: Download, url: string): string {
+	const disposition = download.headers['content-disposition'] ?? '';
+	const encoded = /filename\*\s*=\s*[^']*''([^;]+)/i.exec(disposition)?.[1];
+	if (encoded) return decodeURIComponent(encoded.trim());
+	const plain = /filename\s*=\s*"?([^";]+)"?/i.exec(disposition)?.[1];
+	if (plain) return plain.trim();
+	const segments = new URL(url).pathname.split('/');
+	return decodeURIComponent(segments[segments.length - 1] || 'file');
+}
+
+const FAILURE_HINTS: Record<number, string> = {
+	401: 'The URL endpoint only serves signed URLs: turn on the Signed option',
+	403: 'The file is private, or the URL endpoint needs signed URLs, or the signature expired: turn on the Signed option',
+	404: 'No file at this URL: check the path, and that the file is published',
+};
+
+async function failure(context: IExecuteFunctions, download: Download, url: string, itemIndex: number): Promise<NodeApiError> {
+	download.body.destroy();
+	const { pathname } = new URL(url);
+	return new NodeApiError(context.getNode(), { status: download.status }, {
+		itemIndex,
+		httpCode: String(download.status),
+		message: `Downloading ${pathname} failed: ImageKit answered HTTP ${download.status}`,
+		description: FAILURE_HINTS[download.status],
+	});
+}
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: ImageKit,
+): Promise<INodeExecutionData[]> {
+	const urlOptions = urlOptionsFrom(this, itemIndex);
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const binaryPropertyName = String(options.binaryPropertyName ?? '').trim() || 'data';
+	const location = await locationOf(this, client, itemIndex, urlOptions);
+	const fullOptions: UrlOptions = { ...urlOptions, ...location, signed: location.signed ?? urlOptions.signed };
+	assertUrlEndpoint(this, itemIndex, fullOptions, client);
+	const url = client.url(fullOptions);
+
+	const download = await openDownload(this, url);
+	if (download.status >= 400) throw await failure(this, download, url, itemIndex);
+	const fileName = fileNameOf(download, url);
+	const mimeType = download.headers['content-type']?.split(';')[0].trim() || undefined;
+	const binary = await this.helpers.prepareBinaryData(download.body, fileName, mimeType);
+	return [
+		{
+			json: { url, fileName, mimeType: binary.mimeType, fileSize: binary.fileSize },
+			binary: { [binaryPropertyName]: binary },
+			pairedItem: { item: itemIndex },
+		},
+	];
+}

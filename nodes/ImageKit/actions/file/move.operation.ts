@@ -1,0 +1,36 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { ImageKit } from '../../client';
+import { itemsFor } from '../../helpers/parameters';
+import { fileIdFrom, fileIdProperty, folderPathFrom, folderPathProperty } from './common';
+
+const properties: INodeProperties[] = [
+	fileIdProperty,
+	folderPathProperty({
+		displayName: 'Destination Folder',
+		name: 'destinationPath',
+		description: 'The folder to move the file into; a file of the same name there gets it as new versions',
+	}),
+];
+
+export const option = {
+	name: 'Move',
+	value: 'move',
+	description: 'Move a file and all its versions into another folder',
+	action: 'Move a file',
+};
+
+export const description = updateDisplayOptions({ show: { resource: ['file'], operation: ['move'] } }, properties);
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: ImageKit,
+): Promise<INodeExecutionData[]> {
+	const fileId = await fileIdFrom(this, client, itemIndex);
+	const { filePath } = await client.getFileDetails(fileId);
+	const destinationPath = folderPathFrom(this, 'destinationPath', 'Destination Folder', itemIndex);
+	await client.moveFile(filePath, destinationPath);
+	return itemsFor(this, { fileId, sourceFilePath: filePath, destinationPath, moved: true }, itemIndex);
+}

@@ -1,0 +1,3 @@
+import { publicationOperation } from './publication';
+
+export const { option, description, execute } = publicationOperation(true);

@@ -1,0 +1,30 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { ImageKit } from '../../client';
+import { itemsFor } from '../../helpers/parameters';
+import { fileIdFrom, fileIdProperty } from '../file/common';
+import { versionIdFrom, versionIdProperty } from './common';
+
+export const option = {
+	name: 'Delete',
+	value: 'delete',
+	description: 'Delete an older version of a file (the current version cannot be deleted)',
+	action: 'Delete a file version',
+};
+
+export const description = updateDisplayOptions({ show: { resource: ['fileVersion'], operation: ['delete'] } }, [
+	fileIdProperty,
+	versionIdProperty,
+]);
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: ImageKit,
+): Promise<INodeExecutionData[]> {
+	const fileId = await fileIdFrom(this, client, itemIndex);
+	const versionId = versionIdFrom(this, itemIndex);
+	await client.deleteFileVersion(fileId, versionId);
+	return itemsFor(this, { fileId, versionId, deleted: true }, itemIndex);
+}

@@ -1,0 +1,29 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { ImageKit } from '../../client';
+import { itemsFor } from '../../helpers/parameters';
+import { fileIdFrom, fileIdProperty } from '../file/common';
+import { versionIdFrom, versionIdProperty } from './common';
+
+export const option = {
+	name: 'Get',
+	value: 'get',
+	description: 'Get the details of one version of a file',
+	action: 'Get a file version',
+};
+
+export const description = updateDisplayOptions({ show: { resource: ['fileVersion'], operation: ['get'] } }, [
+	fileIdProperty,
+	versionIdProperty,
+]);
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: ImageKit,
+): Promise<INodeExecutionData[]> {
+	const fileId = await fileIdFrom(this, client, itemIndex);
+	const version = await client.getFileVersion(fileId, versionIdFrom(this, itemIndex));
+	return itemsFor(this, version as IDataObject, itemIndex);
+}

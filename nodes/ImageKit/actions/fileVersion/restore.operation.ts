@@ -1,0 +1,29 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { ImageKit } from '../../client';
+import { itemsFor } from '../../helpers/parameters';
+import { fileIdFrom, fileIdProperty } from '../file/common';
+import { versionIdFrom, versionIdProperty } from './common';
+
+export const option = {
+	name: 'Restore',
+	value: 'restore',
+	description: 'Make an older version of a file the current one',
+	action: 'Restore a file version',
+};
+
+export const description = updateDisplayOptions({ show: { resource: ['fileVersion'], operation: ['restore'] } }, [
+	fileIdProperty,
+	versionIdProperty,
+]);
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: ImageKit,
+): Promise<INodeExecutionData[]> {
+	const fileId = await fileIdFrom(this, client, itemIndex);
+	const restored = await client.restoreFileVersion(fileId, versionIdFrom(this, itemIndex));
+	return itemsFor(this, restored as IDataObject, itemIndex);
+}

@@ -1,0 +1,49 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { ImageKit } from '../../client';
+import { itemsFor, requiredText } from '../../helpers/parameters';
+
+export const option = {
+	name: 'Create',
+	value: 'create',
+	description: 'Create a folder, and any missing parent folders',
+	action: 'Create a folder',
+};
+
+export const description = updateDisplayOptions({ show: { resource: ['folder'], operation: ['create'] } }, [
+	{
+		displayName: 'Folder Name',
+		name: 'folderName',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'summer',
+		description: 'Name of the new folder; characters other than letters and digits become underscores',
+	},
+	{
+		displayName: 'Parent Folder Path',
+		name: 'parentFolderPath',
+		type: 'string',
+		default: '/',
+		required: true,
+		placeholder: '/products/images/',
+		description: 'Folder to create it in; / is the root',
+	},
+]);
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: ImageKit,
+): Promise<INodeExecutionData[]> {
+	const folderName = requiredText(this, 'folderName', itemIndex, 'Folder Name', 'the name of the new folder, e.g. summer');
+	const parentFolderPath = requiredText(
+		this,
+		'parentFolderPath',
+		itemIndex,
+		'Parent Folder Path',
+		'the folder to create it in, e.g. /products/ or / for the root',
+	);
+	return itemsFor(this, await client.createFolder(folderName, parentFolderPath), itemIndex);
+}

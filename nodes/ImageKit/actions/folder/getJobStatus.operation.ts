@@ -1,0 +1,34 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { ImageKit } from '../../client';
+import { itemsFor, requiredText } from '../../helpers/parameters';
+
+export const option = {
+	name: 'Get Job Status',
+	value: 'getJobStatus',
+	description: 'Whether a folder copy, move or rename is pending or completed',
+	action: 'Get the status of a folder job',
+};
+
+export const description = updateDisplayOptions({ show: { resource: ['folder'], operation: ['getJobStatus'] } }, [
+	{
+		displayName: 'Job ID',
+		name: 'jobId',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: '5d5b1a9b4c8c4c0001f3e4a2',
+		description: 'The jobId returned by Copy, Move or Rename',
+	},
+]);
+
+/** A rename whose purge failed answers `status: "Partial success"` with ImageKit's message: an output, not a failure. */
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: ImageKit,
+): Promise<INodeExecutionData[]> {
+	const jobId = requiredText(this, 'jobId', itemIndex, 'Job ID', 'the jobId returned by Copy, Move or Rename');
+	return itemsFor(this, (await client.getBulkJobStatus(jobId)) as unknown as IDataObject, itemIndex);
+}

@@ -1,0 +1,25 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { ImageKit } from '../../client';
+import { itemsFor, requiredText } from '../../helpers/parameters';
+import { ORIGIN_ID_EXAMPLE, originIdProperty } from './fields';
+
+export const option = {
+	name: 'Delete',
+	value: 'delete',
+	description: 'Delete an origin that no URL endpoint uses',
+	action: 'Delete an origin',
+};
+
+export const description = updateDisplayOptions({ show: { resource: ['origin'], operation: ['delete'] } }, [originIdProperty]);
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: ImageKit,
+): Promise<INodeExecutionData[]> {
+	const id = requiredText(this, 'originId', itemIndex, 'Origin', ORIGIN_ID_EXAMPLE);
+	await client.deleteOrigin(id);
+	return itemsFor(this, { id, deleted: true }, itemIndex);
+}

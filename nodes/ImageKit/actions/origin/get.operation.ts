@@ -1,0 +1,24 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { ImageKit } from '../../client';
+import { itemsFor, requiredText } from '../../helpers/parameters';
+import { ORIGIN_ID_EXAMPLE, originIdProperty } from './fields';
+
+export const option = {
+	name: 'Get',
+	value: 'get',
+	description: 'The settings of an origin, without its secrets',
+	action: 'Get an origin',
+};
+
+export const description = updateDisplayOptions({ show: { resource: ['origin'], operation: ['get'] } }, [originIdProperty]);
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: ImageKit,
+): Promise<INodeExecutionData[]> {
+	const id = requiredText(this, 'originId', itemIndex, 'Origin', ORIGIN_ID_EXAMPLE);
+	return itemsFor(this, (await client.getOrigin(id)) as IDataObject, itemIndex);
+}

@@ -1,0 +1,27 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { ImageKit } from '../../client';
+import { itemsFor, requiredText } from '../../helpers/parameters';
+import { SAVED_EXTENSION_ID_EXAMPLE, savedExtensionIdProperty } from './fields';
+
+export const option = {
+	name: 'Delete',
+	value: 'delete',
+	description: 'Delete a saved extension',
+	action: 'Delete a saved extension',
+};
+
+export const description = updateDisplayOptions({ show: { resource: ['savedExtension'], operation: ['delete'] } }, [
+	savedExtensionIdProperty,
+]);
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: ImageKit,
+): Promise<INodeExecutionData[]> {
+	const id = requiredText(this, 'savedExtensionId', itemIndex, 'Saved Extension', SAVED_EXTENSION_ID_EXAMPLE);
+	await client.deleteSavedExtension(id);
+	return itemsFor(this, { id, deleted: true }, itemIndex);
+}

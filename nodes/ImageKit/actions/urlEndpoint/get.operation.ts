@@ -1,0 +1,26 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { ImageKit } from '../../client';
+import { itemsFor, requiredText } from '../../helpers/parameters';
+import { URL_ENDPOINT_ID_EXAMPLE, urlEndpointIdProperty } from './fields';
+
+export const option = {
+	name: 'Get',
+	value: 'get',
+	description: 'The prefix, origins and rewriter of a URL endpoint',
+	action: 'Get a URL endpoint',
+};
+
+export const description = updateDisplayOptions({ show: { resource: ['urlEndpoint'], operation: ['get'] } }, [
+	urlEndpointIdProperty,
+]);
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: ImageKit,
+): Promise<INodeExecutionData[]> {
+	const id = requiredText(this, 'urlEndpointId', itemIndex, 'URL Endpoint', URL_ENDPOINT_ID_EXAMPLE);
+	return itemsFor(this, (await client.getUrlEndpoint(id)) as IDataObject, itemIndex);
+}

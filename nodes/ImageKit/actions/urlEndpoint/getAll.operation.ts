@@ -1,0 +1,26 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { ImageKit } from '../../client';
+import { limitedResults, returnAllOrLimitProperties } from '../../helpers/getManyFields';
+import { itemsFor } from '../../helpers/parameters';
+
+export const option = {
+	name: 'Get Many',
+	value: 'getAll',
+	description: 'List the URL endpoints of the account, the default one included',
+	action: 'Get many URL endpoints',
+};
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['urlEndpoint'], operation: ['getAll'] } },
+	returnAllOrLimitProperties,
+);
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: ImageKit,
+): Promise<INodeExecutionData[]> {
+	return itemsFor(this, limitedResults(this, itemIndex, await client.listUrlEndpoints()), itemIndex);
+}

@@ -1,0 +1,150 @@
+// The fields that build a delivery URL (Image URL → Generate, File → Download) and their reading
+// into the client's `url()` options.
+import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { ImageKit, UrlOptions } from '../client';
+import { requiredText } from './parameters';
+import { stepsFromParameters } from './transformationFields';
+
+export const URL_SOURCE_OPTIONS: INodePropertyOptions[] = [
+	{ name: 'Path in Media Library', value: 'path', description: 'A path under your URL endpoint' },
+	{ name: 'Full URL', value: 'url', description: 'An absolute URL, e.g. from a web proxy origin' },
+];
+
+/** The Path and URL fields, shown for the `path` and `url` sources. */
+export const urlLocationProperties: INodeProperties[] = [
+	{
+		displayName: 'Path',
+		name: 'path',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: '/products/shoe.jpg',
+		displayOptions: { show: { source: ['path'] } },
+		description: 'Path of the file under the URL endpoint',
+	},
+	{
+		displayName: 'URL',
+		name: 'src',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'https://ik.imagekit.io/your_id/products/shoe.jpg',
+		displayOptions: { show: { source: ['url'] } },
+		description: 'Absolute URL of the file; transformations go into the query string',
+	},
+];
+
+/** The entries of the Options collection that shape the URL. */
+export const urlOptionFields: INodeProperties[] = [
+	{
+		displayName: 'Expires In (Seconds)',
+		name: 'expireSeconds',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 0,
+		description: 'Make a signed URL that stops working after this many seconds; 0 means it never expires',
+	},
+	{
+		displayName: 'Query Parameters',
+		name: 'queryParameters',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Parameter',
+		default: {},
+		options: [
+			{
+				displayName: 'Parameter',
+				name: 'parameter',
+				values: [
+					{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Raw Transformation',
+		name: 'rawTransformation',
+		type: 'string',
+		default: '',
+		placeholder: 'w-300,h-300:rt-90',
+		description: 'Transformation string in ImageKit syntax, chained after the steps above',
+	},
+	{
+		displayName: 'Signed',
+		name: 'signed',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to sign the URL with the private key, as private files and signed-URL-only endpoints require',
+	},
+	{
+		displayName: 'Transformation Position',
+		name: 'transformationPosition',
+		type: 'options',
+		options: [
+			{ name: 'Path', value: 'path', description: 'In the path, like …/tr:w-300/photo.jpg' },
+			{ name: 'Query', value: 'query', description: 'In the query, like …/photo.jpg?tr=w-300' },
+		],
+		default: 'path',
+	},
+	{
+		displayName: 'URL Endpoint',
+		name: 'urlEndpoint',
+		type: 'string',
+		default: '',
+		placeholder: 'https://ik.imagekit.io/your_id',
+		description: 'Use this endpoint instead of the one in the credential',
+	},
+];
+
+/** The path or absolute URL given for the `path` or `url` source. */
+export function urlLocation(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	source: 'path' | 'url',
+): Pick<UrlOptions, 'path' | 'src'> {
+	return source === 'path'
+		? { path: requiredText(context, 'path', itemIndex, 'Path', 'the file path, e.g. /products/shoe.jpg') }
+		: { src: requiredText(context, 'src', itemIndex, 'URL', 'an absolute URL, e.g. https://ik.imagekit.io/your_id/shoe.jpg') };
+}
+
+/** Transformation steps (the `steps` field) and the Options collection, as `url()` options. */
+export function urlOptionsFrom(context: IExecuteFunctions, itemIndex: number): UrlOptions {
+	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const transformation = stepsFromParameters(context.getNodeParameter('steps', itemIndex, {}) as IDataObject);
+	const raw = String(options.rawTransformation ?? '').trim();
+	if (raw) transformation.push({ raw });
+
+	const expireSeconds = Number(options.expireSeconds ?? 0);
+	if (!Number.isFinite(expireSeconds) || expireSeconds < 0) {
+		throw new NodeOperationError(context.getNode(), `'Expires In (Seconds)' must be 0 or more`, {
+			itemIndex,
+			description: `Got ${options.expireSeconds}. Enter the number of seconds the URL stays valid, or 0 for no expiry`,
+		});
+	}
+	const queryParameters: Record<string, string> = {};
+	for (const parameter of ((options.queryParameters as IDataObject | undefined)?.parameter ?? []) as IDataObject[]) {
+		const name = String(parameter.name ?? '').trim();
+		if (name) queryParameters[name] = String(parameter.value ?? '');
+	}
+	return {
+		transformation,
+		queryParameters,
+		transformationPosition: (options.transformationPosition as UrlOptions['transformationPosition']) ?? 'path',
+		signed: options.signed === true,
+		expireSeconds: expireSeconds || undefined,
+		urlEndpoint: String(options.urlEndpoint ?? '').trim() || undefined,
+	};
+}
+
+/** A path needs an endpoint to be put under: the option's or the credential's. */
+export function assertUrlEndpoint(context: IExecuteFunctions, itemIndex: number, options: UrlOptions, client: ImageKit): void {
+	if (options.path === undefined || options.urlEndpoint || client.urlEndpoint) return;
+	throw new NodeOperationError(context.getNode(), 'No URL endpoint to build the URL on', {
+		itemIndex,
+		description:
+			"Fill 'URL Endpoint' in the ImageKit credential (e.g. https://ik.imagekit.io/your_id), or set the URL Endpoint option",
+	});
+}

@@ -1,0 +1,46 @@
+import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+
+import { createClient } from '../transport';
+
+/** Options sorted by name, as n8n lists them. */
+function byName(options: INodePropertyOptions[]): INodePropertyOptions[] {
+	return options.sort((first, second) => first.name.localeCompare(second.name));
+}
+
+export async function getOrigins(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const origins = await (await createClient(this)).listOrigins();
+	return byName(origins.map((origin) => ({ name: origin.name, value: origin.id, description: origin.type })));
+}
+
+export async function getUrlEndpoints(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const endpoints = await (await createClient(this)).listUrlEndpoints();
+	return byName(
+		endpoints.map((endpoint) => ({
+			name: endpoint.urlPrefix ? `${endpoint.urlPrefix} (${endpoint.description})` : `Default (${endpoint.description})`,
+			value: endpoint.id,
+		})),
+	);
+}
+
+export async function getSavedExtensions(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const extensions = await (await createClient(this)).listSavedExtensions();
+	return byName(
+		extensions.map((extension) => ({
+			name: extension.name,
+			value: extension.id,
+			description: extension.description,
+		})),
+	);
+}
+
+/** The account's custom metadata fields, by label, for setting their values on upload and update. */
+export async function getCustomMetadataFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const fields = await (await createClient(this)).listCustomMetadataFields();
+	return byName(
+		fields.map((field) => ({
+			name: field.label === field.name ? field.name : `${field.label} (${field.name})`,
+			value: field.name,
+			description: `${field.schema.type} field`,
+		})),
+	);
+}

@@ -1,0 +1,111 @@
+import { expectedSha256, sha256OfStream } from '../engine/harness';
+import type { NodeFixture } from './fixture';
+import { startNodeFixture } from './fixture';
+
+const MiB = 1024 * 1024;
+const LARGE_SIZE = 128 * MiB;
+
+let fixture: NodeFixture;
+
+beforeAll(async () => {
+	fixture = await startNodeFixture('filesystem');
+});
+afterAll(async () => await fixture.close());
+beforeEach(() => fixture.emulator.reset());
+afterEach(() => {
+	expect(fixture.emulator.openApiViolations).toEqual([]);
+	expect(fixture.emulator.internalErrors).toEqual([]);
+});
+
+const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+
+async function binaryText(item: { binary?: Record<string, import('n8n-workflow').IBinaryData> }, field = 'data'): Promise<Buffer> {
+	const chunks: Buffer[] = [];
+	for await (const chunk of await fixture.engine.binaryStream(item.binary![field])) chunks.push(chunk as Buffer);
+	return Buffer.concat(chunks);
+}
+
+/** Highest RSS seen while `work` runs, sampled every few milliseconds. */
+async function peakRss<T>(work: () => Promise<T>): Promise<{ result: T; peak: number }> {
+	let peak = process.memoryUsage().rss;
+	const sampler = setInterval(() => {
+		peak = Math.max(peak, process.memoryUsage().rss);
+	}, 5);
+	try {
+		const result = await work();
+		return { result, peak: Math.max(peak, process.memoryUsage().rss) };
+	} finally {
+		clearInterval(sampler);
+	}
+}
+
+describe('File → Download', () => {
+	it('downloads a stored file into the named binary field, with its type and name', async () => {
+		const note = fixture.emulator.seedFile({ name: 'note.txt', folder: '/docs/', content: 'hello from ImageKit' });
+		const result = await fixture.run({
+			resource: 'file',
+			operation: 'download',
+			fileId: byId(note.fileId),
+			options: { binaryPropertyName: 'file' },
+		});
+		expect(result.error).toBeUndefined();
+		const [item] = result.items;
+		expect(item.json).toMatchObject({ url: `${fixture.emulator.urlEndpoint}/docs/note.txt`, fileName: 'note.txt', mimeType: 'text/plain' });
+		expect(item.binary?.file).toMatchObject({ fileName: 'note.txt', mimeType: 'text/plain' });
+		expect((await binaryText(item, 'file')).toString()).toBe('hello from ImageKit');
+		const delivery = fixture.emulator.requests.find((request) => request.host === 'ik.imagekit.io')!;
+		expect(delivery.headers.authorization).toBeUndefined();
+		expect(item.pairedItem).toEqual({ item: 0 });
+	});
+
+	it('signs the URL of a private file, and the CDN refuses it unsigned', async () => {
+		const secret = fixture.emulator.seedFile({ name: 'secret.txt', content: 'private bytes', isPrivateFile: true });
+		const result = await fixture.run({ resource: 'file', operation: 'download', fileId: byId(secret.fileId) });
+		expect(result.error).toBeUndefined();
+		expect(result.items[0].json.url).toMatch(/\/secret\.txt\?ik-s=[0-9a-f]{40}$/);
+		expect((await binaryText(result.items[0])).toString()).toBe('private bytes');
+
+		const unsigned = await fixture.run({ resource: 'file', operation: 'download', source: 'path', path: '/secret.txt' });
+		expect(unsigned.error?.message).toBe('Downloading /emulator/secret.txt failed: ImageKit answered HTTP 403');
+		expect(unsigned.error?.description).toMatch(/turn on the Signed option/);
+	});
+
+	it('builds a transformed, expiring URL with the Image URL fields and gets the original bytes', async () => {
+		fixture.emulator.seedFile({ name: 'shoe.png', folder: '/products/' });
+		const result = await fixture.run({
+			resource: 'file',
+			operation: 'download',
+			source: 'path',
+			path: '/products/shoe.png',
+			steps: { step: [{ parameters: { width: 300 } }] },
+			options: { signed: true, expireSeconds: 600 },
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.items[0].json.url).toMatch(/\/emulator\/tr:w-300\/products\/shoe\.png\?ik-t=\d+&ik-s=[0-9a-f]{40}$/);
+		expect(result.items[0].binary?.data).toMatchObject({ fileName: 'shoe.png', mimeType: 'image/png' });
+		const png = await binaryText(result.items[0]);
+		expect(png.subarray(1, 4).toString()).toBe('PNG');
+	});
+
+	it('reports an unpublished file as not found', async () => {
+		const hidden = fixture.emulator.seedFile({ name: 'hidden.png', isPublished: false });
+		const result = await fixture.run({ resource: 'file', operation: 'download', fileId: byId(hidden.fileId) });
+		expect(result.error?.message).toBe('Downloading /emulator/hidden.png failed: ImageKit answered HTTP 404');
+	});
+
+	it('streams a large file into n8n’s filesystem store without holding it in memory', async () => {
+		const large = fixture.emulator.seedFile({ name: 'large.mp4', generatedContent: { seed: 'large-download', size: LARGE_SIZE } });
+		global.gc?.();
+		const baseline = process.memoryUsage().rss;
+		const { result, peak } = await peakRss(
+			async () => await fixture.run({ resource: 'file', operation: 'download', fileId: byId(large.fileId) }),
+		);
+		expect(result.error).toBeUndefined();
+		const binary = result.items[0].binary!.data;
+		expect(binary).toMatchObject({ fileName: 'large.mp4', mimeType: 'video/mp4' });
+		expect(binary.id).toMatch(/^filesystem/);
+		expect(await sha256OfStream(await fixture.engine.binaryStream(binary))).toBe(expectedSha256('large-download', LARGE_SIZE));
+		// Buffering the download would add at least its size; streaming stays far below that.
+		expect(peak - baseline).toBeLessThan(LARGE_SIZE / 3);
+	}, 120_000);
+});
