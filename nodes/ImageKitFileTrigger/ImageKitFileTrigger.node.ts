@@ -4,6 +4,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import type { FileFilters, ListFiles, PollCursor, WatchedField } from './cursor';
 import { initialCursor, matchingFilesQuery, readFilesSince } from './cursor';
 import { toNodeError } from '../ImageKit/helpers/errors';
+import { fileTypeFilter, tagsFilter } from '../ImageKit/helpers/fileFilterFields';
 import { toList } from '../ImageKit/helpers/parameters';
 import { CREDENTIAL_TYPE, createClient } from '../ImageKit/transport';
 
@@ -72,17 +73,7 @@ export class ImageKitFileTrigger implements INodeType {
 				placeholder: 'Add Filter',
 				default: {},
 				options: [
-					{
-						displayName: 'File Type',
-						name: 'fileType',
-						type: 'options',
-						options: [
-							{ name: 'All', value: 'all' },
-							{ name: 'Image', value: 'image' },
-							{ name: 'Non-Image', value: 'non-image' },
-						],
-						default: 'all',
-					},
+					fileTypeFilter,
 					{
 						displayName: 'Search Query',
 						name: 'searchQuery',
@@ -91,14 +82,7 @@ export class ImageKitFileTrigger implements INodeType {
 						placeholder: 'format = "png" AND size > "100kb"',
 						description: 'ImageKit search expression the files must match as well',
 					},
-					{
-						displayName: 'Tags',
-						name: 'tags',
-						type: 'string',
-						default: '',
-						placeholder: 'summer, sale',
-						description: 'Comma-separated tags; files with any of them match',
-					},
+					tagsFilter,
 				],
 			},
 		],

@@ -14,7 +14,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { rememberEvent } from './replay';
 import { checkSignature } from './signature';
 
-export const WEBHOOK_CREDENTIAL_TYPE = 'imageKitWebhookApi';
+const WEBHOOK_CREDENTIAL_TYPE = 'imageKitWebhookApi';
 const DEFAULT_REPLAY_WINDOW_SECONDS = 300;
 
 /** The event types of the `webhooks:` block of ImageKit's OpenAPI spec (API.md §8.1). */

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 /** Enough for bursts far above ImageKit's delivery rate, small enough for static data. */
-export const MAX_REMEMBERED_EVENTS = 1000;
+const MAX_REMEMBERED_EVENTS = 1000;
 
 /**
  * Remembers the ids of accepted events in the node's static data (id → when accepted, in ms),

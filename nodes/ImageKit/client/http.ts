@@ -51,7 +51,7 @@ export function headerValue(headers: HttpResponse['headers'], name: string): str
 	return Array.isArray(value) ? value[0] : value;
 }
 
-export function buildQueryString(query: HttpRequest['query']): string {
+function buildQueryString(query: HttpRequest['query']): string {
 	const params = new URLSearchParams();
 	for (const [key, value] of Object.entries(query ?? {})) {
 		if (value !== undefined) params.append(key, String(value));

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-/** Return All and Limit, for endpoints that answer their whole list in one response. */
+/** The Return All and Limit fields of every Get Many operation. */
 export const returnAllOrLimitProperties: INodeProperties[] = [
 	{
 		displayName: 'Return All',
@@ -20,7 +20,7 @@ export const returnAllOrLimitProperties: INodeProperties[] = [
 	},
 ];
 
-/** The whole list, or its first Limit entries. */
+/** The whole list, or its first Limit entries, for endpoints that answer their whole list in one response. */
 export function limitedResults<T>(context: IExecuteFunctions, itemIndex: number, results: T[]): IDataObject[] {
 	const returnAll = context.getNodeParameter('returnAll', itemIndex) as boolean;
 	const limit = returnAll ? results.length : (context.getNodeParameter('limit', itemIndex) as number);

@@ -29,7 +29,7 @@ function connectionFailure(error: unknown): Error & { code?: string } {
 }
 
 /** Sends the client's requests through n8n, which applies the credential's Basic auth. */
-export function n8nRequester(context: RequestContext): Requester {
+function n8nRequester(context: RequestContext): Requester {
 	return async (request) => {
 		const options: IHttpRequestOptions = {
 			method: request.method,

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ImageKit } from '../../client';
+import { limitedResults, returnAllOrLimitProperties } from '../../helpers/getManyFields';
 import { itemsFor } from '../../helpers/parameters';
 
 export const option = {
@@ -14,22 +15,7 @@ export const option = {
 export const description = updateDisplayOptions(
 	{ show: { resource: ['customMetadataField'], operation: ['getAll'] } },
 	[
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 50,
-			displayOptions: { show: { returnAll: [false] } },
-			description: 'Max number of results to return',
-		},
+		...returnAllOrLimitProperties,
 		{
 			displayName: 'Options',
 			name: 'options',
@@ -69,7 +55,5 @@ export async function execute(
 		folderPath: folderPath || undefined,
 	});
 	// ImageKit answers with every field at once, so the limit applies here.
-	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
-	const wanted = returnAll ? fields : fields.slice(0, this.getNodeParameter('limit', itemIndex) as number);
-	return itemsFor(this, wanted as unknown as IDataObject[], itemIndex);
+	return itemsFor(this, limitedResults(this, itemIndex, fields), itemIndex);
 }

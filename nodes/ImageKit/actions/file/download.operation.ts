@@ -63,17 +63,18 @@ function endpointOf(details: FileDetails): string {
 	return `${url.origin}${path}`;
 }
 
-/** Where to download from: a stored file's path (signed when private), or the path or URL given. */
-async function locationOf(
+/** The URL options plus where to download from: a stored file's path (signed when private), or the path or URL given. */
+async function downloadUrlOptions(
 	context: IExecuteFunctions,
 	client: ImageKit,
 	itemIndex: number,
 	urlOptions: UrlOptions,
 ): Promise<UrlOptions> {
 	const source = context.getNodeParameter('source', itemIndex) as 'file' | 'path' | 'url';
-	if (source !== 'file') return urlLocation(context, itemIndex, source);
+	if (source !== 'file') return { ...urlOptions, ...urlLocation(context, itemIndex, source) };
 	const details = await client.getFileDetails(await fileIdFrom(context, client, itemIndex));
 	return {
+		...urlOptions,
 		path: details.filePath,
 		urlEndpoint: urlOptions.urlEndpoint ?? client.urlEndpoint ?? endpointOf(details),
 		signed: urlOptions.signed || details.isPrivateFile,
@@ -116,8 +117,7 @@ export async function execute(
 	const urlOptions = urlOptionsFrom(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const binaryPropertyName = String(options.binaryPropertyName ?? '').trim() || 'data';
-	const location = await locationOf(this, client, itemIndex, urlOptions);
-	const fullOptions: UrlOptions = { ...urlOptions, ...location, signed: location.signed ?? urlOptions.signed };
+	const fullOptions = await downloadUrlOptions(this, client, itemIndex, urlOptions);
 	assertUrlEndpoint(this, itemIndex, fullOptions, client);
 	const url = client.url(fullOptions);
 

@@ -3,27 +3,14 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ImageKit, ListFilesOptions } from '../../client';
 import { LIST_PAGE_LIMIT } from '../../client';
+import { fileTypeFilter, tagsFilter } from '../../helpers/fileFilterFields';
+import { returnAllOrLimitProperties } from '../../helpers/getManyFields';
 import { itemsFor, toList } from '../../helpers/parameters';
 
 const SORT_FIELDS = ['Created', 'Height', 'Name', 'Relevance', 'Size', 'Updated', 'Width'];
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		displayOptions: { show: { returnAll: [false] } },
-		description: 'Max number of results to return',
-	},
+	...returnAllOrLimitProperties,
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -31,17 +18,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Filter',
 		default: {},
 		options: [
-			{
-				displayName: 'File Type',
-				name: 'fileType',
-				type: 'options',
-				options: [
-					{ name: 'All', value: 'all' },
-					{ name: 'Image', value: 'image' },
-					{ name: 'Non-Image', value: 'non-image' },
-				],
-				default: 'all',
-			},
+			fileTypeFilter,
 			{
 				displayName: 'Name',
 				name: 'name',
@@ -75,14 +52,7 @@ const properties: INodeProperties[] = [
 				]),
 				default: 'ASC_CREATED',
 			},
-			{
-				displayName: 'Tags',
-				name: 'tags',
-				type: 'string',
-				default: '',
-				placeholder: 'summer, sale',
-				description: 'Comma-separated tags; files with any of them match',
-			},
+			tagsFilter,
 			{
 				displayName: 'Type',
 				name: 'type',
