@@ -3,12 +3,13 @@
 import { freePort, startN8n, type RunningN8n } from '../../scripts/n8n';
 
 const pkg = require('../../package.json') as { name: string };
+const { E2E_VERSIONS } = require('./versions') as { E2E_VERSIONS: string[] };
 
-describe('n8n with the package installed', () => {
+describe.each(E2E_VERSIONS)('n8n %s with the package installed', (version) => {
 	let n8n: RunningN8n;
 
 	beforeAll(async () => {
-		n8n = await startN8n({ version: process.env.N8N_VERSION, port: await freePort() });
+		n8n = await startN8n({ version, port: await freePort() });
 	});
 
 	afterAll(async () => {
