@@ -1,0 +1,130 @@
+// The ImageKit node as a user meets it: headless Chromium signs in to a real n8n, adds the node to a
+// new workflow, walks every resource and operation in its panel and opens its credential dialog.
+// Screenshots go to artifacts/editor/<n8n version>/ (gitignored) for a human to look at.
+import { mkdirSync, rmSync } from 'fs';
+import path from 'path';
+import type { Browser, Page } from 'playwright-core';
+
+import { freePort, startN8n, type RunningN8n } from '../../scripts/n8n';
+import { credentialFields, operationStops, type OperationStop } from './editor-description';
+import {
+	BrowserErrors,
+	chooseOption,
+	launchChromium,
+	openEditorPage,
+	selectedOption,
+	shownParameters,
+	signIn,
+	unknownNodePlaceholders,
+	waitUntilFine,
+} from './editor-page';
+
+const stops = operationStops();
+
+describe('the ImageKit node in the n8n editor', () => {
+	let n8n: RunningN8n;
+	let browser: Browser;
+	let page: Page;
+	let errors: BrowserErrors;
+	let screenshots: string;
+	let screenshotCount = 0;
+
+	const screenshot = async (name: string) => {
+		screenshotCount += 1;
+		const file = `${String(screenshotCount).padStart(2, '0')}-${name}.png`;
+		await page.screenshot({ path: path.join(screenshots, file) });
+	};
+
+	beforeAll(async () => {
+		[n8n, browser] = await Promise.all([
+			freePort().then((port) => startN8n({ port, version: process.env.N8N_VERSION })),
+			launchChromium(),
+		]);
+		({ page } = await openEditorPage(browser, n8n));
+		errors = new BrowserErrors(page, n8n);
+		screenshots = path.resolve(__dirname, '../../artifacts/editor', n8n.version);
+		rmSync(screenshots, { recursive: true, force: true });
+		mkdirSync(screenshots, { recursive: true });
+	});
+
+	afterEach(async () => {
+		expect(await errors.take()).toEqual([]);
+	});
+
+	afterAll(async () => {
+		await browser?.close();
+		await n8n?.stop();
+	});
+
+	it('signs in as the owner', async () => {
+		await signIn(page, n8n);
+		expect(new URL(page.url()).pathname).not.toMatch(/^\/signin/);
+	});
+
+	it('adds the ImageKit node to a new workflow and opens its panel', async () => {
+		await page.goto(`${n8n.url}/workflow/new`);
+		// An action node needs a trigger before it; Enter takes the first match, the Manual Trigger.
+		await page.getByTestId('node-creator-plus-button').click();
+		await page.getByTestId('node-creator-search-bar').fill('manual');
+		await page.getByTestId('node-creator-search-bar').press('Enter');
+		await page.getByTestId('canvas-trigger-node').waitFor();
+
+		await page.getByTestId('node-creator-plus-button').click();
+		await page.getByTestId('node-creator-search-bar').fill('ImageKit');
+		await page.getByTestId('node-creator-item-name').getByText('ImageKit', { exact: true }).click();
+		await page.getByTestId('node-creator-item-name').getByText(stops[0].action, { exact: true }).click();
+		await page.getByTestId('ndv').waitFor();
+
+		expect(await selectedOption(page, 'resource')).toBe(stops[0].resourceName);
+		expect(await selectedOption(page, 'operation')).toBe(stops[0].operationName);
+		expect(await unknownNodePlaceholders(page)).toEqual([]);
+		await screenshot('node-added');
+	});
+
+	it.each(stops)('shows the fields of $resourceName → $operationName', async (stop: OperationStop) => {
+		if ((await selectedOption(page, 'resource')) !== stop.resourceName) await chooseOption(page, 'resource', stop.resourceName);
+		if ((await selectedOption(page, 'operation')) !== stop.operationName) await chooseOption(page, 'operation', stop.operationName);
+
+		await waitUntilFine(async () => {
+			const operation = await selectedOption(page, 'operation');
+			if (operation !== stop.operationName) return `Operation shows "${operation}"`;
+			const fields = (await shownParameters(page)).filter((p) => p.name !== 'resource' && p.name !== 'operation');
+			const undeclared = fields.filter((p) => !stop.fieldNames.has(p.displayName));
+			if (fields.length === 0 || undeclared.length > 0) {
+				return `${stop.resourceName} → ${stop.operationName} shows [${fields.map((p) => p.displayName).join(', ')}]; ` +
+					`expected at least one of, and only, [${[...stop.fieldNames].join(', ')}]`;
+			}
+			return undefined;
+		});
+		expect(await unknownNodePlaceholders(page)).toEqual([]);
+		await screenshot(`${stop.resource}-${stop.operation}`);
+	});
+
+	it('opens the credential dialog with its three fields and their help texts', async () => {
+		const emptyState = page.getByTestId('node-credentials-empty-state');
+		if (await emptyState.isVisible()) {
+			await emptyState.getByRole('button').click(); // n8n 2.x: "Connect to ImageKit"
+		} else {
+			await page.getByTestId('node-credentials-select').click(); // n8n 1.x: a select with "Create new credential"
+			await page.getByTestId('node-credentials-select-item-new').click();
+		}
+		const dialog = page.getByTestId('editCredential-modal');
+		await dialog.waitFor();
+		await screenshot('credential');
+
+		const fields = credentialFields();
+		expect(fields.map((f) => f.displayName)).toEqual(['Private Key', 'Public Key', 'URL Endpoint']);
+		for (const field of fields) {
+			expect(field.description).toContain('ImageKit dashboard');
+			const parameter = dialog.getByTestId(field.name);
+			await parameter.getByTestId(`parameter-input-${field.name}`).waitFor();
+			const label = parameter.locator('label').first();
+			expect((await label.innerText()).split('\n')[0].replace(/\s*\*$/, '').trim()).toBe(field.displayName);
+			// The description is the tooltip of the label's info icon, which appears on hovering the label.
+			await label.hover();
+			await label.locator('[class*="infoIcon"]').hover();
+			await page.getByText(field.description, { exact: true }).filter({ visible: true }).waitFor();
+			await screenshot(`credential-${field.name}-help`);
+		}
+	});
+});
