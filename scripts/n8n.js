@@ -22,7 +22,8 @@
  *   N8N_VERSION               n8n to run: unset or "2" = DEFAULT_N8N_2, "1" = DEFAULT_N8N_1, "2.40" or
  *                             "1.123" = that line's pinned patch, or an exact version like 1.123.5
  *   N8N_PORT                  port of the editor and API (default 5678)
- *   N8N_IMAGEKIT_CACHE        where n8n and Node are installed (default <repo>/.cache/n8n)
+ *   N8N_IMAGEKIT_CACHE        where n8n and Node are installed (default ~/.cache/n8n-nodes-imagekit/n8n,
+ *                             or under $XDG_CACHE_HOME)
  *   N8N_IMAGEKIT_USER_FOLDER  the persistent n8n user folder of `start` (default <repo>/.cache/n8n-user/<major>.x)
  *   N8N_IMAGEKIT_NODE         a Node.js binary to run n8n with, instead of the one chosen for it
  *   N8N_IMAGEKIT_OWNER_EMAIL / N8N_IMAGEKIT_OWNER_PASSWORD   the owner account `start` creates
@@ -95,8 +96,10 @@ const silentLog = () => {};
 // ---------------------------------------------------------------------------------------------
 // Paths and versions
 
+// Machine-wide by default, so every checkout (and CI's fresh clone) reuses one install.
 function cacheDir() {
-	return path.resolve(process.env.N8N_IMAGEKIT_CACHE || path.join(REPO_ROOT, '.cache', 'n8n'));
+	const userCache = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
+	return path.resolve(process.env.N8N_IMAGEKIT_CACHE || path.join(userCache, 'n8n-nodes-imagekit', 'n8n'));
 }
 
 /** One persistent user folder per n8n major version: a database that 2.x migrated cannot go back to 1.x. */

@@ -20,8 +20,9 @@ import {
 } from './editor-page';
 
 const stops = operationStops();
+const { E2E_VERSIONS } = require('./versions') as { E2E_VERSIONS: string[] };
 
-describe('the ImageKit node in the n8n editor', () => {
+describe.each(E2E_VERSIONS)('the ImageKit node in the n8n %s editor', (version) => {
 	let n8n: RunningN8n;
 	let browser: Browser;
 	let page: Page;
@@ -37,7 +38,7 @@ describe('the ImageKit node in the n8n editor', () => {
 
 	beforeAll(async () => {
 		[n8n, browser] = await Promise.all([
-			freePort().then((port) => startN8n({ port, version: process.env.N8N_VERSION })),
+			freePort().then((port) => startN8n({ port, version })),
 			launchChromium(),
 		]);
 		({ page } = await openEditorPage(browser, n8n));
