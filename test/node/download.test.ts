@@ -1,6 +1,7 @@
 import { expectedSha256, sha256OfStream } from '../engine/harness';
 import type { NodeFixture } from './fixture';
 import { startNodeFixture } from './fixture';
+import { peakRss } from './memory';
 
 const MiB = 1024 * 1024;
 const LARGE_SIZE = 128 * MiB;
@@ -23,20 +24,6 @@ async function binaryText(item: { binary?: Record<string, import('n8n-workflow')
 	const chunks: Buffer[] = [];
 	for await (const chunk of await fixture.engine.binaryStream(item.binary![field])) chunks.push(chunk as Buffer);
 	return Buffer.concat(chunks);
-}
-
-/** Highest RSS seen while `work` runs, sampled every few milliseconds. */
-async function peakRss<T>(work: () => Promise<T>): Promise<{ result: T; peak: number }> {
-	let peak = process.memoryUsage().rss;
-	const sampler = setInterval(() => {
-		peak = Math.max(peak, process.memoryUsage().rss);
-	}, 5);
-	try {
-		const result = await work();
-		return { result, peak: Math.max(peak, process.memoryUsage().rss) };
-	} finally {
-		clearInterval(sampler);
-	}
 }
 
 describe('File → Download', () => {

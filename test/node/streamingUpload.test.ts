@@ -1,6 +1,7 @@
 import { BINARY_SOURCE_TYPE, binarySourceSha256 } from '../engine/harness';
 import type { NodeFixture } from './fixture';
 import { NODE_TYPE, startNodeFixture } from './fixture';
+import { peakRss } from './memory';
 
 const MiB = 1024 * 1024;
 const FILE_SIZE = 192 * MiB;
@@ -11,20 +12,6 @@ beforeAll(async () => {
 	fixture = await startNodeFixture('filesystem');
 });
 afterAll(async () => await fixture.close());
-
-/** Highest RSS seen while `work` runs, sampled every few milliseconds. */
-async function peakRss<T>(work: () => Promise<T>): Promise<{ result: T; peak: number }> {
-	let peak = process.memoryUsage().rss;
-	const sampler = setInterval(() => {
-		peak = Math.max(peak, process.memoryUsage().rss);
-	}, 5);
-	try {
-		const result = await work();
-		return { result, peak: Math.max(peak, process.memoryUsage().rss) };
-	} finally {
-		clearInterval(sampler);
-	}
-}
 
 it('streams a large binary from n8n’s filesystem store to ImageKit without holding it in memory', async () => {
 	global.gc?.();
