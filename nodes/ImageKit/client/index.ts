@@ -14,7 +14,7 @@ export type { UsageRange, UsageRangeLabels } from './account';
 export { ImageKitApiError, ImageKitConnectionError, ImageKitInputError, ImageKitJobTimeoutError } from './errors';
 export type { RateLimitInfo } from './errors';
 export type { HttpRequest, HttpResponse, Requester, StreamedBody } from './http';
-export { createFetchRequester, isStreamedBody } from './http';
+export { createFetchRequester, headerValue, isStreamedBody } from './http';
 export { phashDistance } from './phash';
 export { buildUrl } from './url';
 export type { UrlOptions } from './url';

@@ -28,6 +28,14 @@ function connectionFailure(error: unknown): Error & { code?: string } {
 	return failure;
 }
 
+function lowerCaseHeaders(response: IN8nHttpFullResponse): HttpResponse['headers'] {
+	const headers: HttpResponse['headers'] = {};
+	for (const [name, value] of Object.entries(response.headers ?? {})) {
+		headers[name.toLowerCase()] = value as string | string[] | undefined;
+	}
+	return headers;
+}
+
 /** Sends the client's requests through n8n, which applies the credential's Basic auth. */
 function n8nRequester(context: RequestContext): Requester {
 	return async (request) => {
@@ -52,11 +60,11 @@ function n8nRequester(context: RequestContext): Requester {
 		} catch (error) {
 			throw connectionFailure(error);
 		}
-		const headers: HttpResponse['headers'] = {};
-		for (const [name, value] of Object.entries(response.headers ?? {})) {
-			headers[name.toLowerCase()] = value as string | string[] | undefined;
-		}
-		return { status: response.statusCode, headers, body: response.body === '' ? undefined : response.body };
+		return {
+			status: response.statusCode,
+			headers: lowerCaseHeaders(response),
+			body: response.body === '' ? undefined : response.body,
+		};
 	};
 }
 
@@ -66,8 +74,8 @@ type Readable = Exclude<Parameters<IExecuteFunctions['helpers']['prepareBinaryDa
 /** A delivery (CDN) response whose body has not been read yet. */
 export interface Download {
 	status: number;
-	/** Header names in lower case. */
-	headers: Record<string, string | undefined>;
+	/** Header names in lower case; read them with the client's `headerValue`. */
+	headers: HttpResponse['headers'];
 	body: Readable;
 }
 
@@ -88,11 +96,7 @@ export async function openDownload(context: IExecuteFunctions, url: string): Pro
 	} catch (error) {
 		throw connectionFailure(error);
 	}
-	const headers: Download['headers'] = {};
-	for (const [name, value] of Object.entries(response.headers ?? {})) {
-		headers[name.toLowerCase()] = Array.isArray(value) ? String(value[0]) : (value as string | undefined);
-	}
-	return { status: response.statusCode, headers, body: response.body as Readable };
+	return { status: response.statusCode, headers: lowerCaseHeaders(response), body: response.body as Readable };
 }
 
 /** The shared client, with credentials from n8n and HTTP through n8n. */

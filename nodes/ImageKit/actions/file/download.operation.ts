@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 
 import type { FileDetails, ImageKit, UrlOptions } from '../../client';
+import { headerValue } from '../../client';
 import { transformationStepsProperty } from '../../helpers/transformationFields';
 import {
 	assertUrlEndpoint,
@@ -83,7 +84,7 @@ async function downloadUrlOptions(
 
 /** The name from Content-Disposition, else the last segment of the URL's path. */
 function fileNameOf(download: Download, url: string): string {
-	const disposition = download.headers['content-disposition'] ?? '';
+	const disposition = headerValue(download.headers, 'content-disposition') ?? '';
 	const encoded = /filename\*\s*=\s*[^']*''([^;]+)/i.exec(disposition)?.[1];
 	if (encoded) return decodeURIComponent(encoded.trim());
 	const plain = /filename\s*=\s*"?([^";]+)"?/i.exec(disposition)?.[1];
@@ -124,7 +125,7 @@ export async function execute(
 	const download = await openDownload(this, url);
 	if (download.status >= 400) throw await failure(this, download, url, itemIndex);
 	const fileName = fileNameOf(download, url);
-	const mimeType = download.headers['content-type']?.split(';')[0].trim() || undefined;
+	const mimeType = headerValue(download.headers, 'content-type')?.split(';')[0].trim() || undefined;
 	const binary = await this.helpers.prepareBinaryData(download.body, fileName, mimeType);
 	return [
 		{
