@@ -15,19 +15,35 @@ const offInScanner = {
 };
 
 export default [
-	{ ignores: ['node_modules/**', 'test/**', '.cache/**', 'artifacts/**', 'eslint.config.mjs', 'jest.config.js', 'gulpfile.js'] },
+	{
+		ignores: [
+			'node_modules/**',
+			'test/**',
+			'.cache/**',
+			'artifacts/**',
+			'eslint.config.mjs',
+			'jest.config.js',
+			'gulpfile.js',
+		],
+	},
 	{
 		files: ['nodes/**/*.ts', 'credentials/**/*.ts'],
 		languageOptions: { parser: tsParser, parserOptions: { sourceType: 'module' } },
 		plugins: { '@typescript-eslint': tseslint.plugin },
 		rules: {
-			...tseslint.configs.recommended.reduce((rules, config) => ({ ...rules, ...config.rules }), {}),
+			...tseslint.configs.recommended.reduce(
+				(rules, config) => ({ ...rules, ...config.rules }),
+				{},
+			),
 			'no-console': 'error',
 			// Operations share one signature; those that need no client name it `_client`.
 			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
 		},
 	},
-	{ ...communityNodes.configs.recommended, files: ['nodes/**/*.ts', 'credentials/**/*.ts', 'package.json'] },
+	{
+		...communityNodes.configs.recommended,
+		files: ['nodes/**/*.ts', 'credentials/**/*.ts', 'package.json'],
+	},
 	{
 		files: ['package.json'],
 		languageOptions: { parser: tsParser },

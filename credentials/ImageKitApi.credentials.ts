@@ -70,7 +70,8 @@ export class ImageKitApi implements ICredentialType {
 				type: 'responseCode',
 				properties: {
 					value: 401,
-					message: 'ImageKit received no private key. Enter the Private Key from Developer options > API keys.',
+					message:
+						'ImageKit received no private key. Enter the Private Key from Developer options > API keys.',
 				},
 			},
 			{

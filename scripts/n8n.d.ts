@@ -144,7 +144,12 @@ export declare function linkPackage(options: {
 /** The environment for an n8n process: install.env, then process.env, then the given settings. */
 export declare function buildN8nEnv(
 	install: N8nInstall,
-	options?: { userFolder?: string; port?: number; brokerPort?: number; env?: Record<string, string> },
+	options?: {
+		userFolder?: string;
+		port?: number;
+		brokerPort?: number;
+		env?: Record<string, string>;
+	},
 ): Record<string, string>;
 
 export declare function login(baseUrl: string, owner: Owner): Promise<string>;

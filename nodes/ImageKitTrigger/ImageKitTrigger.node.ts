@@ -19,11 +19,23 @@ const DEFAULT_REPLAY_WINDOW_SECONDS = 300;
 
 /** The event types of the `webhooks:` block of ImageKit's OpenAPI spec (API.md §8.1). */
 export const EVENT_OPTIONS = [
-	{ name: 'File Created', value: 'file.created', description: 'A file was added to the media library' },
+	{
+		name: 'File Created',
+		value: 'file.created',
+		description: 'A file was added to the media library',
+	},
 	{ name: 'File Deleted', value: 'file.deleted', description: 'A file was deleted' },
 	{ name: 'File Updated', value: 'file.updated', description: 'A file’s details were changed' },
-	{ name: 'File Version Created', value: 'file-version.created', description: 'A new version of a file was stored' },
-	{ name: 'File Version Deleted', value: 'file-version.deleted', description: 'A version of a file was deleted' },
+	{
+		name: 'File Version Created',
+		value: 'file-version.created',
+		description: 'A new version of a file was stored',
+	},
+	{
+		name: 'File Version Deleted',
+		value: 'file-version.deleted',
+		description: 'A version of a file was deleted',
+	},
 	{
 		name: 'Upload Post-Transform Error',
 		value: 'upload.post-transform.error',
@@ -101,7 +113,9 @@ export class ImageKitTrigger implements INodeType {
 				displayOptions: { show: { verifySignature: [true] } },
 			},
 		],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		webhooks: [
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+		],
 		properties: [
 			{
 				displayName:
@@ -159,9 +173,15 @@ export class ImageKitTrigger implements INodeType {
 				const secret = String(credential.data?.secret ?? '');
 				if (secret === '') return { status: 'Error', message: 'Enter the webhook secret' };
 				if (secret.trim() !== secret) {
-					return { status: 'Error', message: 'The secret starts or ends with a space; copy it again' };
+					return {
+						status: 'Error',
+						message: 'The secret starts or ends with a space; copy it again',
+					};
 				}
-				return { status: 'OK', message: 'The secret is set; it is checked against the first webhook received' };
+				return {
+					status: 'OK',
+					message: 'The secret is set; it is checked against the first webhook received',
+				};
 			},
 		},
 	};
@@ -212,7 +232,8 @@ export class ImageKitTrigger implements INodeType {
 		if (eventId && !rememberEvent(staticData, eventId, nowMs, replayWindowSeconds * 1000)) {
 			return { webhookResponse: 'Event already received; ignored' };
 		}
-		if (!events.includes(String(event.type))) return { webhookResponse: 'Event type not selected; ignored' };
+		if (!events.includes(String(event.type)))
+			return { webhookResponse: 'Event type not selected; ignored' };
 
 		const output: IDataObject = { ...event, signatureScheme };
 		return { workflowData: [this.helpers.returnJsonArray([output])] };

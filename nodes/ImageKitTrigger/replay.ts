@@ -8,7 +8,12 @@ const MAX_REMEMBERED_EVENTS = 1000;
  * so that a captured request sent again within the replay window starts nothing.
  * Returns false when the id was already accepted within `windowMs`.
  */
-export function rememberEvent(staticData: IDataObject, eventId: string, nowMs: number, windowMs: number): boolean {
+export function rememberEvent(
+	staticData: IDataObject,
+	eventId: string,
+	nowMs: number,
+	windowMs: number,
+): boolean {
 	const previous = (staticData.recentEventIds ?? {}) as Record<string, number>;
 	// A request older than the window fails the timestamp check anyway; the window counts both ways.
 	const recent = Object.entries(previous)

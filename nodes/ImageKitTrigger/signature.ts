@@ -40,7 +40,10 @@ function sameBytes(expected: Buffer, received: Buffer): boolean {
 	return expected.length === received.length && timingSafeEqual(expected, received);
 }
 
-function timestampProblem(signedAtMs: number, { toleranceSeconds, nowMs }: SignatureCheckOptions): string | undefined {
+function timestampProblem(
+	signedAtMs: number,
+	{ toleranceSeconds, nowMs }: SignatureCheckOptions,
+): string | undefined {
 	if (nowMs - signedAtMs > toleranceSeconds * 1000) return 'Timestamp too old';
 	if (signedAtMs - nowMs > toleranceSeconds * 1000) return 'Timestamp too new';
 	return undefined;
@@ -52,26 +55,41 @@ function timestampProblem(signedAtMs: number, { toleranceSeconds, nowMs }: Signa
  */
 function standardWebhooksKeys(secret: string): Buffer[] {
 	const keys = [Buffer.from(secret, 'utf8')];
-	const encoded = secret.startsWith(STANDARD_SECRET_PREFIX) ? secret.slice(STANDARD_SECRET_PREFIX.length) : '';
+	const encoded = secret.startsWith(STANDARD_SECRET_PREFIX)
+		? secret.slice(STANDARD_SECRET_PREFIX.length)
+		: '';
 	if (/^[A-Za-z0-9+/]+={0,2}$/.test(encoded)) keys.push(Buffer.from(encoded, 'base64'));
 	return keys;
 }
 
 /** `x-ik-signature: t=<ms>,v1=<hex>` over `t + "." + rawBody`, keyed with the secret's UTF-8 bytes. */
-function checkLegacySignature(header: string, rawBody: Buffer, options: SignatureCheckOptions): SignatureCheck {
+function checkLegacySignature(
+	header: string,
+	rawBody: Buffer,
+	options: SignatureCheckOptions,
+): SignatureCheck {
 	const fields = header.split(',').map((field) => field.trim().split('='));
 	const timestamp = fields.find(([name]) => name === 't')?.[1];
-	const signatures = fields.filter(([name, value]) => name === 'v1' && value).map(([, value]) => value);
+	const signatures = fields
+		.filter(([name, value]) => name === 'v1' && value)
+		.map(([, value]) => value);
 	if (!timestamp || !/^\d+$/.test(timestamp) || signatures.length === 0) {
 		return { valid: false, reason: 'Malformed x-ik-signature header' };
 	}
 	const problem = timestampProblem(Number(timestamp), options);
 	if (problem) return { valid: false, reason: problem };
-	const expected = hmacSha256(Buffer.from(options.secret, 'utf8'), Buffer.from(`${timestamp}.`), rawBody);
-	const matches = signatures.some(
-		(signature) => /^[0-9a-f]+$/i.test(signature) && sameBytes(expected, Buffer.from(signature, 'hex')),
+	const expected = hmacSha256(
+		Buffer.from(options.secret, 'utf8'),
+		Buffer.from(`${timestamp}.`),
+		rawBody,
 	);
-	return matches ? { valid: true, scheme: 'x-ik-signature' } : { valid: false, reason: 'Invalid signature' };
+	const matches = signatures.some(
+		(signature) =>
+			/^[0-9a-f]+$/i.test(signature) && sameBytes(expected, Buffer.from(signature, 'hex')),
+	);
+	return matches
+		? { valid: true, scheme: 'x-ik-signature' }
+		: { valid: false, reason: 'Invalid signature' };
 }
 
 /** Standard Webhooks: `v1,<base64>` entries over `id.timestamp.rawBody`, timestamp in seconds. */
@@ -83,7 +101,8 @@ function checkStandardSignature(
 	const messageId = firstHeader(headers, 'webhook-id');
 	const timestamp = firstHeader(headers, 'webhook-timestamp');
 	const signatureHeader = firstHeader(headers, 'webhook-signature') ?? '';
-	if (!messageId || !timestamp) return { valid: false, reason: 'Missing webhook-id or webhook-timestamp header' };
+	if (!messageId || !timestamp)
+		return { valid: false, reason: 'Missing webhook-id or webhook-timestamp header' };
 	const signatures = signatureHeader
 		.split(' ')
 		.map((entry) => entry.split(','))

@@ -10,7 +10,9 @@ const BENCH_MODULES = ['url.js', 'uploadMemory.js'];
 
 function printTable(rows) {
 	const columns = Object.keys(rows[0]);
-	const widths = columns.map((column) => Math.max(column.length, ...rows.map((row) => String(row[column]).length)));
+	const widths = columns.map((column) =>
+		Math.max(column.length, ...rows.map((row) => String(row[column]).length)),
+	);
 	const line = (cells) => cells.map((cell, i) => String(cell).padEnd(widths[i])).join(' | ');
 	console.log(line(columns));
 	console.log(widths.map((width) => '-'.repeat(width)).join('-|-'));

@@ -11,7 +11,13 @@ const TARGET = 64 * MiB;
 function measure(binaryMode) {
 	const output = execFileSync(
 		process.execPath,
-		['--expose-gc', '--max-old-space-size=4096', path.join(__dirname, 'uploadMemoryWorker.js'), binaryMode, String(SIZE)],
+		[
+			'--expose-gc',
+			'--max-old-space-size=4096',
+			path.join(__dirname, 'uploadMemoryWorker.js'),
+			binaryMode,
+			String(SIZE),
+		],
 		{
 			env: { ...process.env, NODE_EXTRA_CA_CERTS: path.join(__dirname, '../emulator/tls/ca.pem') },
 			encoding: 'utf8',

@@ -15,7 +15,12 @@ async function main() {
 		const source = {
 			name: 'Source',
 			type: BINARY_SOURCE_TYPE,
-			parameters: { sizeBytes: size, seed: 'bench', fileName: 'bench.bin', mimeType: 'application/octet-stream' },
+			parameters: {
+				sizeBytes: size,
+				seed: 'bench',
+				fileName: 'bench.bin',
+				mimeType: 'application/octet-stream',
+			},
 		};
 		global.gc();
 		const baseline = process.memoryUsage().rss;
@@ -31,7 +36,8 @@ async function main() {
 		peak = Math.max(peak, process.memoryUsage().rss);
 		if (result.error) throw result.error;
 		const received = fixture.emulator.requests.at(-1).form.file;
-		if (received.sha256 !== binarySourceSha256('bench', size)) throw new Error('the uploaded bytes differ');
+		if (received.sha256 !== binarySourceSha256('bench', size))
+			throw new Error('the uploaded bytes differ');
 		console.log(JSON.stringify({ growth: peak - baseline, seconds }));
 	} finally {
 		await fixture.close();

@@ -26,7 +26,10 @@ const CASES = [
 	{
 		name: 'chained query',
 		inputs: {
-			transformation: [{ width: 300, height: 200, crop: 'at_max' }, { rotation: 90, format: 'webp' }],
+			transformation: [
+				{ width: 300, height: 200, crop: 'at_max' },
+				{ rotation: 90, format: 'webp' },
+			],
 			transformationPosition: 'query',
 		},
 	},
@@ -139,7 +142,11 @@ async function run() {
 		const ours = oursFor(inputs);
 		const theirs = officialFor(inputs);
 		// Same URL apart from the clock-driven ik-t/ik-s, so the comparison is like for like.
-		assert.strictEqual(ours().replace(/&ik-t=.*/, ''), theirs().replace(/&ik-t=.*/, ''), `${name}: outputs differ`);
+		assert.strictEqual(
+			ours().replace(/&ik-t=.*/, ''),
+			theirs().replace(/&ik-t=.*/, ''),
+			`${name}: outputs differ`,
+		);
 		const { a, b, ratio } = compare(ours, theirs);
 		const signedCase = inputs.signed === true;
 		rows.push({

@@ -1,6 +1,11 @@
 // What the editor test expects to see, read from the built package: the same descriptions n8n
 // serves to the editor, so a new resource or operation is walked without touching the test.
-import type { ICredentialType, INodeProperties, INodePropertyCollection, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	ICredentialType,
+	INodeProperties,
+	INodePropertyCollection,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
 const { ImageKit } = require('../../dist/nodes/ImageKit/ImageKit.node.js');
 const { ImageKitApi } = require('../../dist/credentials/ImageKitApi.credentials.js');
@@ -22,7 +27,10 @@ type PropertyOption = INodePropertyOptions | INodeProperties | INodePropertyColl
 function displayNamesIn(property: PropertyOption, into: Set<string>): void {
 	if ('displayName' in property) into.add(property.displayName);
 	if ('values' in property) property.values.forEach((value) => displayNamesIn(value, into));
-	if ('type' in property && (property.type === 'collection' || property.type === 'fixedCollection')) {
+	if (
+		'type' in property &&
+		(property.type === 'collection' || property.type === 'fixedCollection')
+	) {
 		(property.options ?? []).forEach((option) => displayNamesIn(option, into));
 	}
 }
@@ -36,7 +44,8 @@ function declaredFor(property: INodeProperties, resource: string, operation: str
 /** Every resource and operation in the order the editor lists them. */
 export function operationStops(): OperationStop[] {
 	const properties: INodeProperties[] = new ImageKit().description.properties;
-	const resources = properties.find((p) => p.name === 'resource')!.options as INodePropertyOptions[];
+	const resources = properties.find((p) => p.name === 'resource')!
+		.options as INodePropertyOptions[];
 	return resources.flatMap((resource) => {
 		const operationProperty = properties.find(
 			(p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resource.value),
@@ -44,7 +53,11 @@ export function operationStops(): OperationStop[] {
 		return (operationProperty.options as INodePropertyOptions[]).map((operation) => {
 			const fieldNames = new Set<string>();
 			properties
-				.filter((p) => p.name !== 'operation' && declaredFor(p, String(resource.value), String(operation.value)))
+				.filter(
+					(p) =>
+						p.name !== 'operation' &&
+						declaredFor(p, String(resource.value), String(operation.value)),
+				)
 				.forEach((p) => displayNamesIn(p, fieldNames));
 			return {
 				resource: String(resource.value),
@@ -59,7 +72,15 @@ export function operationStops(): OperationStop[] {
 }
 
 /** The fields of the ImageKit API credential, as its dialog should show them. */
-export function credentialFields(): Array<{ name: string; displayName: string; description: string }> {
+export function credentialFields(): Array<{
+	name: string;
+	displayName: string;
+	description: string;
+}> {
 	const credential: ICredentialType = new ImageKitApi();
-	return credential.properties.map(({ name, displayName, description }) => ({ name, displayName, description: description ?? '' }));
+	return credential.properties.map(({ name, displayName, description }) => ({
+		name,
+		displayName,
+		description: description ?? '',
+	}));
 }

@@ -1,6 +1,13 @@
 // Driving n8n's editor in headless Chromium, with selectors that hold on both n8n 1.x and 2.x:
 // the `data-test-id` attributes n8n's own end-to-end tests use, and ARIA roles.
-import { chromium, selectors, type Browser, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core';
+import {
+	chromium,
+	selectors,
+	type Browser,
+	type BrowserContext,
+	type ConsoleMessage,
+	type Page,
+} from 'playwright-core';
 import { existsSync } from 'fs';
 
 import type { RunningN8n } from '../../scripts/n8n';
@@ -23,16 +30,24 @@ selectors.setTestIdAttribute('data-test-id');
 /** Headless Chromium with a fresh profile (Playwright makes a new temporary user-data-dir per launch). */
 export async function launchChromium(): Promise<Browser> {
 	if (!existsSync(CHROMIUM)) {
-		throw new Error(`No Chromium at ${CHROMIUM}: install Debian's (apt-get install -y chromium) or set CHROMIUM_PATH`);
+		throw new Error(
+			`No Chromium at ${CHROMIUM}: install Debian's (apt-get install -y chromium) or set CHROMIUM_PATH`,
+		);
 	}
 	return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
 }
 
 /** A page on n8n's origin only: requests anywhere else are refused, so the test never depends on the internet. */
-export async function openEditorPage(browser: Browser, n8n: RunningN8n): Promise<{ context: BrowserContext; page: Page }> {
+export async function openEditorPage(
+	browser: Browser,
+	n8n: RunningN8n,
+): Promise<{ context: BrowserContext; page: Page }> {
 	const origin = new URL(n8n.url).origin;
 	const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-	await context.route((url) => url.origin !== origin, (route) => route.abort('blockedbyclient'));
+	await context.route(
+		(url) => url.origin !== origin,
+		(route) => route.abort('blockedbyclient'),
+	);
 	return { context, page: await context.newPage() };
 }
 
@@ -57,7 +72,9 @@ const BENIGN_ERRORS: Array<{ why: string; matches: (error: BrowserError) => bool
 	},
 	{
 		why: 'a field with options loaded from the account asks for them before a credential is chosen; n8n refuses with 500',
-		matches: (e) => e.url.includes('/rest/dynamic-node-parameters/') && e.response === 'Node does not have any credentials set',
+		matches: (e) =>
+			e.url.includes('/rest/dynamic-node-parameters/') &&
+			e.response === 'Node does not have any credentials set',
 	},
 	{
 		why: 'n8n 1.x reads settings.versionNotifications on sign-in before loading the settings that hold it (they are off here)',
@@ -89,9 +106,16 @@ export class BrowserErrors {
 		});
 		page.on('console', (message: ConsoleMessage) => {
 			if (message.type() !== 'error') return;
-			this.pending.push({ text: message.text(), url: message.location().url, stack: '', response: '' });
+			this.pending.push({
+				text: message.text(),
+				url: message.location().url,
+				stack: '',
+				response: '',
+			});
 		});
-		page.on('pageerror', (error) => this.pending.push({ text: error.message, url: '', stack: error.stack ?? '', response: '' }));
+		page.on('pageerror', (error) =>
+			this.pending.push({ text: error.message, url: '', stack: error.stack ?? '', response: '' }),
+		);
 	}
 
 	/** The errors since the last call that no benign rule explains, as readable lines. */
@@ -118,7 +142,11 @@ export async function signIn(page: Page, n8n: RunningN8n): Promise<void> {
 }
 
 /** Picks an option in a node parameter's dropdown by its display name. */
-export async function chooseOption(page: Page, parameter: string, optionName: string): Promise<void> {
+export async function chooseOption(
+	page: Page,
+	parameter: string,
+	optionName: string,
+): Promise<void> {
 	await page.getByTestId(`parameter-input-${parameter}`).click();
 	// Closed dropdowns stay in the page, hidden; options show their name above a description.
 	const option = page
@@ -134,7 +162,9 @@ export function selectedOption(page: Page, parameter: string): Promise<string> {
 }
 
 /** The parameters the panel shows, as `label[for=<name>]` with the display name as its first line. */
-export async function shownParameters(page: Page): Promise<Array<{ name: string; displayName: string }>> {
+export async function shownParameters(
+	page: Page,
+): Promise<Array<{ name: string; displayName: string }>> {
 	return page
 		.getByTestId('node-parameters')
 		.locator('label[for]')
@@ -143,18 +173,27 @@ export async function shownParameters(page: Page): Promise<Array<{ name: string;
 			labels.map((label) => ({
 				name: label.getAttribute('for') ?? '',
 				// The first line; a required field's label ends in " *".
-				displayName: (label as unknown as { innerText: string }).innerText.split('\n')[0].replace(/\s*\*$/, '').trim(),
+				displayName: (label as unknown as { innerText: string }).innerText
+					.split('\n')[0]
+					.replace(/\s*\*$/, '')
+					.trim(),
 			})),
 		);
 }
 
 /** What n8n shows instead of a node whose type it does not know. */
 export async function unknownNodePlaceholders(page: Page): Promise<string[]> {
-	return page.getByText(/install this node|not currently installed|unknown node/i).filter({ visible: true }).allInnerTexts();
+	return page
+		.getByText(/install this node|not currently installed|unknown node/i)
+		.filter({ visible: true })
+		.allInnerTexts();
 }
 
 /** Polls `check` until it returns nothing (all good) or `timeoutMs` passes; then throws the last problem. */
-export async function waitUntilFine(check: () => Promise<string | undefined>, timeoutMs = 10000): Promise<void> {
+export async function waitUntilFine(
+	check: () => Promise<string | undefined>,
+	timeoutMs = 10000,
+): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		const problem = await check();

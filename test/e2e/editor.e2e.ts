@@ -73,7 +73,10 @@ describe.each(E2E_VERSIONS)('the ImageKit node in the n8n %s editor', (version) 
 		await page.getByTestId('node-creator-plus-button').click();
 		await page.getByTestId('node-creator-search-bar').fill('ImageKit');
 		await page.getByTestId('node-creator-item-name').getByText('ImageKit', { exact: true }).click();
-		await page.getByTestId('node-creator-item-name').getByText(stops[0].action, { exact: true }).click();
+		await page
+			.getByTestId('node-creator-item-name')
+			.getByText(stops[0].action, { exact: true })
+			.click();
 		await page.getByTestId('ndv').waitFor();
 
 		expect(await selectedOption(page, 'resource')).toBe(stops[0].resourceName);
@@ -82,24 +85,33 @@ describe.each(E2E_VERSIONS)('the ImageKit node in the n8n %s editor', (version) 
 		await screenshot('node-added');
 	});
 
-	it.each(stops)('shows the fields of $resourceName → $operationName', async (stop: OperationStop) => {
-		if ((await selectedOption(page, 'resource')) !== stop.resourceName) await chooseOption(page, 'resource', stop.resourceName);
-		if ((await selectedOption(page, 'operation')) !== stop.operationName) await chooseOption(page, 'operation', stop.operationName);
+	it.each(stops)(
+		'shows the fields of $resourceName → $operationName',
+		async (stop: OperationStop) => {
+			if ((await selectedOption(page, 'resource')) !== stop.resourceName)
+				await chooseOption(page, 'resource', stop.resourceName);
+			if ((await selectedOption(page, 'operation')) !== stop.operationName)
+				await chooseOption(page, 'operation', stop.operationName);
 
-		await waitUntilFine(async () => {
-			const operation = await selectedOption(page, 'operation');
-			if (operation !== stop.operationName) return `Operation shows "${operation}"`;
-			const fields = (await shownParameters(page)).filter((p) => p.name !== 'resource' && p.name !== 'operation');
-			const undeclared = fields.filter((p) => !stop.fieldNames.has(p.displayName));
-			if (fields.length === 0 || undeclared.length > 0) {
-				return `${stop.resourceName} → ${stop.operationName} shows [${fields.map((p) => p.displayName).join(', ')}]; ` +
-					`expected at least one of, and only, [${[...stop.fieldNames].join(', ')}]`;
-			}
-			return undefined;
-		});
-		expect(await unknownNodePlaceholders(page)).toEqual([]);
-		await screenshot(`${stop.resource}-${stop.operation}`);
-	});
+			await waitUntilFine(async () => {
+				const operation = await selectedOption(page, 'operation');
+				if (operation !== stop.operationName) return `Operation shows "${operation}"`;
+				const fields = (await shownParameters(page)).filter(
+					(p) => p.name !== 'resource' && p.name !== 'operation',
+				);
+				const undeclared = fields.filter((p) => !stop.fieldNames.has(p.displayName));
+				if (fields.length === 0 || undeclared.length > 0) {
+					return (
+						`${stop.resourceName} → ${stop.operationName} shows [${fields.map((p) => p.displayName).join(', ')}]; ` +
+						`expected at least one of, and only, [${[...stop.fieldNames].join(', ')}]`
+					);
+				}
+				return undefined;
+			});
+			expect(await unknownNodePlaceholders(page)).toEqual([]);
+			await screenshot(`${stop.resource}-${stop.operation}`);
+		},
+	);
 
 	it('opens the credential dialog with its three fields and their help texts', async () => {
 		const emptyState = page.getByTestId('node-credentials-empty-state');
@@ -120,7 +132,12 @@ describe.each(E2E_VERSIONS)('the ImageKit node in the n8n %s editor', (version) 
 			const parameter = dialog.getByTestId(field.name);
 			await parameter.getByTestId(`parameter-input-${field.name}`).waitFor();
 			const label = parameter.locator('label').first();
-			expect((await label.innerText()).split('\n')[0].replace(/\s*\*$/, '').trim()).toBe(field.displayName);
+			expect(
+				(await label.innerText())
+					.split('\n')[0]
+					.replace(/\s*\*$/, '')
+					.trim(),
+			).toBe(field.displayName);
 			// The description is the tooltip of the label's info icon, which appears on hovering the label.
 			await label.hover();
 			await label.locator('[class*="infoIcon"]').hover();

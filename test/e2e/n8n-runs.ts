@@ -15,7 +15,9 @@ export function nodeItems(run: IRun, node: string): INodeExecutionData[] {
 	const task = run.data.resultData.runData[node]?.[0];
 	if (!task) {
 		const { lastNodeExecuted, error } = run.data.resultData;
-		throw new Error(`Node "${node}" did not run; the run stopped after "${lastNodeExecuted}"${error ? `: ${error.message}` : ''}`);
+		throw new Error(
+			`Node "${node}" did not run; the run stopped after "${lastNodeExecuted}"${error ? `: ${error.message}` : ''}`,
+		);
 	}
 	if (task.error) {
 		const { message, description } = task.error as { message: string; description?: string };
@@ -24,15 +26,21 @@ export function nodeItems(run: IRun, node: string): INodeExecutionData[] {
 	return task.data?.main[0] ?? [];
 }
 
-export const nodeJson = (run: IRun, node: string): IDataObject[] => nodeItems(run, node).map((item) => item.json);
+export const nodeJson = (run: IRun, node: string): IDataObject[] =>
+	nodeItems(run, node).map((item) => item.json);
 
 /** Polls `probe` until it returns a value other than undefined, or fails with `what` after `timeoutMs`. */
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs: number): Promise<T> {
+export async function waitFor<T>(
+	what: string,
+	probe: () => Promise<T | undefined> | T | undefined,
+	timeoutMs: number,
+): Promise<T> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		const value = await probe();
 		if (value !== undefined) return value;
-		if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs / 1000} s waiting for ${what}`);
+		if (Date.now() > deadline)
+			throw new Error(`Timed out after ${timeoutMs / 1000} s waiting for ${what}`);
 		await new Promise((resolve) => setTimeout(resolve, 500));
 	}
 }
@@ -41,9 +49,15 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | undefine
 export async function activateWorkflow(n8n: RunningN8n, workflowId: string): Promise<void> {
 	const workflow = await n8n.rest('GET', `/rest/workflows/${workflowId}`);
 	const versionId = (workflow.json?.data ?? workflow.json)?.versionId as string | undefined;
-	if (!versionId) throw new Error(`GET /rest/workflows/${workflowId} → ${workflow.status}: ${workflow.text.slice(0, 300)}`);
+	if (!versionId)
+		throw new Error(
+			`GET /rest/workflows/${workflowId} → ${workflow.status}: ${workflow.text.slice(0, 300)}`,
+		);
 	const activated = await n8n.rest('POST', `/rest/workflows/${workflowId}/activate`, { versionId });
-	if (activated.status !== 200) throw new Error(`Activating ${workflowId} → ${activated.status}: ${activated.text.slice(0, 300)}`);
+	if (activated.status !== 200)
+		throw new Error(
+			`Activating ${workflowId} → ${activated.status}: ${activated.text.slice(0, 300)}`,
+		);
 }
 
 export interface ExecutionSummary {
@@ -53,10 +67,14 @@ export interface ExecutionSummary {
 }
 
 /** The executions n8n stored for a workflow, newest first. */
-export async function executionsOf(n8n: RunningN8n, workflowId: string): Promise<ExecutionSummary[]> {
+export async function executionsOf(
+	n8n: RunningN8n,
+	workflowId: string,
+): Promise<ExecutionSummary[]> {
 	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
 	const response = await n8n.rest('GET', `/rest/executions?filter=${filter}`);
-	if (response.status !== 200) throw new Error(`GET /rest/executions → ${response.status}: ${response.text.slice(0, 300)}`);
+	if (response.status !== 200)
+		throw new Error(`GET /rest/executions → ${response.status}: ${response.text.slice(0, 300)}`);
 	const results = (response.json.data?.results ?? response.json.data) as ExecutionSummary[];
 	return results;
 }
@@ -67,6 +85,9 @@ export async function testCredential(
 	credential: { id: string; name: string; type: string; data: IDataObject },
 ): Promise<{ status: string; message: string }> {
 	const response = await n8n.rest('POST', '/rest/credentials/test', { credentials: credential });
-	if (response.status !== 200) throw new Error(`POST /rest/credentials/test → ${response.status}: ${response.text.slice(0, 300)}`);
+	if (response.status !== 200)
+		throw new Error(
+			`POST /rest/credentials/test → ${response.status}: ${response.text.slice(0, 300)}`,
+		);
 	return response.json.data ?? response.json;
 }

@@ -9,11 +9,33 @@ import * as path from 'path';
 
 import type { IRun } from 'n8n-workflow';
 
-import { ensureN8n, freePort, runN8nCommand, startN8n, type N8nInstall, type RunningN8n } from '../../scripts/n8n';
+import {
+	ensureN8n,
+	freePort,
+	runN8nCommand,
+	startN8n,
+	type N8nInstall,
+	type RunningN8n,
+} from '../../scripts/n8n';
 import { EMULATOR_CA_CERT_PATH, ImageKitEmulator, placeholderPng, webhookEvent } from '../emulator';
-import { activateWorkflow, executionsOf, nodeItems, nodeJson, parseExecuteOutput, testCredential, waitFor } from './n8n-runs';
+import {
+	activateWorkflow,
+	executionsOf,
+	nodeItems,
+	nodeJson,
+	parseExecuteOutput,
+	testCredential,
+	waitFor,
+} from './n8n-runs';
 import { recorded, resultTable } from './report';
-import { API_CREDENTIAL, IDS, WEBHOOK_CREDENTIAL, WEBHOOK_ID, operationWorkflows, triggerWorkflows } from './workflows';
+import {
+	API_CREDENTIAL,
+	IDS,
+	WEBHOOK_CREDENTIAL,
+	WEBHOOK_ID,
+	operationWorkflows,
+	triggerWorkflows,
+} from './workflows';
 
 const { E2E_VERSIONS: VERSIONS } = require('./versions') as { E2E_VERSIONS: string[] };
 const PRIVATE_KEY = 'private_e2eKey0123456789abcdefXYZ=';
@@ -52,15 +74,33 @@ describe.each(VERSIONS)('n8n %s', (versionSpec) => {
 			N8N_ENCRYPTION_KEY: 'imagekit-e2e-encryption-key',
 		};
 		const credentials = [
-			{ ...API_CREDENTIAL, type: 'imageKitApi', data: { privateKey: PRIVATE_KEY, publicKey: PUBLIC_KEY, urlEndpoint: emulator.urlEndpoint } },
+			{
+				...API_CREDENTIAL,
+				type: 'imageKitApi',
+				data: { privateKey: PRIVATE_KEY, publicKey: PUBLIC_KEY, urlEndpoint: emulator.urlEndpoint },
+			},
 			{ ...WEBHOOK_CREDENTIAL, type: 'imageKitWebhookApi', data: { secret: WEBHOOK_SECRET } },
 		];
-		const workflows = [...operationWorkflows({ imagePath: path.join(filesFolder, 'photo.png') }), ...triggerWorkflows()];
+		const workflows = [
+			...operationWorkflows({ imagePath: path.join(filesFolder, 'photo.png') }),
+			...triggerWorkflows(),
+		];
 		fs.writeFileSync(path.join(userFolder, 'credentials.json'), JSON.stringify(credentials));
 		fs.writeFileSync(path.join(userFolder, 'workflows.json'), JSON.stringify(workflows));
-		for (const [command, file] of [['import:credentials', 'credentials.json'], ['import:workflow', 'workflows.json']]) {
-			const result = await runN8nCommand({ install, userFolder, args: [command, `--input=${path.join(userFolder, file)}`], env });
-			if (result.code !== 0) throw new Error(`n8n ${command} exited ${result.code}:\n${result.stdout}\n${result.stderr}`.slice(-3000));
+		for (const [command, file] of [
+			['import:credentials', 'credentials.json'],
+			['import:workflow', 'workflows.json'],
+		]) {
+			const result = await runN8nCommand({
+				install,
+				userFolder,
+				args: [command, `--input=${path.join(userFolder, file)}`],
+				env,
+			});
+			if (result.code !== 0)
+				throw new Error(
+					`n8n ${command} exited ${result.code}:\n${result.stdout}\n${result.stderr}`.slice(-3000),
+				);
 		}
 	}, 600_000);
 
@@ -71,39 +111,74 @@ describe.each(VERSIONS)('n8n %s', (versionSpec) => {
 
 	/** Runs an imported workflow with `n8n execute --id`, as a user's CLI or cron would. */
 	async function execute(workflowId: string): Promise<IRun> {
-		const result = await runN8nCommand({ install, userFolder, args: ['execute', `--id=${workflowId}`, '--rawOutput'], env, linkPackage: false });
+		const result = await runN8nCommand({
+			install,
+			userFolder,
+			args: ['execute', `--id=${workflowId}`, '--rawOutput'],
+			env,
+			linkPackage: false,
+		});
 		const run = parseExecuteOutput(result.stdout);
-		if (!run) throw new Error(`n8n execute --id=${workflowId} exited ${result.code} without a run:\n${result.stdout}\n${result.stderr}`.slice(-3000));
+		if (!run)
+			throw new Error(
+				`n8n execute --id=${workflowId} exited ${result.code} without a run:\n${result.stdout}\n${result.stderr}`.slice(
+					-3000,
+				),
+			);
 		return run;
 	}
 
-	const uploadRequestsOf = (fileName: string) => emulator.requests.filter((request) => request.form?.fields.fileName === fileName);
+	const uploadRequestsOf = (fileName: string) =>
+		emulator.requests.filter((request) => request.form?.fields.fileName === fileName);
 
 	describe('operation workflows (n8n execute --id)', () => {
 		it('File: uploads a file read from disk (filesystem binary mode), manages, downloads and deletes it', async () => {
 			await recorded(column, 'File (binary upload, download, …)', async () => {
 				const run = await execute(IDS.binaryFile);
 				const [uploaded] = nodeJson(run, 'Upload');
-				expect(uploaded).toMatchObject({ name: 'photo.png', filePath: '/e2e/photo.png', width: 640, height: 480 });
+				expect(uploaded).toMatchObject({
+					name: 'photo.png',
+					filePath: '/e2e/photo.png',
+					width: 640,
+					height: 480,
+				});
 				const [upload] = uploadRequestsOf('photo.png');
 				expect(upload.form?.file).toMatchObject({ size: IMAGE.length, sha256: sha256(IMAGE) });
 
 				const fileId = uploaded.fileId;
-				expect(nodeJson(run, 'Get')).toEqual([expect.objectContaining({ fileId, name: 'photo.png' })]);
-				expect(nodeJson(run, 'Update')).toEqual([expect.objectContaining({ fileId, tags: ['e2e', 'sale'], description: 'E2E photo' })]);
-				for (const node of ['Add Tags', 'Remove Tags', 'Remove AI Tags', 'Copy', 'Rename', 'Move']) nodeItems(run, node);
-				expect(nodeJson(run, 'Get Metadata')[0]).toMatchObject({ width: 640, height: 480, pHash: expect.stringMatching(/^[0-9a-f]{16}$/) });
+				expect(nodeJson(run, 'Get')).toEqual([
+					expect.objectContaining({ fileId, name: 'photo.png' }),
+				]);
+				expect(nodeJson(run, 'Update')).toEqual([
+					expect.objectContaining({ fileId, tags: ['e2e', 'sale'], description: 'E2E photo' }),
+				]);
+				for (const node of ['Add Tags', 'Remove Tags', 'Remove AI Tags', 'Copy', 'Rename', 'Move'])
+					nodeItems(run, node);
+				expect(nodeJson(run, 'Get Metadata')[0]).toMatchObject({
+					width: 640,
+					height: 480,
+					pHash: expect.stringMatching(/^[0-9a-f]{16}$/),
+				});
 				expect(nodeJson(run, 'Metadata From URL')[0]).toMatchObject({ width: 640, height: 480 });
 
 				const [download] = nodeItems(run, 'Download');
-				expect(download.binary?.data).toMatchObject({ mimeType: 'image/png', id: expect.stringMatching(/^filesystem/) });
+				expect(download.binary?.data).toMatchObject({
+					mimeType: 'image/png',
+					id: expect.stringMatching(/^filesystem/),
+				});
 				expect(sha256(readStoredBinary(download.binary!.data.id!))).toBe(sha256(IMAGE));
 
 				expect(nodeJson(run, 'Unpublish')[0]).toMatchObject({ isPublished: false });
 				expect(nodeJson(run, 'Publish')[0]).toMatchObject({ isPublished: true });
 				const listed = nodeJson(run, 'Get Many');
 				// Update set e2e and sale, Add Tags added blue, Remove Tags took sale away again.
-				expect(listed).toContainEqual(expect.objectContaining({ fileId, filePath: '/e2e-moved/renamed.png', tags: ['e2e', 'blue'] }));
+				expect(listed).toContainEqual(
+					expect.objectContaining({
+						fileId,
+						filePath: '/e2e-moved/renamed.png',
+						tags: ['e2e', 'blue'],
+					}),
+				);
 				expect(listed).toContainEqual(expect.objectContaining({ filePath: '/e2e-copy/photo.png' }));
 				expect(nodeJson(run, 'Delete')).toEqual([{ fileId, deleted: true }]);
 				nodeItems(run, 'Delete Many');
@@ -115,10 +190,22 @@ describe.each(VERSIONS)('n8n %s', (versionSpec) => {
 			await recorded(column, 'File Version', async () => {
 				const run = await execute(IDS.fileVersions);
 				const versions = nodeJson(run, 'Versions');
-				expect(versions.map((version) => version.type)).toEqual(['file-version', 'file-version', 'file']);
+				expect(versions.map((version) => version.type)).toEqual([
+					'file-version',
+					'file-version',
+					'file',
+				]);
 				const firstVersion = (versions[0].versionInfo as { id: string }).id;
-				expect(nodeJson(run, 'Get Version')[0]).toMatchObject({ type: 'file-version', size: 3, versionInfo: { id: firstVersion } });
-				expect(nodeJson(run, 'Restore')[0]).toMatchObject({ type: 'file', size: 3, versionInfo: { id: firstVersion } });
+				expect(nodeJson(run, 'Get Version')[0]).toMatchObject({
+					type: 'file-version',
+					size: 3,
+					versionInfo: { id: firstVersion },
+				});
+				expect(nodeJson(run, 'Restore')[0]).toMatchObject({
+					type: 'file',
+					size: 3,
+					versionInfo: { id: firstVersion },
+				});
 				expect(nodeJson(run, 'Delete Version')[0]).toMatchObject({ deleted: true });
 				const [stored] = emulator.files.filter((file) => file.name === 'note.txt');
 				expect(stored.version.id).toBe(firstVersion);
@@ -130,18 +217,28 @@ describe.each(VERSIONS)('n8n %s', (versionSpec) => {
 			await recorded(column, 'Folder (+ upload by URL)', async () => {
 				const run = await execute(IDS.folders);
 				expect(nodeJson(run, 'Create')).toEqual([{ folderPath: '/shop/summer_sale' }]);
-				expect(nodeJson(run, 'Upload From URL')[0]).toMatchObject({ filePath: '/shop/summer_sale/shoe.jpg' });
-				expect(uploadRequestsOf('shoe.jpg')[0].form?.fields.file).toBe('https://example.com/shoe.jpg');
+				expect(nodeJson(run, 'Upload From URL')[0]).toMatchObject({
+					filePath: '/shop/summer_sale/shoe.jpg',
+				});
+				expect(uploadRequestsOf('shoe.jpg')[0].form?.fields.file).toBe(
+					'https://example.com/shoe.jpg',
+				);
 				nodeItems(run, 'Copy');
 				nodeItems(run, 'Move');
 				const [rename] = nodeJson(run, 'Rename');
 				expect(rename.jobId).toEqual(expect.any(String));
 				// The emulator answers a job's first status poll with Pending, the next with Completed.
-				expect(nodeJson(run, 'Job Status')).toEqual([{ jobId: rename.jobId, type: 'RENAME_FOLDER', status: 'Pending' }]);
-				expect(nodeJson(run, 'Job Status Again')).toEqual([{ jobId: rename.jobId, type: 'RENAME_FOLDER', status: 'Completed' }]);
+				expect(nodeJson(run, 'Job Status')).toEqual([
+					{ jobId: rename.jobId, type: 'RENAME_FOLDER', status: 'Pending' },
+				]);
+				expect(nodeJson(run, 'Job Status Again')).toEqual([
+					{ jobId: rename.jobId, type: 'RENAME_FOLDER', status: 'Completed' },
+				]);
 				nodeItems(run, 'Delete');
 				expect(emulator.folders).not.toContain('/shop/summer_sale/');
-				const shoes = emulator.files.filter((file) => file.name === 'shoe.jpg').map((file) => file.filePath);
+				const shoes = emulator.files
+					.filter((file) => file.name === 'shoe.jpg')
+					.map((file) => file.filePath);
 				expect(shoes).toEqual(['/old/winter/shoe.jpg']);
 			});
 		});
@@ -150,7 +247,11 @@ describe.each(VERSIONS)('n8n %s', (versionSpec) => {
 			await recorded(column, 'Custom Metadata Field', async () => {
 				const run = await execute(IDS.metadataFields);
 				const [created] = nodeJson(run, 'Create');
-				expect(created).toMatchObject({ name: 'brand', label: 'Brand', schema: { type: 'SingleSelect', selectOptions: ['acme', 'globex'] } });
+				expect(created).toMatchObject({
+					name: 'brand',
+					label: 'Brand',
+					schema: { type: 'SingleSelect', selectOptions: ['acme', 'globex'] },
+				});
 				expect(nodeJson(run, 'Get Many').map((field) => field.id)).toContain(created.id);
 				expect(nodeJson(run, 'Update')[0]).toMatchObject({ id: created.id, label: 'Brand Name' });
 				nodeItems(run, 'Delete');
@@ -161,14 +262,27 @@ describe.each(VERSIONS)('n8n %s', (versionSpec) => {
 			await recorded(column, 'Image URL, Cache, Utility, Account', async () => {
 				const run = await execute(IDS.urlsAndUtilities);
 				const [{ url }] = nodeJson(run, 'Image URL');
-				expect(url).toMatch(new RegExp(`^${emulator.urlEndpoint}/tr:(w-300,h-200|h-200,w-300)/shoes/red\\.jpg\\?ik-s=[0-9a-f]{40}$`));
+				expect(url).toMatch(
+					new RegExp(
+						`^${emulator.urlEndpoint}/tr:(w-300,h-200|h-200,w-300)/shoes/red\\.jpg\\?ik-s=[0-9a-f]{40}$`,
+					),
+				);
 				const [purge] = nodeJson(run, 'Purge');
 				expect(purge.requestId).toEqual(expect.any(String));
-				expect(nodeJson(run, 'Purge Status')).toEqual([{ requestId: purge.requestId, status: 'Pending' }]);
+				expect(nodeJson(run, 'Purge Status')).toEqual([
+					{ requestId: purge.requestId, status: 'Pending' },
+				]);
 				const [auth] = nodeJson(run, 'Upload Auth');
-				expect(auth).toMatchObject({ token: 'e2e-token', publicKey: PUBLIC_KEY, signature: expect.stringMatching(/^[0-9a-f]{40}$/) });
+				expect(auth).toMatchObject({
+					token: 'e2e-token',
+					publicKey: PUBLIC_KEY,
+					signature: expect.stringMatching(/^[0-9a-f]{40}$/),
+				});
 				expect(nodeJson(run, 'Compare pHash')[0]).toMatchObject({ distance: 1 });
-				expect(nodeJson(run, 'Usage')[0]).toMatchObject({ startDate: '2024-01-01', endDate: '2024-01-31' });
+				expect(nodeJson(run, 'Usage')[0]).toMatchObject({
+					startDate: '2024-01-01',
+					endDate: '2024-01-31',
+				});
 			});
 		});
 
@@ -179,19 +293,32 @@ describe.each(VERSIONS)('n8n %s', (versionSpec) => {
 				expect(origin).toMatchObject({ type: 'S3', name: 'Products', bucket: 'products' });
 				expect(nodeJson(run, 'Get Origin')[0]).toMatchObject({ id: origin.id });
 				expect(nodeJson(run, 'Origins').map((item) => item.id)).toContain(origin.id);
-				expect(nodeJson(run, 'Update Origin')[0]).toMatchObject({ id: origin.id, type: 'WEB_FOLDER', name: 'Products Web' });
+				expect(nodeJson(run, 'Update Origin')[0]).toMatchObject({
+					id: origin.id,
+					type: 'WEB_FOLDER',
+					name: 'Products Web',
+				});
 				const [endpoint] = nodeJson(run, 'Create Endpoint');
 				expect(endpoint).toMatchObject({ description: 'E2E endpoint', origins: [origin.id] });
 				expect(nodeJson(run, 'Get Endpoint')[0]).toMatchObject({ id: endpoint.id });
 				expect(nodeJson(run, 'Endpoints').map((item) => item.id)).toContain(endpoint.id);
-				expect(nodeJson(run, 'Update Endpoint')[0]).toMatchObject({ id: endpoint.id, description: 'E2E endpoint v2' });
+				expect(nodeJson(run, 'Update Endpoint')[0]).toMatchObject({
+					id: endpoint.id,
+					description: 'E2E endpoint v2',
+				});
 				expect(nodeJson(run, 'Delete Endpoint')).toEqual([{ id: endpoint.id, deleted: true }]);
 				expect(nodeJson(run, 'Delete Origin')).toEqual([{ id: origin.id, deleted: true }]);
 				const [extension] = nodeJson(run, 'Create Extension');
-				expect(extension).toMatchObject({ name: 'Tagging', config: { name: 'aws-auto-tagging', minConfidence: 70, maxTags: 5 } });
+				expect(extension).toMatchObject({
+					name: 'Tagging',
+					config: { name: 'aws-auto-tagging', minConfidence: 70, maxTags: 5 },
+				});
 				expect(nodeJson(run, 'Get Extension')).toEqual([extension]);
 				expect(nodeJson(run, 'Extensions').map((item) => item.id)).toContain(extension.id);
-				expect(nodeJson(run, 'Update Extension')[0]).toMatchObject({ name: 'Describe', config: { name: 'ai-auto-description' } });
+				expect(nodeJson(run, 'Update Extension')[0]).toMatchObject({
+					name: 'Describe',
+					config: { name: 'ai-auto-description' },
+				});
 				expect(nodeJson(run, 'Delete Extension')).toEqual([{ id: extension.id, deleted: true }]);
 			});
 		});
@@ -201,7 +328,13 @@ describe.each(VERSIONS)('n8n %s', (versionSpec) => {
 		let n8n: RunningN8n;
 
 		beforeAll(async () => {
-			n8n = await startN8n({ install, port: await freePort(), userFolder, keepUserFolder: true, env });
+			n8n = await startN8n({
+				install,
+				port: await freePort(),
+				userFolder,
+				keepUserFolder: true,
+				env,
+			});
 		}, 300_000);
 
 		afterAll(async () => {
@@ -211,12 +344,28 @@ describe.each(VERSIONS)('n8n %s', (versionSpec) => {
 		it('tests the ImageKit API credential: OK with the right key, a clear message with a wrong one', async () => {
 			await recorded(column, 'Credential test: ImageKit API', async () => {
 				const credential = { ...API_CREDENTIAL, type: 'imageKitApi' };
-				const right = await testCredential(n8n, { ...credential, data: { privateKey: PRIVATE_KEY, publicKey: PUBLIC_KEY, urlEndpoint: emulator.urlEndpoint } });
+				const right = await testCredential(n8n, {
+					...credential,
+					data: {
+						privateKey: PRIVATE_KEY,
+						publicKey: PUBLIC_KEY,
+						urlEndpoint: emulator.urlEndpoint,
+					},
+				});
 				expect(right.status).toBe('OK');
-				const wrong = await testCredential(n8n, { ...credential, data: { privateKey: 'private_wrongKey', publicKey: PUBLIC_KEY, urlEndpoint: emulator.urlEndpoint } });
+				const wrong = await testCredential(n8n, {
+					...credential,
+					data: {
+						privateKey: 'private_wrongKey',
+						publicKey: PUBLIC_KEY,
+						urlEndpoint: emulator.urlEndpoint,
+					},
+				});
 				// n8n 1.x applies a credential's responseCode rules only to errors that keep the HTTP response,
 				// which the routing request's error does not: it shows its generic 403 text instead.
-				const wrongKeyMessage = install.version.startsWith('1.') ? /^Forbidden - perhaps check your credentials\?$/ : /^ImageKit rejected the private key/;
+				const wrongKeyMessage = install.version.startsWith('1.')
+					? /^Forbidden - perhaps check your credentials\?$/
+					: /^ImageKit rejected the private key/;
 				expect(wrong).toEqual({ status: 'Error', message: expect.stringMatching(wrongKeyMessage) });
 				expect(JSON.stringify(wrong)).not.toContain('private_wrongKey');
 			});
@@ -225,8 +374,12 @@ describe.each(VERSIONS)('n8n %s', (versionSpec) => {
 		it('tests the ImageKit Webhook API credential by the shape of its secret', async () => {
 			await recorded(column, 'Credential test: ImageKit Webhook API', async () => {
 				const credential = { ...WEBHOOK_CREDENTIAL, type: 'imageKitWebhookApi' };
-				expect(await testCredential(n8n, { ...credential, data: { secret: WEBHOOK_SECRET } })).toMatchObject({ status: 'OK' });
-				expect(await testCredential(n8n, { ...credential, data: { secret: ` ${WEBHOOK_SECRET}` } })).toEqual({
+				expect(
+					await testCredential(n8n, { ...credential, data: { secret: WEBHOOK_SECRET } }),
+				).toMatchObject({ status: 'OK' });
+				expect(
+					await testCredential(n8n, { ...credential, data: { secret: ` ${WEBHOOK_SECRET}` } }),
+				).toEqual({
 					status: 'Error',
 					message: 'The secret starts or ends with a space; copy it again',
 				});
@@ -239,24 +392,45 @@ describe.each(VERSIONS)('n8n %s', (versionSpec) => {
 				const url = `${n8n.url}/webhook/${WEBHOOK_ID}/webhook`;
 				const signed = emulator.seedFile({ name: 'hooked.png' });
 				const send = async (fileId: string, secret: string) =>
-					await emulator.sendWebhook(url, webhookEvent('file.created', { fileId }), { scheme: 'x-ik-signature', secret });
+					await emulator.sendWebhook(url, webhookEvent('file.created', { fileId }), {
+						scheme: 'x-ik-signature',
+						secret,
+					});
 				// Right after activation n8n may still answer 404 for a moment (webhook registration race).
-				const delivery = await waitFor('the webhook to be registered', async () => {
-					const attempt = await send(signed.fileId, WEBHOOK_SECRET);
-					return attempt.status === 404 ? undefined : attempt;
-				}, 30_000);
+				const delivery = await waitFor(
+					'the webhook to be registered',
+					async () => {
+						const attempt = await send(signed.fileId, WEBHOOK_SECRET);
+						return attempt.status === 404 ? undefined : attempt;
+					},
+					30_000,
+				);
 				expect(delivery.status).toBe(200);
-				const lookedUp = (fileId: string) => emulator.requests.some((request) => request.method === 'GET' && request.path === `/v1/files/${fileId}/details`);
-				await waitFor('the workflow to look up the file', () => (lookedUp(signed.fileId) ? true : undefined), 30_000);
-				const executions = await waitFor('the execution to be stored', async () => {
-					const found = await executionsOf(n8n, IDS.webhookTrigger);
-					return found.length === 1 && found[0].status === 'success' ? found : undefined;
-				}, 30_000);
+				const lookedUp = (fileId: string) =>
+					emulator.requests.some(
+						(request) => request.method === 'GET' && request.path === `/v1/files/${fileId}/details`,
+					);
+				await waitFor(
+					'the workflow to look up the file',
+					() => (lookedUp(signed.fileId) ? true : undefined),
+					30_000,
+				);
+				const executions = await waitFor(
+					'the execution to be stored',
+					async () => {
+						const found = await executionsOf(n8n, IDS.webhookTrigger);
+						return found.length === 1 && found[0].status === 'success' ? found : undefined;
+					},
+					30_000,
+				);
 				expect(executions[0]).toMatchObject({ mode: 'webhook' });
 
 				const forged = emulator.seedFile({ name: 'forged.png' });
 				const refused = await send(forged.fileId, 'whsec_notTheSecret0123456789');
-				expect({ status: refused.status, body: refused.body }).toEqual({ status: 401, body: 'Invalid signature' });
+				expect({ status: refused.status, body: refused.body }).toEqual({
+					status: 401,
+					body: 'Invalid signature',
+				});
 				await new Promise((resolve) => setTimeout(resolve, 3000));
 				expect(lookedUp(forged.fileId)).toBe(false);
 				expect(await executionsOf(n8n, IDS.webhookTrigger)).toHaveLength(1);
@@ -270,14 +444,25 @@ describe.each(VERSIONS)('n8n %s', (versionSpec) => {
 				await new Promise((resolve) => setTimeout(resolve, 2000));
 				const ignored = emulator.seedFile({ name: 'elsewhere.png', folder: '/other/' });
 				const polled = emulator.seedFile({ name: 'polled.png', folder: '/polled/' });
-				const lookedUp = (fileId: string) => emulator.requests.some((request) => request.method === 'GET' && request.path === `/v1/files/${fileId}/details`);
+				const lookedUp = (fileId: string) =>
+					emulator.requests.some(
+						(request) => request.method === 'GET' && request.path === `/v1/files/${fileId}/details`,
+					);
 				// n8n polls at most once a minute.
-				await waitFor('the next poll to emit the new file', () => (lookedUp(polled.fileId) ? true : undefined), 75_000);
+				await waitFor(
+					'the next poll to emit the new file',
+					() => (lookedUp(polled.fileId) ? true : undefined),
+					75_000,
+				);
 				expect(lookedUp(ignored.fileId)).toBe(false);
-				const executions = await waitFor('the execution to be stored', async () => {
-					const found = await executionsOf(n8n, IDS.fileTrigger);
-					return found.some((execution) => execution.status === 'success') ? found : undefined;
-				}, 15_000);
+				const executions = await waitFor(
+					'the execution to be stored',
+					async () => {
+						const found = await executionsOf(n8n, IDS.fileTrigger);
+						return found.some((execution) => execution.status === 'success') ? found : undefined;
+					},
+					15_000,
+				);
 				expect(executions).toHaveLength(1);
 			});
 		}, 120_000);
@@ -293,7 +478,9 @@ describe.each(VERSIONS)('n8n %s', (versionSpec) => {
 	/** The bytes n8n stored for a binary in filesystem mode (id `filesystem-v2:<path>` under the user folder's .n8n). */
 	function readStoredBinary(binaryId: string): Buffer {
 		const relative = binaryId.replace(/^filesystem(-v2)?:/, '');
-		const candidates = ['binaryData', 'storage'].map((folder) => path.join(userFolder, '.n8n', folder, relative));
+		const candidates = ['binaryData', 'storage'].map((folder) =>
+			path.join(userFolder, '.n8n', folder, relative),
+		);
 		const found = candidates.find((candidate) => fs.existsSync(candidate));
 		if (!found) throw new Error(`No stored binary for ${binaryId} in ${candidates.join(' or ')}`);
 		return fs.readFileSync(found);

@@ -3,7 +3,11 @@
 const results = new Map<string, Map<string, boolean>>();
 
 /** Runs a check, records pass/fail for the table under (version, name), and rethrows its failure. */
-export async function recorded<T>(version: string, name: string, check: () => Promise<T>): Promise<T> {
+export async function recorded<T>(
+	version: string,
+	name: string,
+	check: () => Promise<T>,
+): Promise<T> {
 	const row = results.get(name) ?? new Map<string, boolean>();
 	results.set(name, row);
 	try {
@@ -27,7 +31,10 @@ export function resultTable(): string {
 	const lines = [
 		`${'check'.padEnd(width)} | ${versions.join(' | ')}`,
 		`${'-'.repeat(width)}-|-${versions.map((version) => '-'.repeat(version.length)).join('-|-')}`,
-		...[...results].map(([name, row]) => `${name.padEnd(width)} | ${versions.map((version) => cell(row, version)).join(' | ')}`),
+		...[...results].map(
+			([name, row]) =>
+				`${name.padEnd(width)} | ${versions.map((version) => cell(row, version)).join(' | ')}`,
+		),
 	];
 	return lines.join('\n');
 }

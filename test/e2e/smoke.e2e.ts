@@ -28,10 +28,16 @@ describe.each(E2E_VERSIONS)('n8n %s with the package installed', (version) => {
 	});
 
 	it('serves the node description to the logged-in editor', async () => {
-		const res = await n8n.rest('POST', '/rest/node-types', { nodeInfos: [{ name: `${pkg.name}.imageKit`, version: 1 }] });
+		const res = await n8n.rest('POST', '/rest/node-types', {
+			nodeInfos: [{ name: `${pkg.name}.imageKit`, version: 1 }],
+		});
 		expect(res.status).toBe(200);
 		// The description as the node declares it: `name` without the package prefix.
-		const descriptions = (res.json.data ?? res.json) as Array<{ name: string; displayName: string; credentials?: Array<{ name: string }> }>;
+		const descriptions = (res.json.data ?? res.json) as Array<{
+			name: string;
+			displayName: string;
+			credentials?: Array<{ name: string }>;
+		}>;
 		expect(descriptions).toHaveLength(1);
 		expect(descriptions[0]).toMatchObject({ name: 'imageKit', displayName: 'ImageKit' });
 		expect(descriptions[0].credentials?.map((c) => c.name)).toContain('imageKitApi');

@@ -68,7 +68,9 @@ class FieldSink implements PartSink {
 	write(chunk: Buffer): void {
 		this.size += chunk.length;
 		if (this.size > MAX_FIELD_BYTES) {
-			throw new MultipartError('Your request contains invalid file parameter. The file size exceeds limits.');
+			throw new MultipartError(
+				'Your request contains invalid file parameter. The file size exceeds limits.',
+			);
 		}
 		this.chunks.push(Buffer.from(chunk));
 	}
@@ -116,7 +118,9 @@ class FileSink implements PartSink {
  */
 function isStreamedFilePart(headers: PartHeaders): boolean {
 	if (headers.name !== 'file') return false;
-	return headers.fileName !== undefined || !/^text\/plain\b/i.test(headers.contentType ?? 'text/plain');
+	return (
+		headers.fileName !== undefined || !/^text\/plain\b/i.test(headers.contentType ?? 'text/plain')
+	);
 }
 
 /** Reads a request body to its end: multipart bodies stream through the parser, others are buffered. */

@@ -82,7 +82,9 @@ export function describeContent(content: ReceivedContent, fileName: string): Con
 	const mime =
 		sniffed?.mime ??
 		MIME_BY_EXTENSION[extensionOf(fileName)] ??
-		(declaredType && declaredType !== 'application/octet-stream' ? declaredType : 'application/octet-stream');
+		(declaredType && declaredType !== 'application/octet-stream'
+			? declaredType
+			: 'application/octet-stream');
 	const isImage = mime.startsWith('image/');
 	const isVideo = mime.startsWith('video/');
 	const facts: ContentFacts = {
@@ -125,7 +127,12 @@ function sniffMagicBytes(head: Buffer): SniffedFormat | undefined {
 	if (startsWith('\x89PNG\r\n\x1a\n') && head.length >= 26) {
 		// PNG colour types 4 (grey + alpha) and 6 (RGBA) carry an alpha channel.
 		const hasAlpha = head[25] === 4 || head[25] === 6;
-		return { mime: 'image/png', width: head.readUInt32BE(16), height: head.readUInt32BE(20), hasAlpha };
+		return {
+			mime: 'image/png',
+			width: head.readUInt32BE(16),
+			height: head.readUInt32BE(20),
+			hasAlpha,
+		};
 	}
 	if (startsWith('GIF8') && head.length >= 10) {
 		return { mime: 'image/gif', width: head.readUInt16LE(6), height: head.readUInt16LE(8) };

@@ -28,9 +28,12 @@ const TYPE_RULES: Record<CustomMetadataFieldType, readonly string[]> = {
 const COMMON_RULES = ['type', 'defaultValue', 'isValueRequired'];
 
 const isScalar = (value: unknown): value is string | number | boolean =>
-	typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value)) || typeof value === 'boolean';
+	typeof value === 'string' ||
+	(typeof value === 'number' && Number.isFinite(value)) ||
+	typeof value === 'boolean';
 
-const isDateText = (value: unknown): value is string => typeof value === 'string' && !Number.isNaN(Date.parse(value));
+const isDateText = (value: unknown): value is string =>
+	typeof value === 'string' && !Number.isNaN(Date.parse(value));
 
 /** Why `value` does not fit the field, or undefined when it does. */
 export function valueProblem(schema: Schema, value: unknown): string | undefined {
@@ -39,8 +42,10 @@ export function valueProblem(schema: Schema, value: unknown): string | undefined
 		case 'Text':
 		case 'Textarea': {
 			if (typeof value !== 'string') return 'should be a string';
-			if (typeof minLength === 'number' && value.length < minLength) return `should be at least ${minLength} characters long`;
-			if (typeof maxLength === 'number' && value.length > maxLength) return `should be at most ${maxLength} characters long`;
+			if (typeof minLength === 'number' && value.length < minLength)
+				return `should be at least ${minLength} characters long`;
+			if (typeof maxLength === 'number' && value.length > maxLength)
+				return `should be at most ${maxLength} characters long`;
 			return undefined;
 		}
 		case 'Number': {
@@ -52,16 +57,21 @@ export function valueProblem(schema: Schema, value: unknown): string | undefined
 		case 'Date': {
 			if (!isDateText(value)) return 'should be an ISO 8601 date';
 			const time = Date.parse(value);
-			if (isDateText(minValue) && time < Date.parse(minValue)) return `should be on or after ${minValue}`;
-			if (isDateText(maxValue) && time > Date.parse(maxValue)) return `should be on or before ${maxValue}`;
+			if (isDateText(minValue) && time < Date.parse(minValue))
+				return `should be on or after ${minValue}`;
+			if (isDateText(maxValue) && time > Date.parse(maxValue))
+				return `should be on or before ${maxValue}`;
 			return undefined;
 		}
 		case 'Boolean':
 			return typeof value === 'boolean' ? undefined : 'should be true or false';
 		case 'SingleSelect':
-			return (selectOptions as unknown[]).includes(value) ? undefined : 'should be one of the select options';
+			return (selectOptions as unknown[]).includes(value)
+				? undefined
+				: 'should be one of the select options';
 		case 'MultiSelect':
-			return Array.isArray(value) && value.every((entry) => (selectOptions as unknown[]).includes(entry))
+			return Array.isArray(value) &&
+				value.every((entry) => (selectOptions as unknown[]).includes(entry))
 				? undefined
 				: 'should be an array of select options';
 	}
@@ -99,13 +109,15 @@ function rangeProblem(schema: Schema, { low, high, valid, what }: Range): string
 	}
 	const [min, max] = [schema[low], schema[high]];
 	if (min === undefined || max === undefined) return undefined;
-	const order = (value: unknown) => (typeof value === 'string' ? Date.parse(value) : (value as number));
+	const order = (value: unknown) =>
+		typeof value === 'string' ? Date.parse(value) : (value as number);
 	return order(min) > order(max) ? `${low} should not be greater than ${high}` : undefined;
 }
 
 /** Why a field's schema is invalid, or undefined. `type` is the field's type, fixed once created. */
 export function schemaProblem(schema: Record<string, unknown>, type: unknown): string | undefined {
-	if (!FIELD_TYPES.includes(type as CustomMetadataFieldType)) return `type should be one of ${FIELD_TYPES.join(', ')}`;
+	if (!FIELD_TYPES.includes(type as CustomMetadataFieldType))
+		return `type should be one of ${FIELD_TYPES.join(', ')}`;
 	const fieldType = type as CustomMetadataFieldType;
 	const allowed = [...COMMON_RULES, ...TYPE_RULES[fieldType]];
 	const misplaced = Object.keys(schema).find((key) => !allowed.includes(key));
@@ -113,7 +125,8 @@ export function schemaProblem(schema: Record<string, unknown>, type: unknown): s
 	const rules: Schema = { ...schema, type: fieldType };
 	if (SELECT_TYPES.includes(fieldType)) {
 		const options = rules.selectOptions;
-		if (!Array.isArray(options) || options.length === 0) return `selectOptions is required for ${fieldType} fields`;
+		if (!Array.isArray(options) || options.length === 0)
+			return `selectOptions is required for ${fieldType} fields`;
 		if (!options.every(isScalar)) return 'selectOptions should hold strings, numbers or booleans';
 		if (new Set(options).size !== options.length) return 'selectOptions should not repeat a value';
 	}
@@ -133,8 +146,12 @@ export function schemaProblem(schema: Record<string, unknown>, type: unknown): s
 	return undefined;
 }
 
-export function activeFieldNamed(state: EmulatorState, name: string): StoredCustomMetadataField | undefined {
-	for (const field of state.customMetadataFields.values()) if (!field.deleted && field.name === name) return field;
+export function activeFieldNamed(
+	state: EmulatorState,
+	name: string,
+): StoredCustomMetadataField | undefined {
+	for (const field of state.customMetadataFields.values())
+		if (!field.deleted && field.name === name) return field;
 	return undefined;
 }
 

@@ -23,7 +23,8 @@ type Verdict = { status: 403 | 404; message: string } | { version: StoredVersion
  */
 function resolve(rawUrl: string, state: EmulatorState, privateKey: string): Verdict {
 	const endpointPath = new URL(state.config.urlEndpoint).pathname.replace(/\/+$/, '');
-	if (!rawUrl.startsWith(`${endpointPath}/`)) return { status: 404, message: 'Not under the URL endpoint.' };
+	if (!rawUrl.startsWith(`${endpointPath}/`))
+		return { status: 404, message: 'Not under the URL endpoint.' };
 	const signed = rawUrl.slice(endpointPath.length + 1);
 	const signature = SIGNATURE_SUFFIX.exec(signed);
 	if (signature) {
@@ -31,28 +32,43 @@ function resolve(rawUrl: string, state: EmulatorState, privateKey: string): Verd
 		const expected = createHmac('sha1', privateKey)
 			.update(signed.slice(0, -suffix.length) + (expiry ?? NEVER_EXPIRES))
 			.digest();
-		if (!timingSafeEqual(expected, Buffer.from(given, 'hex'))) return { status: 403, message: 'Invalid signature.' };
-		if (expiry && Number(expiry) * 1000 < state.now().getTime()) return { status: 403, message: 'Signed URL expired.' };
+		if (!timingSafeEqual(expected, Buffer.from(given, 'hex')))
+			return { status: 403, message: 'Invalid signature.' };
+		if (expiry && Number(expiry) * 1000 < state.now().getTime())
+			return { status: 403, message: 'Signed URL expired.' };
 	}
 	const url = new URL(rawUrl, 'https://delivery.invalid');
 	const segments = url.pathname.slice(endpointPath.length).split('/');
-	const filePath = decodeURI(segments.filter((segment, index) => !(index === 1 && segment.startsWith('tr:'))).join('/'));
+	const filePath = decodeURI(
+		segments.filter((segment, index) => !(index === 1 && segment.startsWith('tr:'))).join('/'),
+	);
 	const file = state.fileAtPath(filePath);
 	if (!file || !file.isPublished) return { status: 404, message: `No file at ${filePath}.` };
-	if (file.isPrivateFile && !signature) return { status: 403, message: 'A private file needs a signed URL.' };
+	if (file.isPrivateFile && !signature)
+		return { status: 403, message: 'A private file needs a signed URL.' };
 	const versionId = url.searchParams.get('ik-obj-version');
 	const version = versionId
-		? [file, ...(file.previousVersions ?? [])].find((candidate) => candidate.version.id === versionId)
+		? [file, ...(file.previousVersions ?? [])].find(
+				(candidate) => candidate.version.id === versionId,
+			)
 		: file;
-	return version ? { version } : { status: 404, message: `No version ${versionId} of ${filePath}.` };
+	return version
+		? { version }
+		: { status: 404, message: `No version ${versionId} of ${filePath}.` };
 }
 
 /** Answers a delivery request, streaming large generated bodies; returns the status sent. */
-export function deliver(request: http.IncomingMessage, response: http.ServerResponse, state: EmulatorState, privateKey: string): number {
+export function deliver(
+	request: http.IncomingMessage,
+	response: http.ServerResponse,
+	state: EmulatorState,
+	privateKey: string,
+): number {
 	const verdict = resolve(request.url ?? '/', state, privateKey);
 	if ('status' in verdict || !verdict.version.body) {
 		const status = 'status' in verdict ? verdict.status : 404;
-		const message = 'status' in verdict ? verdict.message : 'The emulator kept no bytes of this file.';
+		const message =
+			'status' in verdict ? verdict.message : 'The emulator kept no bytes of this file.';
 		response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' }).end(message);
 		return status;
 	}

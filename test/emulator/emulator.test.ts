@@ -46,7 +46,8 @@ afterEach(() => {
 function acceptRequestViolations(expectedPattern: RegExp): void {
 	if (validating) {
 		expect(emulator.openApiViolations.length).toBeGreaterThan(0);
-		for (const violation of emulator.openApiViolations) expect(violation).not.toMatch(/ response \d{3}: /);
+		for (const violation of emulator.openApiViolations)
+			expect(violation).not.toMatch(/ response \d{3}: /);
 		expect(emulator.openApiViolations.join('\n')).toMatch(expectedPattern);
 	}
 	emulator.openApiViolations.length = 0;
@@ -56,15 +57,25 @@ function sha256(bytes: Buffer): string {
 	return createHash('sha256').update(bytes).digest('hex');
 }
 
-function uploadForm(fields: Record<string, string>, file?: { bytes: Buffer; name: string; type?: string }): FormData {
+function uploadForm(
+	fields: Record<string, string>,
+	file?: { bytes: Buffer; name: string; type?: string },
+): FormData {
 	const form = new FormData();
-	if (file) form.append('file', new Blob([file.bytes], { type: file.type ?? 'application/octet-stream' }), file.name);
+	if (file)
+		form.append(
+			'file',
+			new Blob([file.bytes], { type: file.type ?? 'application/octet-stream' }),
+			file.name,
+		);
 	for (const [name, value] of Object.entries(fields)) form.append(name, value);
 	return form;
 }
 
-const upload = (fields: Record<string, string>, file?: { bytes: Buffer; name: string; type?: string }) =>
-	api.post('/api/v1/files/upload', uploadForm(fields, file));
+const upload = (
+	fields: Record<string, string>,
+	file?: { bytes: Buffer; name: string; type?: string },
+) => api.post('/api/v1/files/upload', uploadForm(fields, file));
 
 async function readJson(response: http.IncomingMessage) {
 	const chunks: Buffer[] = [];
@@ -78,9 +89,14 @@ function clockAt(iso: string): void {
 
 describe('authentication', () => {
 	it('answers 401 without credentials and 403 for another key, with a request id', async () => {
-		const anonymous = await axios.get(`${emulator.baseUrl}/v1/files`, { validateStatus: () => true });
+		const anonymous = await axios.get(`${emulator.baseUrl}/v1/files`, {
+			validateStatus: () => true,
+		});
 		expect(anonymous.status).toBe(401);
-		expect(anonymous.data).toEqual({ message: 'Your request does not contain private API key.', help: HELP });
+		expect(anonymous.data).toEqual({
+			message: 'Your request does not contain private API key.',
+			help: HELP,
+		});
 		expect(anonymous.headers['x-ik-requestid']).toMatch(/^[0-9a-f-]{36}$/);
 
 		const stranger = await axios.get(`${emulator.baseUrl}/v1/files`, {
@@ -101,7 +117,9 @@ describe('authentication', () => {
 	it('accepts the key with any password, and the raw key form the spec allows', async () => {
 		const withPassword = `Basic ${Buffer.from(`${PRIVATE_KEY}:anything`).toString('base64')}`;
 		for (const authorization of [BASIC_AUTH, withPassword, `Basic ${PRIVATE_KEY}`]) {
-			const response = await axios.get(`${emulator.baseUrl}/v1/files`, { headers: { authorization } });
+			const response = await axios.get(`${emulator.baseUrl}/v1/files`, {
+				headers: { authorization },
+			});
 			expect(response.status).toBe(200);
 		}
 	});
@@ -109,7 +127,10 @@ describe('authentication', () => {
 	it('answers unknown routes with a JSON 404', async () => {
 		const response = await api.get('/v1/no-such-thing');
 		expect(response.status).toBe(404);
-		expect(response.data).toEqual({ message: 'The ImageKit emulator has no route for GET /v1/no-such-thing.', help: HELP });
+		expect(response.data).toEqual({
+			message: 'The ImageKit emulator has no route for GET /v1/no-such-thing.',
+			help: HELP,
+		});
 		expect(response.headers['x-ik-requestid']).toBeDefined();
 		acceptRequestViolations(/no operation of the OpenAPI spec matches/);
 	});
@@ -119,7 +140,11 @@ describe('file lifecycle: upload, list, details, update, delete', () => {
 	it('keeps an uploaded file through every management call', async () => {
 		clockAt('2024-05-01T10:00:00.000Z');
 		// ImageKit takes custom metadata only for fields defined in the account.
-		for (const [name, type] of [['brand', 'Text'], ['size', 'Number'], ['color', 'Text']]) {
+		for (const [name, type] of [
+			['brand', 'Text'],
+			['size', 'Number'],
+			['color', 'Text'],
+		]) {
 			emulator.seedCustomMetadataField({ name, schema: { type } });
 		}
 		const image = placeholderPng(40, 30, 'lifecycle');
@@ -154,7 +179,12 @@ describe('file lifecycle: upload, list, details, update, delete', () => {
 			tags: ['sale', 'summer'],
 			customMetadata: { brand: 'Nike', size: 42 },
 			isPrivateFile: false,
-			metadata: expect.objectContaining({ width: 40, height: 30, format: 'png', pHash: expect.stringMatching(PHASH) }),
+			metadata: expect.objectContaining({
+				width: 40,
+				height: 30,
+				format: 'png',
+				pHash: expect.stringMatching(PHASH),
+			}),
 		});
 		const [received] = emulator.requests;
 		expect(received.host).toBe(new URL(emulator.baseUrl).host);
@@ -181,16 +211,20 @@ describe('file lifecycle: upload, list, details, update, delete', () => {
 			customCoordinates: null,
 			createdAt: '2024-05-01T10:00:00.000Z',
 		});
-		expect((await api.get('/v1/files', { params: { path: '/products/shoes/' } })).data).toHaveLength(1);
+		expect(
+			(await api.get('/v1/files', { params: { path: '/products/shoes/' } })).data,
+		).toHaveLength(1);
 		expect((await api.get('/v1/files', { params: { path: '/products' } })).data).toHaveLength(0);
-		expect((await api.get('/v1/files', { params: { type: 'folder', path: '/products/' } })).data).toEqual([
+		expect(
+			(await api.get('/v1/files', { params: { type: 'folder', path: '/products/' } })).data,
+		).toEqual([
 			expect.objectContaining({ type: 'folder', name: 'shoes', folderPath: '/products/shoes' }),
 		]);
-		expect((await api.get('/v1/files', { params: { type: 'all' } })).data.map((item: { name: string }) => item.name)).toEqual([
-			'products',
-			'shoes',
-			name,
-		]);
+		expect(
+			(await api.get('/v1/files', { params: { type: 'all' } })).data.map(
+				(item: { name: string }) => item.name,
+			),
+		).toEqual(['products', 'shoes', name]);
 
 		clockAt('2024-05-02T10:00:00.000Z');
 		const updated = await api.patch(`/v1/files/${fileId}/details`, {
@@ -209,12 +243,19 @@ describe('file lifecycle: upload, list, details, update, delete', () => {
 			updatedAt: '2024-05-02T10:00:00.000Z',
 			extensionStatus: { 'google-auto-tagging': 'pending' },
 		});
-		expect(emulator.files[0].extensions).toEqual([{ name: 'google-auto-tagging', minConfidence: 80, maxTags: 5 }]);
+		expect(emulator.files[0].extensions).toEqual([
+			{ name: 'google-auto-tagging', minConfidence: 80, maxTags: 5 },
+		]);
 
-		const unpublished = await api.patch(`/v1/files/${fileId}/details`, { publish: { isPublished: false } });
+		const unpublished = await api.patch(`/v1/files/${fileId}/details`, {
+			publish: { isPublished: false },
+		});
 		expect(unpublished.data.isPublished).toBe(false);
 		expect(unpublished.data).not.toHaveProperty('extensionStatus');
-		const untagged = await api.patch(`/v1/files/${fileId}/details`, { tags: null, customCoordinates: null });
+		const untagged = await api.patch(`/v1/files/${fileId}/details`, {
+			tags: null,
+			customCoordinates: null,
+		});
 		expect(untagged.data).toMatchObject({ tags: null, customCoordinates: null });
 
 		const deleted = await api.delete(`/v1/files/${fileId}`);
@@ -240,10 +281,17 @@ describe('file lifecycle: upload, list, details, update, delete', () => {
 		expect(invalidId.status).toBe(400);
 		expect(invalidId.data.message).toBe('Your request contains invalid fileId parameter.');
 		const { fileId } = emulator.seedFile();
-		const badMetadata = await api.patch(`/v1/files/${fileId}/details`, { customMetadata: 'brand=Nike' });
+		const badMetadata = await api.patch(`/v1/files/${fileId}/details`, {
+			customMetadata: 'brand=Nike',
+		});
 		expect(badMetadata.status).toBe(400);
-		expect(badMetadata.data).toMatchObject({ message: 'Invalid custom metadata.', errors: expect.any(Object) });
-		const badPublish = await api.patch(`/v1/files/${fileId}/details`, { publish: { isPublished: 'no' } });
+		expect(badMetadata.data).toMatchObject({
+			message: 'Invalid custom metadata.',
+			errors: expect.any(Object),
+		});
+		const badPublish = await api.patch(`/v1/files/${fileId}/details`, {
+			publish: { isPublished: 'no' },
+		});
 		expect(badPublish.status).toBe(400);
 	});
 });
@@ -252,17 +300,31 @@ describe('upload options', () => {
 	const png = placeholderPng(12, 8, 'options');
 
 	it('stores a stand-in for a URL instead of fetching it, and decodes base64 and data URIs', async () => {
-		const fromUrl = await upload({ file: 'https://example.com/images/cat.jpg', fileName: 'cat.jpg', useUniqueFileName: 'false' });
+		const fromUrl = await upload({
+			file: 'https://example.com/images/cat.jpg',
+			fileName: 'cat.jpg',
+			useUniqueFileName: 'false',
+		});
 		expect(fromUrl.status).toBe(200);
-		expect(fromUrl.data).toMatchObject({ name: 'cat.jpg', fileType: 'image', width: expect.any(Number) });
+		expect(fromUrl.data).toMatchObject({
+			name: 'cat.jpg',
+			fileType: 'image',
+			width: expect.any(Number),
+		});
 		expect(emulator.files[0].sourceUrl).toBe('https://example.com/images/cat.jpg');
-		const again = await upload({ file: 'https://example.com/images/cat.jpg', fileName: 'cat2.jpg' });
+		const again = await upload({
+			file: 'https://example.com/images/cat.jpg',
+			fileName: 'cat2.jpg',
+		});
 		expect(emulator.files[1].content.sha256).toBe(emulator.files[0].content.sha256);
 		expect(again.data.size).toBe(fromUrl.data.size);
 
 		const fromBase64 = await upload({ file: png.toString('base64'), fileName: 'b64.png' });
 		expect(fromBase64.data).toMatchObject({ width: 12, height: 8, size: png.length });
-		const fromDataUri = await upload({ file: `data:image/png;base64,${png.toString('base64')}`, fileName: 'uri.png' });
+		const fromDataUri = await upload({
+			file: `data:image/png;base64,${png.toString('base64')}`,
+			fileName: 'uri.png',
+		});
 		expect(fromDataUri.data).toMatchObject({ width: 12, height: 8, size: png.length });
 		expect(emulator.files[3].content.sha256).toBe(sha256(png));
 	});
@@ -270,10 +332,19 @@ describe('upload options', () => {
 	it('sanitises names, keeps them with useUniqueFileName=false and honours overwrite flags', async () => {
 		emulator.seedCustomMetadataField({ name: 'k', schema: { type: 'Number' } });
 		const first = await upload(
-			{ fileName: 'summer sale#1.png', useUniqueFileName: 'false', tags: 'a', customMetadata: '{"k":1}', folder: 'x y' },
+			{
+				fileName: 'summer sale#1.png',
+				useUniqueFileName: 'false',
+				tags: 'a',
+				customMetadata: '{"k":1}',
+				folder: 'x y',
+			},
 			{ bytes: png, name: 'ignored.png' },
 		);
-		expect(first.data).toMatchObject({ name: 'summer_sale_1.png', filePath: '/x_y/summer_sale_1.png' });
+		expect(first.data).toMatchObject({
+			name: 'summer_sale_1.png',
+			filePath: '/x_y/summer_sale_1.png',
+		});
 
 		const overwriteKeepingTags = await upload(
 			{
@@ -294,7 +365,12 @@ describe('upload options', () => {
 		expect(emulator.files).toHaveLength(1);
 
 		const refused = await upload(
-			{ fileName: 'summer_sale_1.png', useUniqueFileName: 'false', overwriteFile: 'false', folder: '/x_y/' },
+			{
+				fileName: 'summer_sale_1.png',
+				useUniqueFileName: 'false',
+				overwriteFile: 'false',
+				folder: '/x_y/',
+			},
 			{ bytes: png, name: 'v3.png' },
 		);
 		expect(refused.status).toBe(400);
@@ -333,17 +409,55 @@ describe('upload options', () => {
 			embeddedMetadata: { ImageWidth: 12, ImageHeight: 8 },
 		});
 		expect(response.data).not.toHaveProperty('tags');
-		expect(emulator.files[0]).toMatchObject({ extensions, webhookUrl: 'https://hooks.example.com/imagekit' });
+		expect(emulator.files[0]).toMatchObject({
+			extensions,
+			webhookUrl: 'https://hooks.example.com/imagekit',
+		});
 	});
 
 	it.each([
-		[{ fileName: 'a.png' }, undefined, 'Your request is missing file parameter.', /required property 'file'/],
-		[{ file: 'aGk=' }, undefined, 'Your request is missing fileName parameter.', /required property 'fileName'/],
-		[{ fileName: 'a.png', customMetadata: '{brand' }, png, 'Your request contains invalid value for customMetadata parameter. It should be a JSON string.', /customMetadata must be object/],
-		[{ fileName: 'a.png', useUniqueFileName: 'maybe' }, png, 'Your request contains invalid value for useUniqueFileName parameter. Use true or false.', /useUniqueFileName must be boolean/],
-		[{ fileName: 'a.png', file: 'not base64!' }, undefined, 'Your request contains invalid file parameter.', undefined],
-		[{ fileName: 'a.png', signature: 'abc', token: 't', expire: '1', publicKey: 'public_x' }, png, 'Your request contains both signature and basic auth parameter. Use only one method, you might be exposing your private API key.', undefined],
-		[{ fileName: 'a.png', tags: 'a%b' }, png, 'Your request contains invalid value for tags parameter. The % character is not allowed in tags.', undefined],
+		[
+			{ fileName: 'a.png' },
+			undefined,
+			'Your request is missing file parameter.',
+			/required property 'file'/,
+		],
+		[
+			{ file: 'aGk=' },
+			undefined,
+			'Your request is missing fileName parameter.',
+			/required property 'fileName'/,
+		],
+		[
+			{ fileName: 'a.png', customMetadata: '{brand' },
+			png,
+			'Your request contains invalid value for customMetadata parameter. It should be a JSON string.',
+			/customMetadata must be object/,
+		],
+		[
+			{ fileName: 'a.png', useUniqueFileName: 'maybe' },
+			png,
+			'Your request contains invalid value for useUniqueFileName parameter. Use true or false.',
+			/useUniqueFileName must be boolean/,
+		],
+		[
+			{ fileName: 'a.png', file: 'not base64!' },
+			undefined,
+			'Your request contains invalid file parameter.',
+			undefined,
+		],
+		[
+			{ fileName: 'a.png', signature: 'abc', token: 't', expire: '1', publicKey: 'public_x' },
+			png,
+			'Your request contains both signature and basic auth parameter. Use only one method, you might be exposing your private API key.',
+			undefined,
+		],
+		[
+			{ fileName: 'a.png', tags: 'a%b' },
+			png,
+			'Your request contains invalid value for tags parameter. The % character is not allowed in tags.',
+			undefined,
+		],
 	])('refuses %j with 400', async (fields, bytes, message, violation) => {
 		const response = await upload(fields, bytes && { bytes, name: 'a.png' });
 		expect(response.status).toBe(400);
@@ -357,11 +471,28 @@ describe('list and search', () => {
 	function seedCatalogue() {
 		clockAt('2024-06-15T12:00:00.000Z');
 		const day = 24 * 60 * 60 * 1000;
-		const at = (daysAgo: number) => new Date(Date.parse('2024-06-15T12:00:00.000Z') - daysAgo * day);
+		const at = (daysAgo: number) =>
+			new Date(Date.parse('2024-06-15T12:00:00.000Z') - daysAgo * day);
 		return [
-			emulator.seedFile({ name: 'banana.png', content: placeholderPng(30, 10, 'b'), tags: ['sale'], createdAt: at(1) }),
-			emulator.seedFile({ name: 'apple.png', content: placeholderPng(10, 40, 'a'), tags: ['new'], createdAt: at(10), folder: '/fruit' }),
-			emulator.seedFile({ name: 'cherry.txt', content: 'plain text, not an image', createdAt: at(3), updatedAt: at(0) }),
+			emulator.seedFile({
+				name: 'banana.png',
+				content: placeholderPng(30, 10, 'b'),
+				tags: ['sale'],
+				createdAt: at(1),
+			}),
+			emulator.seedFile({
+				name: 'apple.png',
+				content: placeholderPng(10, 40, 'a'),
+				tags: ['new'],
+				createdAt: at(10),
+				folder: '/fruit',
+			}),
+			emulator.seedFile({
+				name: 'cherry.txt',
+				content: 'plain text, not an image',
+				createdAt: at(3),
+				updatedAt: at(0),
+			}),
 		];
 	}
 
@@ -387,8 +518,13 @@ describe('list and search', () => {
 			const response = await api.get('/v1/files', { params: { sort } });
 			expect([sort, names(response.data)]).toEqual([sort, expected]);
 		}
-		for (const [sort, direction] of [['ASC_SIZE', 1], ['DESC_SIZE', -1]] as const) {
-			const bySize = [...emulator.files].sort((a, b) => direction * (a.content.size - b.content.size));
+		for (const [sort, direction] of [
+			['ASC_SIZE', 1],
+			['DESC_SIZE', -1],
+		] as const) {
+			const bySize = [...emulator.files].sort(
+				(a, b) => direction * (a.content.size - b.content.size),
+			);
 			const response = await api.get('/v1/files', { params: { sort } });
 			expect(names(response.data)).toEqual(bySize.map((file) => file.name));
 		}
@@ -396,7 +532,9 @@ describe('list and search', () => {
 
 	it('pages with skip and limit, keeping creation order for equal timestamps', async () => {
 		clockAt('2024-01-01T00:00:00.000Z');
-		const seeded = Array.from({ length: 5 }, (_, index) => emulator.seedFile({ name: `same-time-${index}.png` }));
+		const seeded = Array.from({ length: 5 }, (_, index) =>
+			emulator.seedFile({ name: `same-time-${index}.png` }),
+		);
 		const page = await api.get('/v1/files', { params: { skip: 2, limit: 2 } });
 		expect(names(page.data)).toEqual([seeded[2].name, seeded[3].name]);
 		expect(new Set(seeded.map((file) => file.fileId)).size).toBe(5);
@@ -404,23 +542,38 @@ describe('list and search', () => {
 
 	it('filters by fileType and the legacy tags and name parameters', async () => {
 		seedCatalogue();
-		expect(names((await api.get('/v1/files', { params: { fileType: 'image' } })).data)).toEqual(['apple.png', 'banana.png']);
-		expect(names((await api.get('/v1/files', { params: { fileType: 'non-image' } })).data)).toEqual(['cherry.txt']);
-		expect(names((await api.get('/v1/files', { params: { tags: 'sale,other' } })).data)).toEqual(['banana.png']);
-		expect(names((await api.get('/v1/files', { params: { name: 'apple.png' } })).data)).toEqual(['apple.png']);
+		expect(names((await api.get('/v1/files', { params: { fileType: 'image' } })).data)).toEqual([
+			'apple.png',
+			'banana.png',
+		]);
+		expect(names((await api.get('/v1/files', { params: { fileType: 'non-image' } })).data)).toEqual(
+			['cherry.txt'],
+		);
+		expect(names((await api.get('/v1/files', { params: { tags: 'sale,other' } })).data)).toEqual([
+			'banana.png',
+		]);
+		expect(names((await api.get('/v1/files', { params: { name: 'apple.png' } })).data)).toEqual([
+			'apple.png',
+		]);
 	});
 
 	it('answers the supported searchQuery subset', async () => {
 		seedCatalogue();
-		const search = async (searchQuery: string) => names((await api.get('/v1/files', { params: { searchQuery } })).data);
+		const search = async (searchQuery: string) =>
+			names((await api.get('/v1/files', { params: { searchQuery } })).data);
 		expect(await search('createdAt > "7d"')).toEqual(['cherry.txt', 'banana.png']);
 		expect(await search('createdAt > "7d" AND tags IN ["sale"]')).toEqual(['banana.png']);
-		expect(await search('updatedAt >= "2024-06-15" OR name : "app"')).toEqual(['apple.png', 'cherry.txt']);
+		expect(await search('updatedAt >= "2024-06-15" OR name : "app"')).toEqual([
+			'apple.png',
+			'cherry.txt',
+		]);
 		expect(await search('format = "png" AND size < "1mb" AND width > 20')).toEqual(['banana.png']);
 		expect(await search('path : "/fruit"')).toEqual(['apple.png']);
 		expect(await search('type = "folder"')).toEqual(['fruit']);
 		// searchQuery overrides the legacy filters
-		const overriding = await api.get('/v1/files', { params: { searchQuery: 'name = "apple.png"', tags: 'sale' } });
+		const overriding = await api.get('/v1/files', {
+			params: { searchQuery: 'name = "apple.png"', tags: 'sale' },
+		});
 		expect(names(overriding.data)).toEqual(['apple.png']);
 
 		const unsupported = await api.get('/v1/files', { params: { searchQuery: 'AITags = "car"' } });
@@ -428,15 +581,23 @@ describe('list and search', () => {
 		expect(unsupported.data.message).toMatch(/does not support the searchQuery field "AITags"/);
 		const malformed = await api.get('/v1/files', { params: { searchQuery: 'createdAt >' } });
 		expect(malformed.status).toBe(400);
-		expect(malformed.data.message).toMatch(/^Your request contains invalid syntax for the searchQuery parameter/);
+		expect(malformed.data.message).toMatch(
+			/^Your request contains invalid syntax for the searchQuery parameter/,
+		);
 	});
 
 	it.each([
 		[{ limit: 1001 }, 'Maximum value of limit parameter is 1000. Value sent is 1001.'],
 		[{ limit: 0 }, 'Minimum value of limit parameter is 1. Value sent is 0.'],
-		[{ skip: -1 }, 'The value of skip parameter should be greater than or equal to 0. Value sent is -1.'],
+		[
+			{ skip: -1 },
+			'The value of skip parameter should be greater than or equal to 0. Value sent is -1.',
+		],
 		[{ sort: 'BY_COLOUR' }, 'Your request contains invalid value for sort parameters.'],
-		[{ type: 'image' }, 'Your request contains invalid value for type parameter. Please provide one of the following: file, file-version, folder, all.'],
+		[
+			{ type: 'image' },
+			'Your request contains invalid value for type parameter. Please provide one of the following: file, file-version, folder, all.',
+		],
 	])('refuses %j with the documented message', async (params, message) => {
 		const response = await api.get('/v1/files', { params });
 		expect(response.status).toBe(400);
@@ -452,16 +613,24 @@ describe('bulk delete', () => {
 
 		const none = await api.post('/v1/files/batch/deleteByFileIds', { fileIds: [missing] });
 		expect(none.status).toBe(404);
-		expect(none.data).toEqual({ message: 'The requested file(s) does not exist.', help: HELP, missingFileIds: [missing] });
+		expect(none.data).toEqual({
+			message: 'The requested file(s) does not exist.',
+			help: HELP,
+			missingFileIds: [missing],
+		});
 
-		const some = await api.post('/v1/files/batch/deleteByFileIds', { fileIds: [a.fileId, missing] });
+		const some = await api.post('/v1/files/batch/deleteByFileIds', {
+			fileIds: [a.fileId, missing],
+		});
 		expect(some.status).toBe(207);
 		expect(some.data).toEqual({
 			successfullyDeletedFileIds: [a.fileId],
 			errors: [{ fileId: missing, error: 'The requested file does not exist.' }],
 		});
 
-		const all = await api.post('/v1/files/batch/deleteByFileIds', { fileIds: [b.fileId, c.fileId] });
+		const all = await api.post('/v1/files/batch/deleteByFileIds', {
+			fileIds: [b.fileId, c.fileId],
+		});
 		expect(all.status).toBe(200);
 		expect(all.data).toEqual({ successfullyDeletedFileIds: [b.fileId, c.fileId] });
 		expect(emulator.files).toEqual([]);
@@ -476,7 +645,12 @@ describe('bulk delete', () => {
 		],
 		['an empty list', { fileIds: [] }, 'fileIds is empty.', undefined],
 		['a body without fileIds', {}, 'fileIds parameter is missing.', /required property 'fileIds'/],
-		['fileIds that are no list', { fileIds: 'abc' }, 'fileIds should be an Array.', /fileIds must be array/],
+		[
+			'fileIds that are no list',
+			{ fileIds: 'abc' },
+			'fileIds should be an Array.',
+			/fileIds must be array/,
+		],
 	])('refuses %s', async (_label, body, message, violation) => {
 		const response = await api.post('/v1/files/batch/deleteByFileIds', body);
 		expect(response.status).toBe(400);
@@ -490,14 +664,25 @@ describe('metadata', () => {
 		const same = placeholderPng(20, 10, 'same');
 		const first = emulator.seedFile({ name: 'one.png', content: same, folder: '/meta' });
 		const second = emulator.seedFile({ name: 'two.png', content: same });
-		const other = emulator.seedFile({ name: 'three.png', content: placeholderPng(20, 10, 'other') });
-		const metadataOf = async (fileId: string) => (await api.get(`/v1/files/${fileId}/metadata`)).data;
+		const other = emulator.seedFile({
+			name: 'three.png',
+			content: placeholderPng(20, 10, 'other'),
+		});
+		const metadataOf = async (fileId: string) =>
+			(await api.get(`/v1/files/${fileId}/metadata`)).data;
 		const firstMetadata = await metadataOf(first.fileId);
-		expect(firstMetadata).toMatchObject({ width: 20, height: 10, size: same.length, pHash: expect.stringMatching(PHASH) });
+		expect(firstMetadata).toMatchObject({
+			width: 20,
+			height: 10,
+			size: same.length,
+			pHash: expect.stringMatching(PHASH),
+		});
 		expect((await metadataOf(second.fileId)).pHash).toBe(firstMetadata.pHash);
 		expect((await metadataOf(other.fileId)).pHash).not.toBe(firstMetadata.pHash);
 
-		const byUrl = await api.get('/v1/metadata', { params: { url: `${emulator.urlEndpoint}/tr:w-100/meta/one.png?v=1` } });
+		const byUrl = await api.get('/v1/metadata', {
+			params: { url: `${emulator.urlEndpoint}/tr:w-100/meta/one.png?v=1` },
+		});
 		expect(byUrl.status).toBe(200);
 		expect(byUrl.data).toEqual(firstMetadata);
 	});
@@ -509,11 +694,17 @@ describe('metadata', () => {
 		expect(corrupt.data.message).toBe('The requested file is corrupt or invalid.');
 		const unknownFile = await api.get('/v1/files/ffffffffffffffffffffffff/metadata');
 		expect(unknownFile.status).toBe(404);
-		expect(unknownFile.data.message).toBe('The requested file does not exist or is inaccessible at this time.');
+		expect(unknownFile.data.message).toBe(
+			'The requested file does not exist or is inaccessible at this time.',
+		);
 		const foreign = await api.get('/v1/metadata', { params: { url: 'https://example.com/a.png' } });
 		expect(foreign.status).toBe(400);
-		expect(foreign.data.message).toBe('The url should be accessible using your ImageKit.io account.');
-		const absent = await api.get('/v1/metadata', { params: { url: `${emulator.urlEndpoint}/missing.png` } });
+		expect(foreign.data.message).toBe(
+			'The url should be accessible using your ImageKit.io account.',
+		);
+		const absent = await api.get('/v1/metadata', {
+			params: { url: `${emulator.urlEndpoint}/missing.png` },
+		});
 		expect(absent.status).toBe(404);
 	});
 });
@@ -533,7 +724,10 @@ describe('purge', () => {
 		for (const url of ['https://example.com/a.png', 'not a url']) {
 			const response = await api.post('/v1/files/purge', { url });
 			expect(response.status).toBe(400);
-			expect(response.data).toEqual({ message: 'The URL is not valid for cache purging.', help: HELP });
+			expect(response.data).toEqual({
+				message: 'The URL is not valid for cache purging.',
+				help: HELP,
+			});
 		}
 		acceptRequestViolations(/body \/url must match format "uri"/);
 		const unknown = await api.get('/v1/files/purge/0123456789abcdef01234567');
@@ -544,8 +738,15 @@ describe('purge', () => {
 
 describe('fault injection', () => {
 	it('answers a rate limit with ImageKit headers, then recovers', async () => {
-		emulator.injectFault({ kind: 'rateLimit', resetMs: 1500, retryAfterSeconds: 2, match: { method: 'get', path: '/v1/files' } });
-		expect((await api.post('/v1/files/purge', { url: `${emulator.urlEndpoint}/a.png` })).status).toBe(201);
+		emulator.injectFault({
+			kind: 'rateLimit',
+			resetMs: 1500,
+			retryAfterSeconds: 2,
+			match: { method: 'get', path: '/v1/files' },
+		});
+		expect(
+			(await api.post('/v1/files/purge', { url: `${emulator.urlEndpoint}/a.png` })).status,
+		).toBe(201);
 		const limited = await api.get('/v1/files');
 		expect(limited.status).toBe(429);
 		expect(limited.headers).toMatchObject({
@@ -566,24 +767,42 @@ describe('fault injection', () => {
 
 	it('fails matching requests with server errors the given number of times', async () => {
 		const { fileId } = emulator.seedFile();
-		emulator.injectFault({ kind: 'serverError', status: 503, times: 2, match: { path: '/v1/files/:fileId/details' } });
+		emulator.injectFault({
+			kind: 'serverError',
+			status: 503,
+			times: 2,
+			match: { path: '/v1/files/:fileId/details' },
+		});
 		emulator.injectFault({ kind: 'serverError', match: { path: /^\/v1\/files\/purge/ } });
 		expect((await api.get('/v1/files')).status).toBe(200);
-		const failures = [await api.get(`/v1/files/${fileId}/details`), await api.get(`/v1/files/${fileId}/details`)];
+		const failures = [
+			await api.get(`/v1/files/${fileId}/details`),
+			await api.get(`/v1/files/${fileId}/details`),
+		];
 		expect(failures.map((response) => response.status)).toEqual([503, 503]);
 		expect(failures[0].data).toEqual({ message: 'Service Unavailable', help: HELP });
 		expect((await api.get(`/v1/files/${fileId}/details`)).status).toBe(200);
-		expect((await api.post('/v1/files/purge', { url: `${emulator.urlEndpoint}/a.png` })).status).toBe(500);
+		expect(
+			(await api.post('/v1/files/purge', { url: `${emulator.urlEndpoint}/a.png` })).status,
+		).toBe(500);
 	});
 
 	it('resets an upload connection after the body has arrived, without storing the file', async () => {
-		emulator.injectFault({ kind: 'connectionReset', match: { method: 'POST', path: '/api/v1/files/upload' } });
+		emulator.injectFault({
+			kind: 'connectionReset',
+			match: { method: 'POST', path: '/api/v1/files/upload' },
+		});
 		const bytes = randomBytes(200 * 1024);
-		await expect(upload({ fileName: 'lost.bin' }, { bytes, name: 'lost.bin' })).rejects.toMatchObject({ code: 'ECONNRESET' });
+		await expect(
+			upload({ fileName: 'lost.bin' }, { bytes, name: 'lost.bin' }),
+		).rejects.toMatchObject({ code: 'ECONNRESET' });
 		expect(emulator.files).toEqual([]);
 		expect(emulator.requests[0].fault).toBe('connectionReset');
 		expect(emulator.requests[0].status).toBeUndefined();
-		expect(emulator.requests[0].form?.file).toMatchObject({ size: bytes.length, sha256: sha256(bytes) });
+		expect(emulator.requests[0].form?.file).toMatchObject({
+			size: bytes.length,
+			sha256: sha256(bytes),
+		});
 		expect((await upload({ fileName: 'kept.bin' }, { bytes, name: 'kept.bin' })).status).toBe(200);
 	});
 });
@@ -591,7 +810,10 @@ describe('fault injection', () => {
 describe('streamed multipart uploads', () => {
 	const BOUNDARY = 'emulator-stream-boundary';
 
-	function streamUpload(write: (request: http.ClientRequest) => Promise<void>, contentLength?: number) {
+	function streamUpload(
+		write: (request: http.ClientRequest) => Promise<void>,
+		contentLength?: number,
+	) {
 		const { port } = new URL(emulator.baseUrl);
 		const request = http.request({
 			host: '127.0.0.1',
@@ -604,7 +826,9 @@ describe('streamed multipart uploads', () => {
 				...(contentLength !== undefined && { 'content-length': contentLength }),
 			},
 		});
-		const answered = once(request, 'response').then(([response]) => readJson(response as http.IncomingMessage));
+		const answered = once(request, 'response').then(([response]) =>
+			readJson(response as http.IncomingMessage),
+		);
 		return write(request).then(() => answered);
 	}
 
@@ -631,7 +855,11 @@ describe('streamed multipart uploads', () => {
 		const size = chunkSize * chunkCount;
 		const expectedSha256 = hash.digest('hex');
 		expect(response.status).toBe(200);
-		expect(response.body).toMatchObject({ name: expect.stringMatching(/^big_[A-Za-z0-9]{9}\.bin$/), size, fileType: 'non-image' });
+		expect(response.body).toMatchObject({
+			name: expect.stringMatching(/^big_[A-Za-z0-9]{9}\.bin$/),
+			size,
+			fileType: 'non-image',
+		});
 		const [received] = emulator.requests;
 		expect(received.headers['transfer-encoding']).toBe('chunked');
 		expect(received.form?.file).toEqual({
@@ -675,7 +903,10 @@ describe('streamed multipart uploads', () => {
 		}, body.length);
 		expect(response.status).toBe(200);
 		expect(response.body.size).toBe(file.length);
-		expect(emulator.requests[0].form?.file).toMatchObject({ size: file.length, sha256: sha256(file) });
+		expect(emulator.requests[0].form?.file).toMatchObject({
+			size: file.length,
+			sha256: sha256(file),
+		});
 		expect(emulator.requests[0].form?.file?.bytes).toBeUndefined();
 	});
 });
@@ -721,7 +952,11 @@ describe('TLS interception through the proxy', () => {
 		const response = await requestThroughProxy('https://api.imagekit.io/v1/files?limit=10');
 		expect(response.status).toBe(200);
 		expect(response.body).toEqual([expect.objectContaining({ name: 'through-proxy.png' })]);
-		expect(emulator.requests[0]).toMatchObject({ host: 'api.imagekit.io', path: '/v1/files', query: { limit: '10' } });
+		expect(emulator.requests[0]).toMatchObject({
+			host: 'api.imagekit.io',
+			path: '/v1/files',
+			query: { limit: '10' },
+		});
 	});
 
 	it('serves uploads at https://upload.imagekit.io', async () => {
@@ -732,7 +967,10 @@ describe('TLS interception through the proxy', () => {
 		);
 		const response = await requestThroughProxy('https://upload.imagekit.io/api/v1/files/upload', {
 			method: 'POST',
-			headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': body.length },
+			headers: {
+				'content-type': `multipart/form-data; boundary=${boundary}`,
+				'content-length': body.length,
+			},
 			body,
 		});
 		expect(response.status).toBe(200);
@@ -741,20 +979,29 @@ describe('TLS interception through the proxy', () => {
 	});
 
 	// NODE_EXTRA_CA_CERTS is read at process start, so this runs when the test script sets it.
-	const caTrustedByProcess = path.resolve(process.env.NODE_EXTRA_CA_CERTS ?? '') === EMULATOR_CA_CERT_PATH;
-	(caTrustedByProcess ? it : it.skip)('serves axios at the real hosts when HTTPS_PROXY points at it', async () => {
-		process.env.HTTPS_PROXY = emulator.proxyUrl;
-		try {
-			const auth = { username: PRIVATE_KEY, password: 'do_not_set' };
-			const form = uploadForm({ fileName: 'via-env.txt', file: 'aGk=' });
-			const uploaded = await axios.post('https://upload.imagekit.io/api/v1/files/upload', form, { auth });
-			const listed = await axios.get('https://api.imagekit.io/v1/files', { auth });
-			expect(listed.data).toEqual([expect.objectContaining({ fileId: uploaded.data.fileId })]);
-			expect(emulator.requests.map((request) => request.host)).toEqual(['upload.imagekit.io', 'api.imagekit.io']);
-		} finally {
-			delete process.env.HTTPS_PROXY;
-		}
-	});
+	const caTrustedByProcess =
+		path.resolve(process.env.NODE_EXTRA_CA_CERTS ?? '') === EMULATOR_CA_CERT_PATH;
+	(caTrustedByProcess ? it : it.skip)(
+		'serves axios at the real hosts when HTTPS_PROXY points at it',
+		async () => {
+			process.env.HTTPS_PROXY = emulator.proxyUrl;
+			try {
+				const auth = { username: PRIVATE_KEY, password: 'do_not_set' };
+				const form = uploadForm({ fileName: 'via-env.txt', file: 'aGk=' });
+				const uploaded = await axios.post('https://upload.imagekit.io/api/v1/files/upload', form, {
+					auth,
+				});
+				const listed = await axios.get('https://api.imagekit.io/v1/files', { auth });
+				expect(listed.data).toEqual([expect.objectContaining({ fileId: uploaded.data.fileId })]);
+				expect(emulator.requests.map((request) => request.host)).toEqual([
+					'upload.imagekit.io',
+					'api.imagekit.io',
+				]);
+			} finally {
+				delete process.env.HTTPS_PROXY;
+			}
+		},
+	);
 
 	it('refuses to reach any other host', async () => {
 		for (const target of ['example.com:443', 'api.imagekit.io:80', 'imagekit.io.evil.com:443']) {

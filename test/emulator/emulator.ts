@@ -14,10 +14,18 @@ import { ApiError, badRequest } from './errors';
 import { FaultInjector, faultResponse, type FaultSpec } from './faults';
 import { Router, withoutTrailingSlash, type EmulatorResponse } from './router';
 import { routes } from './routes';
-import { createCustomMetadataField, customMetadataFieldView } from './routes/custom-metadata-fields';
+import {
+	createCustomMetadataField,
+	customMetadataFieldView,
+} from './routes/custom-metadata-fields';
 import { EmulatorState, normalizeFolderPath, type AITag, type StoredFile } from './state';
 import { fileDetailsView, type FileDetails } from './views';
-import { sendWebhook, type SendWebhookOptions, type WebhookDelivery, type WebhookEvent } from './webhooks';
+import {
+	sendWebhook,
+	type SendWebhookOptions,
+	type WebhookDelivery,
+	type WebhookEvent,
+} from './webhooks';
 
 const TLS_DIRECTORY = path.join(__dirname, 'tls');
 /** The CA that signed the emulator's certificate for *.imagekit.io; trust it via NODE_EXTRA_CA_CERTS. */
@@ -138,7 +146,9 @@ export class ImageKitEmulator {
 	/** The proxied TCP socket under each TLS socket, needed to reset the connection for real. */
 	private readonly tunnelSockets = new WeakMap<Socket, Socket>();
 	/** Serves requests decrypted from CONNECT tunnels; it never listens itself. */
-	private readonly tunnelEndpoint = http.createServer((request, response) => void this.handle(request, response));
+	private readonly tunnelEndpoint = http.createServer(
+		(request, response) => void this.handle(request, response),
+	);
 	private server: http.Server | undefined;
 	private secureContext: tls.SecureContext | undefined;
 
@@ -153,7 +163,8 @@ export class ImageKitEmulator {
 			() => this.clock(),
 		);
 		const { openApi = true } = options;
-		this.openApi = openApi instanceof OpenApiValidator ? openApi : openApi ? loadOpenApi() : undefined;
+		this.openApi =
+			openApi instanceof OpenApiValidator ? openApi : openApi ? loadOpenApi() : undefined;
 		this.tunnelEndpoint.on('clientError', (_error, socket) => socket.destroy());
 	}
 
@@ -238,7 +249,11 @@ export class ImageKitEmulator {
 	}
 
 	/** Defines a custom metadata field as the API would (its rules checked), and returns it. */
-	seedCustomMetadataField(field: { name: string; label?: string; schema: Record<string, unknown> }) {
+	seedCustomMetadataField(field: {
+		name: string;
+		label?: string;
+		schema: Record<string, unknown>;
+	}) {
 		const stored = createCustomMetadataField(this.state, { label: field.name, ...field });
 		return customMetadataFieldView(stored);
 	}
@@ -259,7 +274,9 @@ export class ImageKitEmulator {
 		const name = input.name ?? `seed-${fileId}.png`;
 		const folderPath = normalizeFolderPath(input.folder ?? '/');
 		const bytes =
-			typeof input.content === 'string' ? Buffer.from(input.content) : (input.content ?? placeholderPng(16, 16, name));
+			typeof input.content === 'string'
+				? Buffer.from(input.content)
+				: (input.content ?? placeholderPng(16, 16, name));
 		const generated = input.generatedContent;
 		const file: StoredFile = {
 			fileId,
@@ -274,7 +291,10 @@ export class ImageKitEmulator {
 			customCoordinates: input.customCoordinates ?? null,
 			customMetadata: { ...input.customMetadata },
 			description: input.description,
-			content: describeContent(generated ? generatedContentFacts(generated) : bytesContent(bytes), name),
+			content: describeContent(
+				generated ? generatedContentFacts(generated) : bytesContent(bytes),
+				name,
+			),
 			body: generated ? { generated } : { bytes },
 			extensions: [],
 			createdAt,
@@ -286,27 +306,39 @@ export class ImageKitEmulator {
 	}
 
 	/** POSTs a signed webhook event to `url` as ImageKit delivers them (see webhooks.ts). */
-	async sendWebhook(url: string, event: WebhookEvent, options: SendWebhookOptions): Promise<WebhookDelivery> {
+	async sendWebhook(
+		url: string,
+		event: WebhookEvent,
+		options: SendWebhookOptions,
+	): Promise<WebhookDelivery> {
 		return await sendWebhook(url, event, options);
 	}
 
 	/** Answers CONNECT like an HTTPS proxy, but terminates TLS itself for *.imagekit.io:443 only. */
 	private tunnel(request: http.IncomingMessage, socket: Socket, head: Buffer): void {
 		socket.on('error', () => socket.destroy());
-		const target = URL.canParse(`http://${request.url}`) ? new URL(`http://${request.url}`) : undefined;
+		const target = URL.canParse(`http://${request.url}`)
+			? new URL(`http://${request.url}`)
+			: undefined;
 		if (!target || !isImageKitHost(target.hostname) || target.port !== '443') {
 			socket.end('HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
 			return;
 		}
 		socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
 		if (head.length > 0) socket.unshift(head);
-		const tlsSocket = new tls.TLSSocket(socket, { isServer: true, secureContext: this.secureContext });
+		const tlsSocket = new tls.TLSSocket(socket, {
+			isServer: true,
+			secureContext: this.secureContext,
+		});
 		this.tunnelSockets.set(tlsSocket, socket);
 		tlsSocket.on('error', () => socket.destroy());
 		this.tunnelEndpoint.emit('connection', tlsSocket);
 	}
 
-	private async handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+	private async handle(
+		request: http.IncomingMessage,
+		response: http.ServerResponse,
+	): Promise<void> {
 		try {
 			await this.handleRequest(request, response);
 		} catch (error) {
@@ -315,7 +347,10 @@ export class ImageKitEmulator {
 		}
 	}
 
-	private async handleRequest(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+	private async handleRequest(
+		request: http.IncomingMessage,
+		response: http.ServerResponse,
+	): Promise<void> {
 		const requestId = randomUUID();
 		response.setHeader('x-ik-requestId', requestId);
 		const method = request.method ?? 'GET';
@@ -355,18 +390,30 @@ export class ImageKitEmulator {
 			this.resetConnection(request.socket);
 			return;
 		}
-		const answer = fault ? faultResponse(fault) : this.answer(method, url, body, request.headers.authorization);
+		const answer = fault
+			? faultResponse(fault)
+			: this.answer(method, url, body, request.headers.authorization);
 		if (!fault) {
 			const { status, body: answerBody } = answer;
 			this.openApiViolations.push(
-				...(this.openApi?.validateResponse({ method, path: record.path, status, body: answerBody }) ?? []),
+				...(this.openApi?.validateResponse({
+					method,
+					path: record.path,
+					status,
+					body: answerBody,
+				}) ?? []),
 			);
 		}
 		record.status = answer.status;
 		send(response, answer);
 	}
 
-	private record(request: http.IncomingMessage, requestId: string, url: URL, body: ParsedBody): RecordedRequest {
+	private record(
+		request: http.IncomingMessage,
+		requestId: string,
+		url: URL,
+		body: ParsedBody,
+	): RecordedRequest {
 		const file = body.form?.file;
 		const record: RecordedRequest = {
 			requestId,
@@ -393,14 +440,25 @@ export class ImageKitEmulator {
 		return record;
 	}
 
-	private answer(method: string, url: URL, body: ParsedBody, authorization: string | undefined): EmulatorResponse {
+	private answer(
+		method: string,
+		url: URL,
+		body: ParsedBody,
+		authorization: string | undefined,
+	): EmulatorResponse {
 		try {
 			this.authenticate(authorization);
 			const pathname = withoutTrailingSlash(url.pathname);
 			const found = this.router.find(method, pathname);
-			if (!found) throw new ApiError(404, `The ImageKit emulator has no route for ${method} ${pathname}.`);
+			if (!found)
+				throw new ApiError(404, `The ImageKit emulator has no route for ${method} ${pathname}.`);
 			if (body.problem) throw badRequest(body.problem);
-			return found.route.handle({ params: found.params, query: url.searchParams, body, state: this.state });
+			return found.route.handle({
+				params: found.params,
+				query: url.searchParams,
+				body,
+				state: this.state,
+			});
 		} catch (error) {
 			if (error instanceof ApiError) return { status: error.status, body: error.body };
 			this.internalErrors.push(error as Error);

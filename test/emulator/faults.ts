@@ -42,7 +42,8 @@ function matcherFor({ method, path }: FaultMatch = {}): ArmedFault['matches'] {
 	const template = typeof path === 'string' ? new PathTemplate(path) : undefined;
 	return (requestMethod, pathname) =>
 		(method === undefined || method.toUpperCase() === requestMethod) &&
-		(path === undefined || (template ? template.match(pathname) !== undefined : (path as RegExp).test(pathname)));
+		(path === undefined ||
+			(template ? template.match(pathname) !== undefined : (path as RegExp).test(pathname)));
 }
 
 export class FaultInjector {
@@ -79,7 +80,9 @@ export function faultResponse(fault: AnsweredFault): EmulatorResponse {
 			'X-RateLimit-Limit': String(RATE_LIMIT_REQUESTS),
 			'X-RateLimit-Reset': String(fault.resetMs ?? 1000),
 			'X-RateLimit-Interval': String(RATE_LIMIT_INTERVAL_MS),
-			...(fault.retryAfterSeconds !== undefined && { 'Retry-After': String(fault.retryAfterSeconds) }),
+			...(fault.retryAfterSeconds !== undefined && {
+				'Retry-After': String(fault.retryAfterSeconds),
+			}),
 		},
 	};
 }

@@ -10,7 +10,11 @@ let api: AxiosInstance;
 beforeAll(async () => {
 	emulator = new ImageKitEmulator({ privateKey: PRIVATE_KEY });
 	await emulator.start();
-	api = axios.create({ baseURL: emulator.baseUrl, auth: { username: PRIVATE_KEY, password: '' }, validateStatus: () => true });
+	api = axios.create({
+		baseURL: emulator.baseUrl,
+		auth: { username: PRIVATE_KEY, password: '' },
+		validateStatus: () => true,
+	});
 });
 afterAll(() => emulator.stop());
 beforeEach(() => {
@@ -24,7 +28,8 @@ afterEach(() => {
 
 /** For requests that break the spec on purpose: only the request may be flagged, never the answer. */
 function acceptRequestViolations(expected: RegExp): void {
-	for (const violation of emulator.openApiViolations) expect(violation).not.toMatch(/ response \d{3}: /);
+	for (const violation of emulator.openApiViolations)
+		expect(violation).not.toMatch(/ response \d{3}: /);
 	expect(emulator.openApiViolations.join('\n')).toMatch(expected);
 	emulator.openApiViolations.length = 0;
 }
@@ -40,9 +45,20 @@ describe('folders and bulk jobs', () => {
 		await api.post('/api/v1/files/upload', uploadOf('a.png', '/src/'));
 		expect(versionsAt('/src/a.png')).toEqual([1, 2]);
 
-		expect((await api.post('/v1/bulkJobs/copyFolder', { sourceFolderPath: '/src/', destinationPath: '/one/' })).status).toBe(200);
+		expect(
+			(
+				await api.post('/v1/bulkJobs/copyFolder', {
+					sourceFolderPath: '/src/',
+					destinationPath: '/one/',
+				})
+			).status,
+		).toBe(200);
 		expect(versionsAt('/one/src/a.png')).toEqual([1]);
-		await api.post('/v1/bulkJobs/copyFolder', { sourceFolderPath: '/src/', destinationPath: '/all/', includeVersions: true });
+		await api.post('/v1/bulkJobs/copyFolder', {
+			sourceFolderPath: '/src/',
+			destinationPath: '/all/',
+			includeVersions: true,
+		});
 		expect(versionsAt('/all/src/a.png')).toEqual([1, 2]);
 		const copy = emulator.files.find((file) => file.filePath === '/all/src/a.png')!;
 		expect(copy.fileId).not.toBe(original.fileId);
@@ -52,24 +68,41 @@ describe('folders and bulk jobs', () => {
 		emulator.seedFile({ name: 'a.png', folder: '/src/' });
 		emulator.seedFile({ name: 'b.png', folder: '/src/' });
 		const existing = emulator.seedFile({ name: 'a.png', folder: '/dst/src/' });
-		await api.post('/v1/bulkJobs/moveFolder', { sourceFolderPath: '/src/', destinationPath: '/dst/' });
-		expect(emulator.files.map((file) => file.filePath).sort()).toEqual(['/dst/src/a.png', '/dst/src/b.png']);
+		await api.post('/v1/bulkJobs/moveFolder', {
+			sourceFolderPath: '/src/',
+			destinationPath: '/dst/',
+		});
+		expect(emulator.files.map((file) => file.filePath).sort()).toEqual([
+			'/dst/src/a.png',
+			'/dst/src/b.png',
+		]);
 		expect(versionsAt('/dst/src/a.png')).toEqual([1, 2]);
-		expect(emulator.files.find((file) => file.filePath === '/dst/src/a.png')!.fileId).toBe(existing.fileId);
+		expect(emulator.files.find((file) => file.filePath === '/dst/src/a.png')!.fileId).toBe(
+			existing.fileId,
+		);
 		expect(emulator.folders).toEqual(['/dst/', '/dst/src/']);
 	});
 
 	it('takes effect only when the job completes, and unlocks the folders then', async () => {
 		emulator.seedFile({ name: 'a.png', folder: '/src/' });
 		emulator.bulkJobPendingPolls = 2;
-		const { jobId } = (await api.post('/v1/bulkJobs/renameFolder', { folderPath: '/src', newFolderName: 'new name' })).data;
-		const locked = await api.post('/v1/bulkJobs/moveFolder', { sourceFolderPath: '/src/', destinationPath: '/x/' });
+		const { jobId } = (
+			await api.post('/v1/bulkJobs/renameFolder', { folderPath: '/src', newFolderName: 'new name' })
+		).data;
+		const locked = await api.post('/v1/bulkJobs/moveFolder', {
+			sourceFolderPath: '/src/',
+			destinationPath: '/x/',
+		});
 		expect(locked.status).toBe(423);
 		const statuses = [];
-		for (let poll = 0; poll < 3; poll++) statuses.push((await api.get(`/v1/bulkJobs/${jobId}`)).data.status);
+		for (let poll = 0; poll < 3; poll++)
+			statuses.push((await api.get(`/v1/bulkJobs/${jobId}`)).data.status);
 		expect(statuses).toEqual(['Pending', 'Pending', 'Completed']);
 		expect(emulator.files.map((file) => file.filePath)).toEqual(['/new_name/a.png']);
-		const unlocked = await api.post('/v1/bulkJobs/moveFolder', { sourceFolderPath: '/new_name/', destinationPath: '/x/' });
+		const unlocked = await api.post('/v1/bulkJobs/moveFolder', {
+			sourceFolderPath: '/new_name/',
+			destinationPath: '/x/',
+		});
 		expect(unlocked.status).toBe(200);
 	});
 
@@ -78,11 +111,17 @@ describe('folders and bulk jobs', () => {
 		const answers = await Promise.all([
 			api.post('/v1/bulkJobs/copyFolder', { sourceFolderPath: '/src/' }),
 			api.post('/v1/bulkJobs/copyFolder', { sourceFolderPath: '/src/', destinationPath: '/' }),
-			api.post('/v1/bulkJobs/copyFolder', { sourceFolderPath: '/src/', destinationPath: '/src/', includeVersions: 'yes' }),
+			api.post('/v1/bulkJobs/copyFolder', {
+				sourceFolderPath: '/src/',
+				destinationPath: '/src/',
+				includeVersions: 'yes',
+			}),
 			api.delete('/v1/folder', { data: { folderPath: '/missing/' } }),
 			api.post('/v1/bulkJobs/renameFolder', { folderPath: '/src/' }),
 		]);
-		expect(answers.map((answer) => [answer.status, answer.data.reason, answer.data.message])).toEqual([
+		expect(
+			answers.map((answer) => [answer.status, answer.data.reason, answer.data.message]),
+		).toEqual([
 			[400, 'MISSING_PARAMETER', 'Missing parameter destinationPath.'],
 			[400, 'SAME_SOURCE_AND_DESTINATION', 'sourceFolderPath and destinationPath is same'],
 			[400, 'SAME_SOURCE_AND_DESTINATION', 'sourceFolderPath and destinationPath is same'],
@@ -104,23 +143,51 @@ function uploadOf(fileName: string, folder: string): FormData {
 
 describe('custom metadata fields', () => {
 	it.each([
-		[{ type: 'Text', minValue: 1 }, 'Invalid schema object. minValue does not apply to Text fields.'],
+		[
+			{ type: 'Text', minValue: 1 },
+			'Invalid schema object. minValue does not apply to Text fields.',
+		],
 		[{ type: 'Number', minValue: 'low' }, 'Invalid schema object. minValue should be a number.'],
-		[{ type: 'Date', minValue: '2025-02-01', maxValue: '2025-01-01' }, 'Invalid schema object. minValue should not be greater than maxValue.'],
-		[{ type: 'MultiSelect', selectOptions: [] }, 'Invalid schema object. selectOptions is required for MultiSelect fields.'],
-		[{ type: 'Number', isValueRequired: true }, 'Invalid schema object. defaultValue is required when isValueRequired is true.'],
-		[{ type: 'Number', maxValue: 10, defaultValue: 11 }, 'Invalid schema object. defaultValue should be at most 10.'],
-		[{ type: 'SingleSelect', selectOptions: ['a'], defaultValue: 'b' }, 'Invalid schema object. defaultValue should be one of the select options.'],
-		[{ type: 'Colour' }, 'Invalid schema object. type should be one of Text, Textarea, Number, Date, Boolean, SingleSelect, MultiSelect.'],
+		[
+			{ type: 'Date', minValue: '2025-02-01', maxValue: '2025-01-01' },
+			'Invalid schema object. minValue should not be greater than maxValue.',
+		],
+		[
+			{ type: 'MultiSelect', selectOptions: [] },
+			'Invalid schema object. selectOptions is required for MultiSelect fields.',
+		],
+		[
+			{ type: 'Number', isValueRequired: true },
+			'Invalid schema object. defaultValue is required when isValueRequired is true.',
+		],
+		[
+			{ type: 'Number', maxValue: 10, defaultValue: 11 },
+			'Invalid schema object. defaultValue should be at most 10.',
+		],
+		[
+			{ type: 'SingleSelect', selectOptions: ['a'], defaultValue: 'b' },
+			'Invalid schema object. defaultValue should be one of the select options.',
+		],
+		[
+			{ type: 'Colour' },
+			'Invalid schema object. type should be one of Text, Textarea, Number, Date, Boolean, SingleSelect, MultiSelect.',
+		],
 	])('refuses the schema %p', async (schema, message) => {
 		const answer = await api.post('/v1/customMetadataFields', { name: 'f', label: 'F', schema });
 		expect([answer.status, answer.data.message]).toEqual([400, message]);
-		if (schema.type === 'Colour') acceptRequestViolations(/must be equal to one of the allowed values/);
+		if (schema.type === 'Colour')
+			acceptRequestViolations(/must be equal to one of the allowed values/);
 	});
 
 	it('checks file values against the fields, and lets an update remove one with null', async () => {
-		emulator.seedCustomMetadataField({ name: 'size', schema: { type: 'MultiSelect', selectOptions: ['S', 'M', 40] } });
-		emulator.seedCustomMetadataField({ name: 'when', schema: { type: 'Date', minValue: '2025-01-01' } });
+		emulator.seedCustomMetadataField({
+			name: 'size',
+			schema: { type: 'MultiSelect', selectOptions: ['S', 'M', 40] },
+		});
+		emulator.seedCustomMetadataField({
+			name: 'when',
+			schema: { type: 'Date', minValue: '2025-01-01' },
+		});
 		const file = emulator.seedFile({ name: 'a.png', customMetadata: { size: ['S'] } });
 		const bad = await api.patch(`/v1/files/${file.fileId}/details`, {
 			customMetadata: { size: ['XL'], when: '2024-06-01', other: 1 },
@@ -136,9 +203,14 @@ describe('custom metadata fields', () => {
 				},
 			}),
 		]);
-		const good = await api.patch(`/v1/files/${file.fileId}/details`, { customMetadata: { size: null, when: '2025-03-01' } });
+		const good = await api.patch(`/v1/files/${file.fileId}/details`, {
+			customMetadata: { size: null, when: '2025-03-01' },
+		});
 		expect(good.data.customMetadata).toEqual({ when: '2025-03-01' });
-		const nullOnUpload = await api.post('/api/v1/files/upload', withMetadata(uploadOf('b.png', '/'), { size: null }));
+		const nullOnUpload = await api.post(
+			'/api/v1/files/upload',
+			withMetadata(uploadOf('b.png', '/'), { size: null }),
+		);
 		expect(nullOnUpload.data.errors).toEqual({ size: 'should be an array of select options' });
 	});
 
@@ -147,7 +219,11 @@ describe('custom metadata fields', () => {
 		expect((await api.delete(`/v1/customMetadataFields/${field.id}`)).status).toBe(204);
 		expect((await api.get('/v1/customMetadataFields')).data).toEqual([]);
 		expect((await api.get('/v1/customMetadataFields?includeDeleted=true')).data).toEqual([field]);
-		const again = await api.post('/v1/customMetadataFields', { name: 'brand', label: 'Other', schema: { type: 'Text' } });
+		const again = await api.post('/v1/customMetadataFields', {
+			name: 'brand',
+			label: 'Other',
+			schema: { type: 'Text' },
+		});
 		expect(again.data.message).toBe('A custom metadata field with this name already exists.');
 		expect((await api.delete(`/v1/customMetadataFields/${field.id}`)).status).toBe(404);
 	});

@@ -76,7 +76,9 @@ export class MultipartParser {
 	private skipPreamble(): boolean {
 		const index = this.pending.indexOf(this.delimiter);
 		if (index < 0) {
-			this.pending = this.pending.subarray(Math.max(0, this.pending.length - this.delimiter.length + 1));
+			this.pending = this.pending.subarray(
+				Math.max(0, this.pending.length - this.delimiter.length + 1),
+			);
 			return false;
 		}
 		this.pending = this.pending.subarray(index + this.delimiter.length);
@@ -92,7 +94,8 @@ export class MultipartParser {
 		}
 		const lineEnd = this.pending.indexOf(CRLF);
 		if (lineEnd < 0) {
-			if (this.pending.length > MAX_HEADER_BYTES) throw new MultipartError('Malformed multipart delimiter line.');
+			if (this.pending.length > MAX_HEADER_BYTES)
+				throw new MultipartError('Malformed multipart delimiter line.');
 			return false;
 		}
 		// RFC 2046 allows transport padding (whitespace) between the delimiter and its CRLF.
@@ -106,7 +109,9 @@ export class MultipartParser {
 
 	private readHeaders(): boolean {
 		// A part without headers starts directly with the blank line.
-		const headerEnd = this.pending.subarray(0, 2).equals(CRLF) ? -2 : this.pending.indexOf(HEADER_END);
+		const headerEnd = this.pending.subarray(0, 2).equals(CRLF)
+			? -2
+			: this.pending.indexOf(HEADER_END);
 		if (headerEnd === -1) {
 			if (this.pending.length > MAX_HEADER_BYTES) {
 				throw new MultipartError('Multipart part headers are too large.');
@@ -114,7 +119,9 @@ export class MultipartParser {
 			return false;
 		}
 		const headerBlock = headerEnd < 0 ? '' : this.pending.subarray(0, headerEnd).toString('utf8');
-		this.pending = this.pending.subarray(headerEnd < 0 ? CRLF.length : headerEnd + HEADER_END.length);
+		this.pending = this.pending.subarray(
+			headerEnd < 0 ? CRLF.length : headerEnd + HEADER_END.length,
+		);
 		this.handlers.onPartStart(parsePartHeaders(headerBlock));
 		this.state = 'body';
 		return true;
@@ -143,7 +150,8 @@ function parsePartHeaders(block: string): PartHeaders {
 	const headers = new Map<string, string>();
 	for (const line of block.split('\r\n')) {
 		const colon = line.indexOf(':');
-		if (colon > 0) headers.set(line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim());
+		if (colon > 0)
+			headers.set(line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim());
 	}
 	const disposition = headers.get('content-disposition');
 	if (!disposition || !/^form-data\b/i.test(disposition)) {
@@ -164,7 +172,9 @@ function dispositionParameters(disposition: string): Map<string, string> {
 	const pattern = /;\s*([^=;\s]+)\s*=\s*("(?:[^"\\]|\\.)*"|[^;]*)/g;
 	for (const [, rawKey, rawValue] of disposition.matchAll(pattern)) {
 		const key = rawKey.toLowerCase();
-		const value = rawValue.startsWith('"') ? rawValue.slice(1, -1).replace(/\\(.)/g, '$1') : rawValue.trim();
+		const value = rawValue.startsWith('"')
+			? rawValue.slice(1, -1).replace(/\\(.)/g, '$1')
+			: rawValue.trim();
 		parameters.set(key, key.endsWith('*') ? decodeExtendedValue(value) : value);
 	}
 	return parameters;

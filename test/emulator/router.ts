@@ -62,7 +62,10 @@ export class Router {
 		this.entries = routes.map((route) => ({ route, template: new PathTemplate(route.path) }));
 	}
 
-	find(method: string, pathname: string): { route: Route; params: Record<string, string> } | undefined {
+	find(
+		method: string,
+		pathname: string,
+	): { route: Route; params: Record<string, string> } | undefined {
 		for (const { route, template } of this.entries) {
 			if (route.method !== method) continue;
 			const params = template.match(pathname);

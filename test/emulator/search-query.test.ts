@@ -21,10 +21,15 @@ function asset(overrides: Partial<SearchableAsset>): SearchableAsset {
 	};
 }
 
-const matches = (query: string, item: SearchableAsset) => compileSearchQuery(query, NOW).matches(item);
+const matches = (query: string, item: SearchableAsset) =>
+	compileSearchQuery(query, NOW).matches(item);
 
 describe('searchQuery', () => {
-	const recent = asset({ name: 'red-dress-summer.jpg', createdAt: new Date('2024-06-14T00:00:00Z'), tags: ['sale', 'summer'] });
+	const recent = asset({
+		name: 'red-dress-summer.jpg',
+		createdAt: new Date('2024-06-14T00:00:00Z'),
+		tags: ['sale', 'summer'],
+	});
 	const old = asset({
 		name: 'red-dress-winter.png',
 		format: 'png',
@@ -66,7 +71,10 @@ describe('searchQuery', () => {
 	});
 
 	it('reads folders, flags and custom metadata', () => {
-		const nested = asset({ folderPath: '/products/shoes/', customMetadata: { brand: 'Nike', price: 120, colors: ['red'] } });
+		const nested = asset({
+			folderPath: '/products/shoes/',
+			customMetadata: { brand: 'Nike', price: 120, colors: ['red'] },
+		});
 		expect(matches('path = "/products/shoes"', nested)).toBe(true);
 		expect(matches('path = "/products/"', nested)).toBe(false);
 		expect(matches('path : "/products"', nested)).toBe(true);

@@ -52,7 +52,9 @@ const UNSUPPORTED_OPERATORS = new Set(['HAS', 'EXISTS']);
 const present = <T>(value: T | undefined): T[] => (value === undefined ? [] : [value]);
 
 function syntaxError(detail: string): SearchQueryError {
-	return new SearchQueryError(`Your request contains invalid syntax for the searchQuery parameter: ${detail}`);
+	return new SearchQueryError(
+		`Your request contains invalid syntax for the searchQuery parameter: ${detail}`,
+	);
 }
 
 function parseNumber(raw: string): number {
@@ -84,8 +86,11 @@ function parseDate(raw: string, now: Date): number {
 		return date.getTime();
 	}
 	const hasZone = /[zZ]|[+-]\d{2}:?\d{2}$/.test(raw);
-	const time = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(raw) ? `${raw}T00:00:00Z` : hasZone ? raw : `${raw}Z`);
-	if (Number.isNaN(time)) throw syntaxError(`"${raw}" is neither an ISO 8601 date nor a relative time such as "7d".`);
+	const time = Date.parse(
+		/^\d{4}-\d{2}-\d{2}$/.test(raw) ? `${raw}T00:00:00Z` : hasZone ? raw : `${raw}Z`,
+	);
+	if (Number.isNaN(time))
+		throw syntaxError(`"${raw}" is neither an ISO 8601 date nor a relative time such as "7d".`);
 	return time;
 }
 
@@ -116,7 +121,8 @@ function fieldDefinitions(now: Date): Record<string, FieldDefinition> {
 		type: {
 			operators: ['=', 'IN'],
 			parse: (raw) => {
-				if (!['file', 'file-version', 'folder'].includes(raw)) throw syntaxError(`"${raw}" is not a type.`);
+				if (!['file', 'file-version', 'folder'].includes(raw))
+					throw syntaxError(`"${raw}" is not a type.`);
 				return raw;
 			},
 			values: (asset) => [asset.type],
@@ -134,7 +140,11 @@ function fieldDefinitions(now: Date): Record<string, FieldDefinition> {
 		private: flag((asset) => asset.isPrivateFile),
 		published: flag((asset) => asset.isPublished),
 		// `=` is the folder itself, `:` the folder and its subfolders.
-		path: { operators: ['=', ':'], parse: normalizeFolderPath, values: (asset) => [asset.folderPath] },
+		path: {
+			operators: ['=', ':'],
+			parse: normalizeFolderPath,
+			values: (asset) => [asset.folderPath],
+		},
 	};
 }
 
@@ -284,7 +294,8 @@ class QueryParser {
 
 	private parseCondition(): Predicate {
 		const fieldToken = this.next('a field name');
-		if (fieldToken.kind === 'symbol') throw syntaxError(`expected a field name but found "${fieldToken.value}".`);
+		if (fieldToken.kind === 'symbol')
+			throw syntaxError(`expected a field name but found "${fieldToken.value}".`);
 		const fieldName = fieldToken.value;
 		const field = this.fieldNamed(fieldName);
 		const { operator, negated } = this.parseOperator(fieldName);
@@ -294,9 +305,12 @@ class QueryParser {
 			);
 		}
 		const expected =
-			operator === 'IN' ? this.parseList().map((raw) => field.parse(raw)) : field.parse(this.parseValue());
+			operator === 'IN'
+				? this.parseList().map((raw) => field.parse(raw))
+				: field.parse(this.parseValue());
 		if (fieldName === 'type') this.filtersOnType = true;
-		return (asset) => field.values(asset).some((actual) => test(operator, actual, expected)) !== negated;
+		return (asset) =>
+			field.values(asset).some((actual) => test(operator, actual, expected)) !== negated;
 	}
 
 	private fieldNamed(name: string): FieldDefinition {
@@ -317,12 +331,21 @@ class QueryParser {
 		if (negated) token = this.next('an operator after NOT');
 		if (token.kind === 'word' && UNSUPPORTED_OPERATORS.has(token.value.toUpperCase())) {
 			const operator = token.value.toUpperCase();
-			throw new SearchQueryError(`The ImageKit emulator does not support the searchQuery operator ${operator}.`);
+			throw new SearchQueryError(
+				`The ImageKit emulator does not support the searchQuery operator ${operator}.`,
+			);
 		}
-		if (token.kind === 'symbol' && token.value === '!=' && !negated) return { operator: '=', negated: true };
-		const operator = this.isKeyword(token, 'IN') ? 'IN' : token.kind === 'symbol' ? token.value : undefined;
-		if (!OPERATORS.includes(operator as Operator)) throw syntaxError(`"${token.value}" is not an operator.`);
-		if (negated && !NEGATABLE.has(operator as Operator)) throw syntaxError(`NOT cannot precede ${operator}.`);
+		if (token.kind === 'symbol' && token.value === '!=' && !negated)
+			return { operator: '=', negated: true };
+		const operator = this.isKeyword(token, 'IN')
+			? 'IN'
+			: token.kind === 'symbol'
+				? token.value
+				: undefined;
+		if (!OPERATORS.includes(operator as Operator))
+			throw syntaxError(`"${token.value}" is not an operator.`);
+		if (negated && !NEGATABLE.has(operator as Operator))
+			throw syntaxError(`NOT cannot precede ${operator}.`);
 		return { operator: operator as Operator, negated };
 	}
 
@@ -342,7 +365,8 @@ class QueryParser {
 			values.push(this.parseValue());
 			const separator = this.next('"," or "]"');
 			if (separator.value === ']') return values;
-			if (separator.value !== ',') throw syntaxError(`expected "," or "]" but found "${separator.value}".`);
+			if (separator.value !== ',')
+				throw syntaxError(`expected "," or "]" but found "${separator.value}".`);
 		}
 	}
 }

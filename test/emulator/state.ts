@@ -104,7 +104,8 @@ export interface BulkJob {
 	purgeUrl?: string;
 }
 
-export type CustomMetadataFieldType = 'Text' | 'Textarea' | 'Number' | 'Date' | 'Boolean' | 'SingleSelect' | 'MultiSelect';
+export type CustomMetadataFieldType =
+	'Text' | 'Textarea' | 'Number' | 'Date' | 'Boolean' | 'SingleSelect' | 'MultiSelect';
 
 export interface StoredCustomMetadataField {
 	id: string;
@@ -161,7 +162,10 @@ export class EmulatorState {
 
 	/** The 9 characters ImageKit appends for `useUniqueFileName`, as in `photo_YhNhoRxWt.jpg`. */
 	nextUniqueSuffix(): string {
-		return Array.from(this.nextDigest().subarray(0, 9), (byte) => BASE62[byte % BASE62.length]).join('');
+		return Array.from(
+			this.nextDigest().subarray(0, 9),
+			(byte) => BASE62[byte % BASE62.length],
+		).join('');
 	}
 
 	fileAtPath(filePath: string): StoredFile | undefined {
@@ -176,7 +180,13 @@ export class EmulatorState {
 			const path = `/${segments.slice(0, index + 1).join('/')}/`;
 			if (this.folders.has(path)) return;
 			const now = this.now();
-			this.folders.set(path, { folderId: this.nextId(), name, folderPath: path, createdAt: now, updatedAt: now });
+			this.folders.set(path, {
+				folderId: this.nextId(),
+				name,
+				folderPath: path,
+				createdAt: now,
+				updatedAt: now,
+			});
 		});
 	}
 

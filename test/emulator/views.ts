@@ -90,7 +90,9 @@ export function fileDetailsView(file: StoredFile, urlEndpoint: string): FileDeta
 		isPublished: file.isPublished,
 		customCoordinates: file.customCoordinates,
 		url,
-		...(file.content.fileType === 'image' && { thumbnail: `${url}&tr=${THUMBNAIL_TRANSFORMATION}` }),
+		...(file.content.fileType === 'image' && {
+			thumbnail: `${url}&tr=${THUMBNAIL_TRANSFORMATION}`,
+		}),
 		fileType: file.content.fileType,
 		mime: file.content.mime,
 		...mediaFields(file),

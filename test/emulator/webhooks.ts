@@ -26,7 +26,9 @@ export interface SendWebhookOptions {
 	/** Bytes sent in place of the signed body, e.g. to tamper with it. */
 	sentBody?: (signedBody: string) => string;
 	/** Headers to add or (with undefined) remove after signing; a function gets the signed headers. */
-	headers?: Record<string, string | undefined> | ((signed: Record<string, string>) => Record<string, string | undefined>);
+	headers?:
+		| Record<string, string | undefined>
+		| ((signed: Record<string, string>) => Record<string, string | undefined>);
 }
 
 export interface WebhookDelivery {
@@ -44,7 +46,11 @@ function hmacKey({ secret, scheme, standardKey = 'utf8' }: SendWebhookOptions): 
 }
 
 /** The signature headers ImageKit would send for this exact body. */
-export function signatureHeaders(body: string, event: WebhookEvent, options: SendWebhookOptions): Record<string, string> {
+export function signatureHeaders(
+	body: string,
+	event: WebhookEvent,
+	options: SendWebhookOptions,
+): Record<string, string> {
 	const timestamp = options.timestamp ?? new Date();
 	const key = hmacKey(options);
 	if (options.scheme === 'x-ik-signature') {
@@ -54,8 +60,14 @@ export function signatureHeaders(body: string, event: WebhookEvent, options: Sen
 	}
 	const messageId = options.messageId ?? event.id;
 	const seconds = String(Math.floor(timestamp.getTime() / 1000));
-	const signature = createHmac('sha256', key).update(`${messageId}.${seconds}.${body}`).digest('base64');
-	return { 'webhook-id': messageId, 'webhook-timestamp': seconds, 'webhook-signature': `v1,${signature}` };
+	const signature = createHmac('sha256', key)
+		.update(`${messageId}.${seconds}.${body}`)
+		.digest('base64');
+	return {
+		'webhook-id': messageId,
+		'webhook-timestamp': seconds,
+		'webhook-signature': `v1,${signature}`,
+	};
 }
 
 /** An event of the given type with the envelope ImageKit sends (API.md §8.1). */
@@ -67,14 +79,19 @@ export function webhookEvent(type: string, data: unknown, createdAt = new Date()
  * POSTs a signed webhook as ImageKit does. The body is serialised with unusual spacing on purpose,
  * so a receiver that re-serialises the JSON before checking the signature fails.
  */
-export async function sendWebhook(url: string, event: WebhookEvent, options: SendWebhookOptions): Promise<WebhookDelivery> {
+export async function sendWebhook(
+	url: string,
+	event: WebhookEvent,
+	options: SendWebhookOptions,
+): Promise<WebhookDelivery> {
 	const signedBody = JSON.stringify(event, null, 1);
 	const headers: Record<string, string> = {
 		'content-type': 'application/json',
 		'user-agent': 'ImageKit-Webhook',
 		...signatureHeaders(signedBody, event, options),
 	};
-	const overrides = typeof options.headers === 'function' ? options.headers({ ...headers }) : options.headers;
+	const overrides =
+		typeof options.headers === 'function' ? options.headers({ ...headers }) : options.headers;
 	for (const [name, value] of Object.entries(overrides ?? {})) {
 		if (value === undefined) delete headers[name];
 		else headers[name] = value;

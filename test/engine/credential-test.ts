@@ -15,7 +15,10 @@ export const CREDENTIAL_TEST_NODE_TYPE = 'credentialTest';
  * A declarative node whose only request is the credential's `test.request`, as n8n's credential
  * tester builds it, so `RoutingNode` resolves, authenticates and sends it like any node request.
  */
-export function credentialTestNodeType(credentialTypeName: string, test: ICredentialTestRequest): INodeType {
+export function credentialTestNodeType(
+	credentialTypeName: string,
+	test: ICredentialTestRequest,
+): INodeType {
 	return {
 		description: {
 			displayName: 'Credential Test',
@@ -40,9 +43,14 @@ export function credentialTestNodeType(credentialTypeName: string, test: ICreden
 	};
 }
 
-type RequestFailure = Error & { cause?: { code?: string; response?: { status: number; statusText?: string } } };
+type RequestFailure = Error & {
+	cause?: { code?: string; response?: { status: number; statusText?: string } };
+};
 
-export function failedCredentialTestResult(error: unknown, test: ICredentialTestRequest): INodeCredentialTestResult {
+export function failedCredentialTestResult(
+	error: unknown,
+	test: ICredentialTestRequest,
+): INodeCredentialTestResult {
 	const { cause, message } = error as RequestFailure;
 	const response = cause?.response;
 	if (response) {
@@ -69,7 +77,10 @@ export function succeededCredentialTestResult(
 ): INodeCredentialTestResult {
 	const body = output?.[0]?.[0]?.json;
 	for (const rule of test.rules ?? []) {
-		if (rule.type === 'responseSuccessBody' && valueAtPath(body, rule.properties.key) === rule.properties.value) {
+		if (
+			rule.type === 'responseSuccessBody' &&
+			valueAtPath(body, rule.properties.key) === rule.properties.value
+		) {
 			return { status: 'Error', message: rule.properties.message };
 		}
 	}
@@ -80,5 +91,8 @@ export function succeededCredentialTestResult(
 function valueAtPath(value: unknown, path: string): unknown {
 	return path
 		.split('.')
-		.reduce<unknown>((current, key) => (current as Record<string, unknown> | undefined)?.[key], value);
+		.reduce<unknown>(
+			(current, key) => (current as Record<string, unknown> | undefined)?.[key],
+			value,
+		);
 }

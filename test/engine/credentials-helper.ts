@@ -77,7 +77,10 @@ export class FixtureCredentialsHelper extends ICredentialsHelper {
 		};
 
 		// Each property (auth, headers, qs, body) merges its resolved entries into the request.
-		const request = requestOptions as unknown as Record<string, Record<string, unknown> | undefined>;
+		const request = requestOptions as unknown as Record<
+			string,
+			Record<string, unknown> | undefined
+		>;
 		request.headers ??= {};
 		for (const [target, entries] of Object.entries(authenticate.properties)) {
 			const resolvedEntries = Object.entries(entries as Record<string, unknown>).map(

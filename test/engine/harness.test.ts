@@ -13,14 +13,19 @@ import {
 	useProxy,
 	type Engine,
 } from './harness';
-import { AUTHENTICATED_REQUEST_TYPE, AuthenticatedRequest } from './nodes/AuthenticatedRequest.node';
+import {
+	AUTHENTICATED_REQUEST_TYPE,
+	AuthenticatedRequest,
+} from './nodes/AuthenticatedRequest.node';
 import { BINARY_DIGEST_TYPE, BinaryDigest } from './nodes/BinaryDigest.node';
 
 const PRIVATE_KEY = 'private_harnessTestKey123=';
 const BASIC_AUTH = `Basic ${Buffer.from(`${PRIVATE_KEY}:`).toString('base64')}`;
 
 function ruleMessage(statusCode: number): string {
-	const rule = new ImageKitApi().test.rules?.find(({ properties }) => properties.value === statusCode);
+	const rule = new ImageKitApi().test.rules?.find(
+		({ properties }) => properties.value === statusCode,
+	);
 	if (!rule) throw new Error(`ImageKitApi has no rule for ${statusCode}`);
 	return rule.properties.message;
 }
@@ -59,7 +64,9 @@ describe('engine: authenticated requests through a proxy', () => {
 		const result = await engine.runNode(AUTHENTICATED_REQUEST_TYPE, { url: detailsUrl });
 
 		expect(result.error).toBeUndefined();
-		expect(result.items).toEqual([{ json: expect.objectContaining({ name: 'a.png' }), pairedItem: { item: 0 } }]);
+		expect(result.items).toEqual([
+			{ json: expect.objectContaining({ name: 'a.png' }), pairedItem: { item: 0 } },
+		]);
 		const request = emulator.requests.at(-1)!;
 		expect(request.host).toBe('api.imagekit.io');
 		expect(request.headers.authorization).toBe(BASIC_AUTH);
@@ -73,7 +80,13 @@ describe('engine: authenticated requests through a proxy', () => {
 		const result = await engine.runNode(
 			AUTHENTICATED_REQUEST_TYPE,
 			{ url: '={{ $json.url }}' },
-			{ inputItems: [{ json: { url: detailsUrl } }, { json: { url: 'https://api.imagekit.io/v1/fail' } }], continueOnFail: true },
+			{
+				inputItems: [
+					{ json: { url: detailsUrl } },
+					{ json: { url: 'https://api.imagekit.io/v1/fail' } },
+				],
+				continueOnFail: true,
+			},
 		);
 
 		expect(result.error).toBeUndefined();
@@ -106,7 +119,9 @@ describe('engine: authenticated requests through a proxy', () => {
 	});
 
 	it("testCredential maps the API's status code to the credential's rule message", async () => {
-		await expect(engine.testCredential('imageKitApi', { privateKey: 'private_wrong' })).resolves.toEqual({
+		await expect(
+			engine.testCredential('imageKitApi', { privateKey: 'private_wrong' }),
+		).resolves.toEqual({
 			status: 'Error',
 			message: ruleMessage(403),
 		});
@@ -129,7 +144,10 @@ describe('FixtureCredentialsHelper', () => {
 			}),
 		};
 		const helper = new FixtureCredentialsHelper([tokenApi], {});
-		const request: IHttpRequestOptions = { url: 'https://api.example.com', headers: { accept: 'application/json' } };
+		const request: IHttpRequestOptions = {
+			url: 'https://api.example.com',
+			headers: { accept: 'application/json' },
+		};
 
 		await expect(helper.authenticate({ token: 't0k3n' }, 'tokenApi', request)).resolves.toEqual({
 			url: 'https://api.example.com',
@@ -174,7 +192,10 @@ describe('useProxy', () => {
 });
 
 describe('engine: binary data', () => {
-	const nodeTypes = { [BINARY_SOURCE_TYPE]: new BinarySource(), [BINARY_DIGEST_TYPE]: new BinaryDigest() };
+	const nodeTypes = {
+		[BINARY_SOURCE_TYPE]: new BinarySource(),
+		[BINARY_DIGEST_TYPE]: new BinaryDigest(),
+	};
 	const sizeBytes = 3 * 1024 * 1024 + 17;
 
 	describe('filesystem mode', () => {
@@ -201,13 +222,19 @@ describe('engine: binary data', () => {
 			expect(result.items).toHaveLength(2);
 			for (const [itemIndex, item] of result.items.entries()) {
 				const binary = item.binary!.data;
-				expect(binary).toMatchObject({ fileName: 'photo.jpg', mimeType: 'image/jpeg', bytes: sizeBytes });
+				expect(binary).toMatchObject({
+					fileName: 'photo.jpg',
+					mimeType: 'image/jpeg',
+					bytes: sizeBytes,
+				});
 				expect(binary.id).toMatch(/^filesystem-v2:/);
 				await expect(sha256OfStream(await engine.binaryStream(binary))).resolves.toBe(
 					binarySourceSha256('fs', sizeBytes, itemIndex),
 				);
 			}
-			expect(binarySourceSha256('fs', sizeBytes, 0)).not.toBe(binarySourceSha256('fs', sizeBytes, 1));
+			expect(binarySourceSha256('fs', sizeBytes, 0)).not.toBe(
+				binarySourceSha256('fs', sizeBytes, 1),
+			);
 		});
 
 		it('a downstream node reads the stored file as a stream through the real helpers', async () => {
@@ -242,7 +269,11 @@ describe('engine: binary data', () => {
 		it('keeps binary data inline, and downstream nodes read it as a buffer', async () => {
 			const result = await engine.run({
 				nodes: [
-					{ name: 'Source', type: BINARY_SOURCE_TYPE, parameters: { sizeBytes: 1000, seed: 'memory' } },
+					{
+						name: 'Source',
+						type: BINARY_SOURCE_TYPE,
+						parameters: { sizeBytes: 1000, seed: 'memory' },
+					},
 					{ name: 'Digest', type: BINARY_DIGEST_TYPE },
 				],
 			});

@@ -107,14 +107,25 @@ export interface SingleNodeRunResult extends RunResult {
 export interface Engine {
 	run(options: RunOptions): Promise<RunResult>;
 	/** Runs a workflow made of just this node, named `NODE_UNDER_TEST`. */
-	runNode(type: string, parameters?: INodeParameters, options?: RunNodeOptions): Promise<SingleNodeRunResult>;
+	runNode(
+		type: string,
+		parameters?: INodeParameters,
+		options?: RunNodeOptions,
+	): Promise<SingleNodeRunResult>;
 	/** Tests a credential like n8n's credential tester; `data` defaults to the engine's fixture. */
-	testCredential(typeName: string, data?: ICredentialDataDecryptedObject): Promise<INodeCredentialTestResult>;
+	testCredential(
+		typeName: string,
+		data?: ICredentialDataDecryptedObject,
+	): Promise<INodeCredentialTestResult>;
 	/**
 	 * Runs a node type's `methods.loadOptions[method]` as the editor does when a dropdown opens, with
 	 * the node's current `parameters` and the engine's credentials.
 	 */
-	loadOptions(type: string, method: string, parameters?: INodeParameters): Promise<INodePropertyOptions[]>;
+	loadOptions(
+		type: string,
+		method: string,
+		parameters?: INodeParameters,
+	): Promise<INodePropertyOptions[]>;
 	/** Reads binary data from an output item, from n8n's binary store or inline base64. */
 	binaryStream(binary: IBinaryData): Promise<Readable>;
 	/** Removes the engine's temp dir: the filesystem binary store and n8n's user folder. */
@@ -135,7 +146,12 @@ export async function createEngine({
 	const tempDir = await mkdtemp(join(tmpdir(), 'n8n-harness-'));
 	configureN8nEnvironment(join(tempDir, 'user'));
 	const binaryData = await createBinaryDataService(binaryMode, join(tempDir, 'binary-data'));
-	return new WorkflowEngine(new NodeTypeRegistry(nodeTypes), credentialsHelper, binaryData, tempDir);
+	return new WorkflowEngine(
+		new NodeTypeRegistry(nodeTypes),
+		credentialsHelper,
+		binaryData,
+		tempDir,
+	);
 }
 
 class WorkflowEngine implements Engine {
@@ -148,9 +164,17 @@ class WorkflowEngine implements Engine {
 		private readonly tempDir: string,
 	) {}
 
-	async run({ nodes, connections, startNode, inputItems = [{ json: {} }] }: RunOptions): Promise<RunResult> {
+	async run({
+		nodes,
+		connections,
+		startNode,
+		inputItems = [{ json: {} }],
+	}: RunOptions): Promise<RunResult> {
 		const workflowNodes = nodes.map((node) => this.completeNode(node));
-		const workflowData = workflowBase(workflowNodes, connections ?? connectInSequence(workflowNodes));
+		const workflowData = workflowBase(
+			workflowNodes,
+			connections ?? connectInSequence(workflowNodes),
+		);
 		const workflow = new Workflow({ ...workflowData, nodeTypes: this.nodeTypes });
 		const startNodeName = startNode ?? workflowNodes[0].name;
 		const firstNode = workflow.getNode(startNodeName);
@@ -163,7 +187,11 @@ class WorkflowEngine implements Engine {
 		});
 		// n8n-core's binary helpers look the service up in the global container on every call.
 		Container.set(BinaryDataService, this.binaryData);
-		const execution = new WorkflowExecute(this.additionalData(workflowData), 'manual', runExecutionData);
+		const execution = new WorkflowExecute(
+			this.additionalData(workflowData),
+			'manual',
+			runExecutionData,
+		);
 		return runResult(await execution.processRunExecutionData(workflow));
 	}
 
@@ -173,8 +201,14 @@ class WorkflowEngine implements Engine {
 		{ inputItems, continueOnFail = false }: RunNodeOptions = {},
 	): Promise<SingleNodeRunResult> {
 		const onError = continueOnFail ? 'continueRegularOutput' : undefined;
-		const result = await this.run({ nodes: [{ name: NODE_UNDER_TEST, type, parameters, onError }], inputItems });
-		return { ...result, items: mainOutputs(result.run.data.resultData.runData, NODE_UNDER_TEST)?.[0] ?? [] };
+		const result = await this.run({
+			nodes: [{ name: NODE_UNDER_TEST, type, parameters, onError }],
+			inputItems,
+		});
+		return {
+			...result,
+			items: mainOutputs(result.run.data.resultData.runData, NODE_UNDER_TEST)?.[0] ?? [],
+		};
 	}
 
 	async testCredential(
@@ -182,7 +216,8 @@ class WorkflowEngine implements Engine {
 		data = this.credentialsHelper.fixture(typeName),
 	): Promise<INodeCredentialTestResult> {
 		const { test } = this.credentialsHelper.credentialType(typeName);
-		if (!test) return { status: 'Error', message: 'No testing function found for this credential.' };
+		if (!test)
+			return { status: 'Error', message: 'No testing function found for this credential.' };
 
 		// The same temporary node and RoutingNode run that n8n's CLI CredentialsTester uses.
 		const nodeType = credentialTestNodeType(typeName, test);
@@ -221,16 +256,27 @@ class WorkflowEngine implements Engine {
 		}
 	}
 
-	async loadOptions(type: string, method: string, parameters: INodeParameters = {}): Promise<INodePropertyOptions[]> {
+	async loadOptions(
+		type: string,
+		method: string,
+		parameters: INodeParameters = {},
+	): Promise<INodePropertyOptions[]> {
 		const node = this.completeNode({ name: NODE_UNDER_TEST, type, parameters });
-		const load = this.nodeTypes.getByNameAndVersion(type, node.typeVersion).methods?.loadOptions?.[method];
+		const load = this.nodeTypes.getByNameAndVersion(type, node.typeVersion).methods?.loadOptions?.[
+			method
+		];
 		if (!load) throw new Error(`The node type "${type}" has no loadOptions method "${method}"`);
 		const workflowData = workflowBase([node], {});
 		const workflow = new Workflow({ ...workflowData, nodeTypes: this.nodeTypes });
 		// As n8n's DynamicNodeParametersService: the parameters being edited travel in additionalData.
-		const additionalData = { ...this.additionalData(workflowData), currentNodeParameters: parameters };
+		const additionalData = {
+			...this.additionalData(workflowData),
+			currentNodeParameters: parameters,
+		};
 		// The path names the parameter being edited; it only matters to `&`-relative lookups.
-		return await load.call(new LoadOptionsContext(workflow, node, additionalData, `parameters.${method}`));
+		return await load.call(
+			new LoadOptionsContext(workflow, node, additionalData, `parameters.${method}`),
+		);
 	}
 
 	async binaryStream(binary: IBinaryData): Promise<Readable> {
@@ -299,7 +345,9 @@ class NodeTypeRegistry implements INodeTypes {
 	getByName(type: string): INodeType | IVersionedNodeType {
 		const nodeType = this.types[type];
 		if (!nodeType) {
-			throw new Error(`Unknown node type "${type}"; the engine knows: ${Object.keys(this.types).join(', ')}`);
+			throw new Error(
+				`Unknown node type "${type}"; the engine knows: ${Object.keys(this.types).join(', ')}`,
+			);
 		}
 		return nodeType;
 	}
@@ -339,7 +387,10 @@ function connectInSequence(nodes: Array<Pick<INode, 'name'>>): IConnections {
 	return Object.fromEntries(
 		nodes
 			.slice(1)
-			.map((node, index) => [nodes[index].name, { main: [[{ node: node.name, type: 'main', index: 0 }]] }]),
+			.map((node, index) => [
+				nodes[index].name,
+				{ main: [[{ node: node.name, type: 'main', index: 0 }]] },
+			]),
 	);
 }
 
@@ -354,16 +405,24 @@ function runResult(run: IRun): RunResult {
 	const outputs = (nodeName: string) => {
 		const nodeOutputs = mainOutputs(runData, nodeName);
 		if (!nodeOutputs) {
-			throw new Error(`Node "${nodeName}" did not run; these did: ${Object.keys(runData).join(', ')}`);
+			throw new Error(
+				`Node "${nodeName}" did not run; these did: ${Object.keys(runData).join(', ')}`,
+			);
 		}
 		return nodeOutputs;
 	};
 	return { run, error, outputs, output: (nodeName) => outputs(nodeName)[0] ?? [] };
 }
 
-async function createBinaryDataService(mode: BinaryMode, localStoragePath: string): Promise<BinaryDataService> {
+async function createBinaryDataService(
+	mode: BinaryMode,
+	localStoragePath: string,
+): Promise<BinaryDataService> {
 	// BinaryDataService reads only these; a real BinaryDataConfig would need n8n's instance settings.
-	const config: Pick<BinaryDataConfig, 'mode' | 'availableModes' | 'localStoragePath' | 'signingSecret'> = {
+	const config: Pick<
+		BinaryDataConfig,
+		'mode' | 'availableModes' | 'localStoragePath' | 'signingSecret'
+	> = {
 		mode,
 		availableModes: [mode],
 		localStoragePath,
@@ -388,7 +447,10 @@ function configureN8nEnvironment(userFolder: string): void {
 	// InstanceSettings writes <N8N_USER_FOLDER>/.n8n/config (an encryption key) the first time a
 	// node runs: keep it in the engine's temp dir rather than the developer's home directory,
 	// unless the developer chose a folder.
-	if (process.env.N8N_USER_FOLDER === undefined || process.env.N8N_USER_FOLDER === harnessUserFolder) {
+	if (
+		process.env.N8N_USER_FOLDER === undefined ||
+		process.env.N8N_USER_FOLDER === harnessUserFolder
+	) {
 		harnessUserFolder = userFolder;
 		process.env.N8N_USER_FOLDER = userFolder;
 	}

@@ -6,7 +6,12 @@ export const TEST_CA_PATH = resolve(__dirname, '../emulator/tls/ca.pem');
 
 // n8n's HTTP stack (@n8n/backend-network, proxy-from-env 1.x) reads these on every request, and
 // the npm_config_* and lower-case names win over HTTPS_PROXY / NO_PROXY when set.
-const PROXY_VARIABLES = ['npm_config_https_proxy', 'https_proxy', 'HTTPS_PROXY', 'npm_config_proxy'];
+const PROXY_VARIABLES = [
+	'npm_config_https_proxy',
+	'https_proxy',
+	'HTTPS_PROXY',
+	'npm_config_proxy',
+];
 const NO_PROXY_VARIABLES = ['npm_config_no_proxy', 'no_proxy', 'NO_PROXY'];
 
 /**
@@ -14,7 +19,9 @@ const NO_PROXY_VARIABLES = ['npm_config_no_proxy', 'no_proxy', 'NO_PROXY'];
  * NO_PROXY entry lets `hosts` bypass it. Returns a function that restores the environment.
  */
 export function useProxy(proxyUrl: string, hosts: string[] = IMAGEKIT_API_HOSTS): () => void {
-	const saved = [...PROXY_VARIABLES, ...NO_PROXY_VARIABLES].map((name) => [name, process.env[name]] as const);
+	const saved = [...PROXY_VARIABLES, ...NO_PROXY_VARIABLES].map(
+		(name) => [name, process.env[name]] as const,
+	);
 
 	for (const name of PROXY_VARIABLES) delete process.env[name];
 	process.env.https_proxy = proxyUrl;

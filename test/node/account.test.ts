@@ -26,7 +26,12 @@ async function runOk(parameters: INodeParameters) {
 
 describe('Account → Get Usage', () => {
 	const usage = (startDate: unknown, endDate: unknown) =>
-		fixture.run({ resource: 'account', operation: 'getUsage', startDate, endDate } as INodeParameters);
+		fixture.run({
+			resource: 'account',
+			operation: 'getUsage',
+			startDate,
+			endDate,
+		} as INodeParameters);
 
 	it('sends the calendar days of the date pickers and returns the usage with the range', async () => {
 		fixture.emulator.seedFile({ name: 'a.png' });
@@ -46,11 +51,36 @@ describe('Account → Get Usage', () => {
 	});
 
 	it.each([
-		['an end before the start', '2024-02-01', '2024-01-01', /'End Date' \(2024-01-01\) must be after 'Start Date' \(2024-02-01\); the end date itself is excluded/],
-		['the same day twice (the end is excluded)', '2024-01-01', '2024-01-01', /must be after 'Start Date'/],
-		['90 days', '2024-01-01', '2024-03-31', /'Start Date' \(2024-01-01\) and 'End Date' \(2024-03-31\) are 90 days apart; ImageKit allows fewer than 90/],
-		['an impossible day', '2024-02-30', '2024-03-10', /'Start Date' must be a date such as 2024-01-31, got "2024-02-30"/],
-		['text that is no date', 'last week', '2024-03-10', /'Start Date' must be a date such as 2024-01-31, got "last week"/],
+		[
+			'an end before the start',
+			'2024-02-01',
+			'2024-01-01',
+			/'End Date' \(2024-01-01\) must be after 'Start Date' \(2024-02-01\); the end date itself is excluded/,
+		],
+		[
+			'the same day twice (the end is excluded)',
+			'2024-01-01',
+			'2024-01-01',
+			/must be after 'Start Date'/,
+		],
+		[
+			'90 days',
+			'2024-01-01',
+			'2024-03-31',
+			/'Start Date' \(2024-01-01\) and 'End Date' \(2024-03-31\) are 90 days apart; ImageKit allows fewer than 90/,
+		],
+		[
+			'an impossible day',
+			'2024-02-30',
+			'2024-03-10',
+			/'Start Date' must be a date such as 2024-01-31, got "2024-02-30"/,
+		],
+		[
+			'text that is no date',
+			'last week',
+			'2024-03-10',
+			/'Start Date' must be a date such as 2024-01-31, got "last week"/,
+		],
 	])('rejects %s before calling ImageKit', async (_case, startDate, endDate, message) => {
 		const result = await usage(startDate, endDate);
 		expect(result.error?.name).toBe('NodeOperationError');
@@ -59,7 +89,12 @@ describe('Account → Get Usage', () => {
 	});
 
 	it('accepts 89 days', async () => {
-		const [output] = await runOk({ resource: 'account', operation: 'getUsage', startDate: '2024-01-01', endDate: '2024-03-30' });
+		const [output] = await runOk({
+			resource: 'account',
+			operation: 'getUsage',
+			startDate: '2024-01-01',
+			endDate: '2024-03-30',
+		});
 		expect(output.bandwidthBytes).toBe(89 * 1_000_000);
 	});
 });
@@ -76,7 +111,11 @@ const s3Origin = {
 
 describe('Origin', () => {
 	it('creates an S3 origin with only its type’s fields and never returns the secrets', async () => {
-		const result = await fixture.run({ ...s3Origin, operation: 'create', baseUrl: 'https://ignored.example.com' });
+		const result = await fixture.run({
+			...s3Origin,
+			operation: 'create',
+			baseUrl: 'https://ignored.example.com',
+		});
 		expect(result.error).toBeUndefined();
 		const [request] = apiRequests('/v1/accounts/origins');
 		expect(request.json).toEqual({
@@ -103,19 +142,69 @@ describe('Origin', () => {
 
 	it('sends empty keys for an IAM role', async () => {
 		await runOk({ ...s3Origin, operation: 'create', useIAMRole: true });
-		expect(apiRequests('/v1/accounts/origins')[0].json).toMatchObject({ useIAMRole: true, accessKey: '', secretKey: '' });
+		expect(apiRequests('/v1/accounts/origins')[0].json).toMatchObject({
+			useIAMRole: true,
+			accessKey: '',
+			secretKey: '',
+		});
 	});
 
 	it.each([
-		['S3_COMPATIBLE', { endpoint: 'https://s3.wasabisys.com', bucket: 'b', accessKey: 'k', secretKey: 's', s3ForcePathStyle: true }, { endpoint: 'https://s3.wasabisys.com', s3ForcePathStyle: true, prefix: '' }],
-		['CLOUDINARY_BACKUP', { bucket: 'b', accessKey: 'k', secretKey: 's' }, { bucket: 'b', prefix: '' }],
-		['WEB_FOLDER', { baseUrl: 'https://images.example.com', forwardHostHeaderToOrigin: true }, { baseUrl: 'https://images.example.com', forwardHostHeaderToOrigin: true }],
+		[
+			'S3_COMPATIBLE',
+			{
+				endpoint: 'https://s3.wasabisys.com',
+				bucket: 'b',
+				accessKey: 'k',
+				secretKey: 's',
+				s3ForcePathStyle: true,
+			},
+			{ endpoint: 'https://s3.wasabisys.com', s3ForcePathStyle: true, prefix: '' },
+		],
+		[
+			'CLOUDINARY_BACKUP',
+			{ bucket: 'b', accessKey: 'k', secretKey: 's' },
+			{ bucket: 'b', prefix: '' },
+		],
+		[
+			'WEB_FOLDER',
+			{ baseUrl: 'https://images.example.com', forwardHostHeaderToOrigin: true },
+			{ baseUrl: 'https://images.example.com', forwardHostHeaderToOrigin: true },
+		],
 		['WEB_PROXY', {}, {}],
-		['GCS', { bucket: 'b', clientEmail: 'svc@project.iam.gserviceaccount.com', privateKey: '-----BEGIN PRIVATE KEY-----x' }, { clientEmail: 'svc@project.iam.gserviceaccount.com' }],
-		['AZURE_BLOB', { accountName: 'acct', container: 'c', sasToken: 'sv=2020&sig=x' }, { accountName: 'acct', container: 'c', prefix: '' }],
-		['AKENEO_PIM', { baseUrl: 'https://pim.example.com', clientId: 'id', clientSecret: 'cs', username: 'u', password: 'pw' }, { baseUrl: 'https://pim.example.com' }],
+		[
+			'GCS',
+			{
+				bucket: 'b',
+				clientEmail: 'svc@project.iam.gserviceaccount.com',
+				privateKey: '-----BEGIN PRIVATE KEY-----x',
+			},
+			{ clientEmail: 'svc@project.iam.gserviceaccount.com' },
+		],
+		[
+			'AZURE_BLOB',
+			{ accountName: 'acct', container: 'c', sasToken: 'sv=2020&sig=x' },
+			{ accountName: 'acct', container: 'c', prefix: '' },
+		],
+		[
+			'AKENEO_PIM',
+			{
+				baseUrl: 'https://pim.example.com',
+				clientId: 'id',
+				clientSecret: 'cs',
+				username: 'u',
+				password: 'pw',
+			},
+			{ baseUrl: 'https://pim.example.com' },
+		],
 	])('creates a %s origin', async (type, fields, returned) => {
-		const [origin] = await runOk({ resource: 'origin', operation: 'create', type, name: 'Origin One', ...fields });
+		const [origin] = await runOk({
+			resource: 'origin',
+			operation: 'create',
+			type,
+			name: 'Origin One',
+			...fields,
+		});
 		expect(origin).toMatchObject({ type, name: 'Origin One', ...returned });
 		for (const secretField of ['secretKey', 'privateKey', 'sasToken', 'clientSecret', 'password']) {
 			expect(origin).not.toHaveProperty(secretField);
@@ -129,7 +218,12 @@ describe('Origin', () => {
 	});
 
 	it('sends the canonical header URL only when the header is on', async () => {
-		await runOk({ ...s3Origin, operation: 'create', includeCanonicalHeader: true, baseUrlForCanonicalHeader: 'https://cdn.example.com' });
+		await runOk({
+			...s3Origin,
+			operation: 'create',
+			includeCanonicalHeader: true,
+			baseUrlForCanonicalHeader: 'https://cdn.example.com',
+		});
 		expect(apiRequests('/v1/accounts/origins')[0].json).toMatchObject({
 			includeCanonicalHeader: true,
 			baseUrlForCanonicalHeader: 'https://cdn.example.com',
@@ -142,8 +236,12 @@ describe('Origin', () => {
 		expect(fetched).toEqual(created);
 
 		await runOk({ ...s3Origin, operation: 'create', name: 'Second' });
-		expect(await runOk({ resource: 'origin', operation: 'getAll', returnAll: true })).toHaveLength(2);
-		expect(await runOk({ resource: 'origin', operation: 'getAll', returnAll: false, limit: 1 })).toHaveLength(1);
+		expect(await runOk({ resource: 'origin', operation: 'getAll', returnAll: true })).toHaveLength(
+			2,
+		);
+		expect(
+			await runOk({ resource: 'origin', operation: 'getAll', returnAll: false, limit: 1 }),
+		).toHaveLength(1);
 
 		// A full replace: the prefix not given again goes back to its default.
 		const [replaced] = await runOk({
@@ -167,8 +265,16 @@ describe('Origin', () => {
 		expect(await runOk({ resource: 'origin', operation: 'delete', originId: created.id })).toEqual([
 			{ id: created.id, deleted: true },
 		]);
-		const missing = await fixture.run({ resource: 'origin', operation: 'get', originId: created.id });
-		expect(missing.error).toMatchObject({ name: 'NodeApiError', httpCode: '404', message: 'Origin not found.' });
+		const missing = await fixture.run({
+			resource: 'origin',
+			operation: 'get',
+			originId: created.id,
+		});
+		expect(missing.error).toMatchObject({
+			name: 'NodeApiError',
+			httpCode: '404',
+			message: 'Origin not found.',
+		});
 	});
 
 	it('keeps secrets out of the stored run', async () => {
@@ -249,15 +355,31 @@ describe('URL Endpoint', () => {
 			description: 'Products v2',
 			urlPrefix: 'products-v2',
 		});
-		expect(replaced).toEqual({ id: created.id, description: 'Products v2', urlPrefix: 'products-v2', origins: [] });
-		const [fetched] = await runOk({ resource: 'urlEndpoint', operation: 'get', urlEndpointId: created.id });
+		expect(replaced).toEqual({
+			id: created.id,
+			description: 'Products v2',
+			urlPrefix: 'products-v2',
+			origins: [],
+		});
+		const [fetched] = await runOk({
+			resource: 'urlEndpoint',
+			operation: 'get',
+			urlEndpointId: created.id,
+		});
 		expect(fetched).toEqual(replaced);
 
-		const refused = await fixture.run({ resource: 'urlEndpoint', operation: 'delete', urlEndpointId: 'default' });
-		expect(refused.error).toMatchObject({ httpCode: '400', message: 'Default URL-endpoint cannot be deleted.' });
-		expect(await runOk({ resource: 'urlEndpoint', operation: 'delete', urlEndpointId: created.id })).toEqual([
-			{ id: created.id, deleted: true },
-		]);
+		const refused = await fixture.run({
+			resource: 'urlEndpoint',
+			operation: 'delete',
+			urlEndpointId: 'default',
+		});
+		expect(refused.error).toMatchObject({
+			httpCode: '400',
+			message: 'Default URL-endpoint cannot be deleted.',
+		});
+		expect(
+			await runOk({ resource: 'urlEndpoint', operation: 'delete', urlEndpointId: created.id }),
+		).toEqual([{ id: created.id, deleted: true }]);
 	});
 });
 
@@ -281,9 +403,15 @@ describe('Saved Extension', () => {
 		});
 		expect(created).toMatchObject({ id: expect.stringMatching(/^ext_/), name: 'Tagging' });
 
-		const [fetched] = await runOk({ resource: 'savedExtension', operation: 'get', savedExtensionId: created.id });
+		const [fetched] = await runOk({
+			resource: 'savedExtension',
+			operation: 'get',
+			savedExtensionId: created.id,
+		});
 		expect(fetched).toEqual(created);
-		expect(await runOk({ resource: 'savedExtension', operation: 'getAll', returnAll: true })).toEqual([created]);
+		expect(
+			await runOk({ resource: 'savedExtension', operation: 'getAll', returnAll: true }),
+		).toEqual([created]);
 
 		const [updated] = await runOk({
 			resource: 'savedExtension',
@@ -295,34 +423,66 @@ describe('Saved Extension', () => {
 			name: 'Describe',
 			config: { name: 'ai-auto-description' },
 		});
-		expect(updated).toMatchObject({ name: 'Describe', description: 'AWS tags', config: { name: 'ai-auto-description' } });
+		expect(updated).toMatchObject({
+			name: 'Describe',
+			description: 'AWS tags',
+			config: { name: 'ai-auto-description' },
+		});
 
-		expect(await runOk({ resource: 'savedExtension', operation: 'delete', savedExtensionId: created.id })).toEqual([
-			{ id: created.id, deleted: true },
-		]);
-		const missing = await fixture.run({ resource: 'savedExtension', operation: 'get', savedExtensionId: created.id });
-		expect(missing.error).toMatchObject({ httpCode: '404', message: 'The requested saved extension does not exist.' });
+		expect(
+			await runOk({
+				resource: 'savedExtension',
+				operation: 'delete',
+				savedExtensionId: created.id,
+			}),
+		).toEqual([{ id: created.id, deleted: true }]);
+		const missing = await fixture.run({
+			resource: 'savedExtension',
+			operation: 'get',
+			savedExtensionId: created.id,
+		});
+		expect(missing.error).toMatchObject({
+			httpCode: '404',
+			message: 'The requested saved extension does not exist.',
+		});
 	});
 
 	it('requires exactly one extension', async () => {
 		const base = { resource: 'savedExtension', operation: 'create', name: 'N', description: 'D' };
 		const none = await fixture.run({ ...base, config: {} });
 		expect(none.error?.message).toBe("'Extension' holds 0 extensions");
-		const two = await fixture.run({ ...base, config: { ...autoTaggingConfig, aiAutoDescription: {} } });
+		const two = await fixture.run({
+			...base,
+			config: { ...autoTaggingConfig, aiAutoDescription: {} },
+		});
 		expect(two.error?.message).toBe("'Extension' holds 2 extensions");
 		expect(apiRequests('/v1/saved-extensions')).toEqual([]);
 	});
 
 	it('refuses an update with nothing to change', async () => {
-		const result = await fixture.run({ resource: 'savedExtension', operation: 'update', savedExtensionId: 'ext_1' });
+		const result = await fixture.run({
+			resource: 'savedExtension',
+			operation: 'update',
+			savedExtensionId: 'ext_1',
+		});
 		expect(result.error?.message).toBe('Nothing to update');
 	});
 
 	it('passes on ImageKit’s limit of 100 saved extensions', async () => {
-		const create = { resource: 'savedExtension', operation: 'create', description: 'D', config: autoTaggingConfig };
+		const create = {
+			resource: 'savedExtension',
+			operation: 'create',
+			description: 'D',
+			config: autoTaggingConfig,
+		};
 		const items = Array.from({ length: 101 }, (_, index) => ({ json: { index } }));
-		const result = await fixture.run({ ...create, name: '={{ "Saved " + $json.index }}' }, { inputItems: items, continueOnFail: true });
+		const result = await fixture.run(
+			{ ...create, name: '={{ "Saved " + $json.index }}' },
+			{ inputItems: items, continueOnFail: true },
+		);
 		expect(result.items.slice(0, 100).every((item) => item.json.id)).toBe(true);
-		expect(result.items[100].json).toEqual({ error: 'You can create at most 100 saved extensions.' });
+		expect(result.items[100].json).toEqual({
+			error: 'You can create at most 100 saved extensions.',
+		});
 	});
 });

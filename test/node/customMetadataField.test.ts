@@ -22,13 +22,20 @@ const selectOptions = (...values: string[]) => ({ option: values.map((value) => 
 
 function seedFields() {
 	return {
-		brand: fixture.emulator.seedCustomMetadataField({ name: 'brand', label: 'Brand', schema: { type: 'Text' } }),
+		brand: fixture.emulator.seedCustomMetadataField({
+			name: 'brand',
+			label: 'Brand',
+			schema: { type: 'Text' },
+		}),
 		price: fixture.emulator.seedCustomMetadataField({
 			name: 'price',
 			label: 'Price',
 			schema: { type: 'Number', minValue: 0, maxValue: 1000 },
 		}),
-		onSale: fixture.emulator.seedCustomMetadataField({ name: 'onSale', schema: { type: 'Boolean' } }),
+		onSale: fixture.emulator.seedCustomMetadataField({
+			name: 'onSale',
+			schema: { type: 'Boolean' },
+		}),
 		sizes: fixture.emulator.seedCustomMetadataField({
 			name: 'sizes',
 			label: 'Sizes',
@@ -43,10 +50,26 @@ describe('Custom Metadata Field → Create', () => {
 			name: 'price',
 			label: 'Price',
 			fieldType: 'Number',
-			schemaOptions: { minValue: 10, maxValue: 500, defaultNumber: 20, isValueRequired: true, minLength: 3 },
+			schemaOptions: {
+				minValue: 10,
+				maxValue: 500,
+				defaultNumber: 20,
+				isValueRequired: true,
+				minLength: 3,
+			},
 		});
 		expect(result.error).toBeUndefined();
-		const sent = { name: 'price', label: 'Price', schema: { type: 'Number', minValue: 10, maxValue: 500, defaultValue: 20, isValueRequired: true } };
+		const sent = {
+			name: 'price',
+			label: 'Price',
+			schema: {
+				type: 'Number',
+				minValue: 10,
+				maxValue: 500,
+				defaultValue: 20,
+				isValueRequired: true,
+			},
+		};
 		expect(fixture.emulator.requests[0].json).toEqual(sent);
 		expect(result.items[0].json).toEqual({ id: expect.stringMatching(/^[0-9a-f]{24}$/), ...sent });
 	});
@@ -67,8 +90,16 @@ describe('Custom Metadata Field → Create', () => {
 			{ schemaOptions: { minDate: '2025-01-01T00:00:00', maxDate: '2025-12-31T00:00:00' } },
 			{ type: 'Date', minValue: '2025-01-01T00:00:00', maxValue: '2025-12-31T00:00:00' },
 		],
-		['Textarea', { schemaOptions: { minLength: 2, maxLength: 80 } }, { type: 'Textarea', minLength: 2, maxLength: 80 }],
-		['Boolean', { schemaOptions: { defaultBoolean: false, isValueRequired: true } }, { type: 'Boolean', defaultValue: false, isValueRequired: true }],
+		[
+			'Textarea',
+			{ schemaOptions: { minLength: 2, maxLength: 80 } },
+			{ type: 'Textarea', minLength: 2, maxLength: 80 },
+		],
+		[
+			'Boolean',
+			{ schemaOptions: { defaultBoolean: false, isValueRequired: true } },
+			{ type: 'Boolean', defaultValue: false, isValueRequired: true },
+		],
 	])('builds a %s schema from its fields', async (fieldType, parameters, schema) => {
 		const result = await field('create', { name: 'f', label: 'F', fieldType, ...parameters });
 		expect(result.error).toBeUndefined();
@@ -77,16 +108,35 @@ describe('Custom Metadata Field → Create', () => {
 
 	it.each([
 		[{ fieldType: 'SingleSelect' }, "'Select Options' is empty"],
-		[{ fieldType: 'MultiSelect', selectOptions: selectOptions('a', 'a') }, `'Select Options' lists "a" twice`],
-		[{ fieldType: 'Text', schemaOptions: { isValueRequired: true } }, "'Default Value' is required when 'Is Value Required' is on"],
 		[
-			{ fieldType: 'SingleSelect', selectOptions: selectOptions('a'), schemaOptions: { defaultText: 'b' } },
+			{ fieldType: 'MultiSelect', selectOptions: selectOptions('a', 'a') },
+			`'Select Options' lists "a" twice`,
+		],
+		[
+			{ fieldType: 'Text', schemaOptions: { isValueRequired: true } },
+			"'Default Value' is required when 'Is Value Required' is on",
+		],
+		[
+			{
+				fieldType: 'SingleSelect',
+				selectOptions: selectOptions('a'),
+				schemaOptions: { defaultText: 'b' },
+			},
 			`'Default Value' "b" is not one of the 'Select Options'`,
 		],
-		[{ fieldType: 'Number', schemaOptions: { minValue: 5, maxValue: 1 } }, "'Min Value' is greater than 'Max Value'"],
-		[{ fieldType: 'Text', schemaOptions: { minLength: 9, maxLength: 3 } }, "'Min Length' is greater than 'Max Length'"],
 		[
-			{ fieldType: 'Date', schemaOptions: { minDate: '2025-02-01T00:00:00', maxDate: '2025-01-01T00:00:00' } },
+			{ fieldType: 'Number', schemaOptions: { minValue: 5, maxValue: 1 } },
+			"'Min Value' is greater than 'Max Value'",
+		],
+		[
+			{ fieldType: 'Text', schemaOptions: { minLength: 9, maxLength: 3 } },
+			"'Min Length' is greater than 'Max Length'",
+		],
+		[
+			{
+				fieldType: 'Date',
+				schemaOptions: { minDate: '2025-02-01T00:00:00', maxDate: '2025-01-01T00:00:00' },
+			},
 			"'Min Value' is greater than 'Max Value'",
 		],
 	])('names the field to fix in %p before sending anything', async (parameters, message) => {
@@ -99,7 +149,11 @@ describe('Custom Metadata Field → Create', () => {
 	it('passes on ImageKit’s refusal of a name already taken, even by a deleted field', async () => {
 		const { brand } = seedFields();
 		await field('delete', { fieldId: brand.id });
-		const result = await field('create', { name: 'brand', label: 'Brand again', fieldType: 'Text' });
+		const result = await field('create', {
+			name: 'brand',
+			label: 'Brand again',
+			fieldType: 'Text',
+		});
 		expect(result.error?.name).toBe('NodeApiError');
 		expect(result.error?.message).toBe('A custom metadata field with this name already exists.');
 	});
@@ -114,15 +168,27 @@ describe('Custom Metadata Field → Get Many, Update, Delete', () => {
 		expect(deleted.items[0].json).toEqual({ id: price.id, deleted: true });
 		const active = await field('getAll', { returnAll: true });
 		expect(active.items.map((item) => item.json.name)).toEqual(['brand', 'onSale', 'sizes']);
-		const all = await field('getAll', { returnAll: true, options: { includeDeleted: true, folderPath: '/products/' } });
+		const all = await field('getAll', {
+			returnAll: true,
+			options: { includeDeleted: true, folderPath: '/products/' },
+		});
 		expect(all.items.map((item) => item.json.name)).toEqual(['brand', 'price', 'onSale', 'sizes']);
-		expect(fixture.emulator.requests.at(-1)?.query).toEqual({ includeDeleted: 'true', folderPath: '/products/' });
+		expect(fixture.emulator.requests.at(-1)?.query).toEqual({
+			includeDeleted: 'true',
+			folderPath: '/products/',
+		});
 	});
 
 	it('changes the label, and replaces the rules without sending the type', async () => {
 		const { price } = seedFields();
-		const relabelled = await field('update', { fieldId: price.id, updateFields: { label: 'Price (EUR)' } });
-		expect(relabelled.items[0].json).toMatchObject({ label: 'Price (EUR)', schema: { type: 'Number', minValue: 0 } });
+		const relabelled = await field('update', {
+			fieldId: price.id,
+			updateFields: { label: 'Price (EUR)' },
+		});
+		expect(relabelled.items[0].json).toMatchObject({
+			label: 'Price (EUR)',
+			schema: { type: 'Number', minValue: 0 },
+		});
 		const ruled = await field('update', {
 			fieldId: price.id,
 			replaceRules: true,
@@ -131,7 +197,9 @@ describe('Custom Metadata Field → Get Many, Update, Delete', () => {
 		});
 		expect(ruled.error).toBeUndefined();
 		const patch = fixture.emulator.requests.filter((request) => request.method === 'PATCH')[1];
-		expect(patch.json).toEqual({ schema: { maxValue: 50, defaultValue: 5, isValueRequired: true } });
+		expect(patch.json).toEqual({
+			schema: { maxValue: 50, defaultValue: 5, isValueRequired: true },
+		});
 		expect(ruled.items[0].json).toEqual({
 			id: price.id,
 			name: 'price',
@@ -142,7 +210,11 @@ describe('Custom Metadata Field → Get Many, Update, Delete', () => {
 
 	it('refuses a type other than the field’s own, and an update with nothing in it', async () => {
 		const { price } = seedFields();
-		const retyped = await field('update', { fieldId: price.id, replaceRules: true, fieldType: 'Text' });
+		const retyped = await field('update', {
+			fieldId: price.id,
+			replaceRules: true,
+			fieldType: 'Text',
+		});
 		expect(retyped.error?.message).toBe(`'Type' is Text, but the field "price" is a Number field`);
 		const empty = await field('update', { fieldId: price.id });
 		expect(empty.error?.message).toBe('Nothing to update');
@@ -184,9 +256,9 @@ describe('Custom metadata on File → Upload and Update', () => {
 			{ name: 'Price (price)', value: 'price', description: 'Number field' },
 			{ name: 'Sizes (sizes)', value: 'sizes', description: 'MultiSelect field' },
 		]);
-		expect(fixture.emulator.requests.map((request) => `${request.method} ${request.path}`)).toEqual([
-			'GET /v1/customMetadataFields',
-		]);
+		expect(fixture.emulator.requests.map((request) => `${request.method} ${request.path}`)).toEqual(
+			['GET /v1/customMetadataFields'],
+		);
 	});
 
 	it('types the listed values by field, merges the JSON (which wins), and lists fields once per run', async () => {
@@ -217,23 +289,47 @@ describe('Custom metadata on File → Upload and Update', () => {
 		const expected = { price: 42.5, onSale: true, sizes: ['S', 40], brand: 'Acme' };
 		expect(result.items.map((item) => item.json.customMetadata)).toEqual([expected, expected]);
 		const uploads = fixture.emulator.requests.filter((request) => request.form);
-		expect(uploads.map((request) => JSON.parse(request.form!.fields.customMetadata))).toEqual([expected, expected]);
-		expect(fixture.emulator.requests.filter((request) => request.path === '/v1/customMetadataFields')).toHaveLength(1);
+		expect(uploads.map((request) => JSON.parse(request.form!.fields.customMetadata))).toEqual([
+			expected,
+			expected,
+		]);
+		expect(
+			fixture.emulator.requests.filter((request) => request.path === '/v1/customMetadataFields'),
+		).toHaveLength(1);
 	});
 
 	it.each([
-		[{ name: 'price', value: 'cheap' }, `Custom metadata "price" cannot be "cheap"`, 'It is a Number field: enter a number'],
-		[{ name: 'onSale', value: 'yes' }, `Custom metadata "onSale" cannot be "yes"`, 'It is a Boolean field: enter true or false'],
-		[{ name: 'sizes', value: 'S, XL' }, `Custom metadata "sizes" cannot be "S, XL"`, 'comma-separated values from: S, M, L, 40'],
-		[{ name: 'colour', value: 'red' }, 'Custom metadata field "colour" does not exist', 'Custom Metadata Field → Create'],
-	])('names the field and what it takes for %p, before uploading', async (entry, message, description) => {
-		seedFields();
-		const result = await upload({ customMetadataValues: { field: [entry] } });
-		expect(result.error?.name).toBe('NodeOperationError');
-		expect(result.error?.message).toBe(message);
-		expect(result.error?.description).toContain(description);
-		expect(fixture.emulator.requests.filter((request) => request.form)).toEqual([]);
-	});
+		[
+			{ name: 'price', value: 'cheap' },
+			`Custom metadata "price" cannot be "cheap"`,
+			'It is a Number field: enter a number',
+		],
+		[
+			{ name: 'onSale', value: 'yes' },
+			`Custom metadata "onSale" cannot be "yes"`,
+			'It is a Boolean field: enter true or false',
+		],
+		[
+			{ name: 'sizes', value: 'S, XL' },
+			`Custom metadata "sizes" cannot be "S, XL"`,
+			'comma-separated values from: S, M, L, 40',
+		],
+		[
+			{ name: 'colour', value: 'red' },
+			'Custom metadata field "colour" does not exist',
+			'Custom Metadata Field → Create',
+		],
+	])(
+		'names the field and what it takes for %p, before uploading',
+		async (entry, message, description) => {
+			seedFields();
+			const result = await upload({ customMetadataValues: { field: [entry] } });
+			expect(result.error?.name).toBe('NodeOperationError');
+			expect(result.error?.message).toBe(message);
+			expect(result.error?.description).toContain(description);
+			expect(fixture.emulator.requests.filter((request) => request.form)).toEqual([]);
+		},
+	);
 
 	it('passes on ImageKit’s refusal of values that break a field’s rules or name no field', async () => {
 		seedFields();
@@ -246,7 +342,10 @@ describe('Custom metadata on File → Upload and Update', () => {
 
 	it('on Update, sets typed values and removes those left empty', async () => {
 		seedFields();
-		const file = fixture.emulator.seedFile({ name: 'shoe.png', customMetadata: { brand: 'Acme', price: 10 } });
+		const file = fixture.emulator.seedFile({
+			name: 'shoe.png',
+			customMetadata: { brand: 'Acme', price: 10 },
+		});
 		const result = await fixture.run({
 			resource: 'file',
 			operation: 'update',

@@ -20,15 +20,23 @@ afterEach(() => {
 
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 
-async function binaryText(item: { binary?: Record<string, import('n8n-workflow').IBinaryData> }, field = 'data'): Promise<Buffer> {
+async function binaryText(
+	item: { binary?: Record<string, import('n8n-workflow').IBinaryData> },
+	field = 'data',
+): Promise<Buffer> {
 	const chunks: Buffer[] = [];
-	for await (const chunk of await fixture.engine.binaryStream(item.binary![field])) chunks.push(chunk as Buffer);
+	for await (const chunk of await fixture.engine.binaryStream(item.binary![field]))
+		chunks.push(chunk as Buffer);
 	return Buffer.concat(chunks);
 }
 
 describe('File → Download', () => {
 	it('downloads a stored file into the named binary field, with its type and name', async () => {
-		const note = fixture.emulator.seedFile({ name: 'note.txt', folder: '/docs/', content: 'hello from ImageKit' });
+		const note = fixture.emulator.seedFile({
+			name: 'note.txt',
+			folder: '/docs/',
+			content: 'hello from ImageKit',
+		});
 		const result = await fixture.run({
 			resource: 'file',
 			operation: 'download',
@@ -37,23 +45,44 @@ describe('File → Download', () => {
 		});
 		expect(result.error).toBeUndefined();
 		const [item] = result.items;
-		expect(item.json).toMatchObject({ url: `${fixture.emulator.urlEndpoint}/docs/note.txt`, fileName: 'note.txt', mimeType: 'text/plain' });
+		expect(item.json).toMatchObject({
+			url: `${fixture.emulator.urlEndpoint}/docs/note.txt`,
+			fileName: 'note.txt',
+			mimeType: 'text/plain',
+		});
 		expect(item.binary?.file).toMatchObject({ fileName: 'note.txt', mimeType: 'text/plain' });
 		expect((await binaryText(item, 'file')).toString()).toBe('hello from ImageKit');
-		const delivery = fixture.emulator.requests.find((request) => request.host === 'ik.imagekit.io')!;
+		const delivery = fixture.emulator.requests.find(
+			(request) => request.host === 'ik.imagekit.io',
+		)!;
 		expect(delivery.headers.authorization).toBeUndefined();
 		expect(item.pairedItem).toEqual({ item: 0 });
 	});
 
 	it('signs the URL of a private file, and the CDN refuses it unsigned', async () => {
-		const secret = fixture.emulator.seedFile({ name: 'secret.txt', content: 'private bytes', isPrivateFile: true });
-		const result = await fixture.run({ resource: 'file', operation: 'download', fileId: byId(secret.fileId) });
+		const secret = fixture.emulator.seedFile({
+			name: 'secret.txt',
+			content: 'private bytes',
+			isPrivateFile: true,
+		});
+		const result = await fixture.run({
+			resource: 'file',
+			operation: 'download',
+			fileId: byId(secret.fileId),
+		});
 		expect(result.error).toBeUndefined();
 		expect(result.items[0].json.url).toMatch(/\/secret\.txt\?ik-s=[0-9a-f]{40}$/);
 		expect((await binaryText(result.items[0])).toString()).toBe('private bytes');
 
-		const unsigned = await fixture.run({ resource: 'file', operation: 'download', source: 'path', path: '/secret.txt' });
-		expect(unsigned.error?.message).toBe('Downloading /emulator/secret.txt failed: ImageKit answered HTTP 403');
+		const unsigned = await fixture.run({
+			resource: 'file',
+			operation: 'download',
+			source: 'path',
+			path: '/secret.txt',
+		});
+		expect(unsigned.error?.message).toBe(
+			'Downloading /emulator/secret.txt failed: ImageKit answered HTTP 403',
+		);
 		expect(unsigned.error?.description).toMatch(/turn on the Signed option/);
 	});
 
@@ -68,30 +97,47 @@ describe('File → Download', () => {
 			options: { signed: true, expireSeconds: 600 },
 		});
 		expect(result.error).toBeUndefined();
-		expect(result.items[0].json.url).toMatch(/\/emulator\/tr:w-300\/products\/shoe\.png\?ik-t=\d+&ik-s=[0-9a-f]{40}$/);
-		expect(result.items[0].binary?.data).toMatchObject({ fileName: 'shoe.png', mimeType: 'image/png' });
+		expect(result.items[0].json.url).toMatch(
+			/\/emulator\/tr:w-300\/products\/shoe\.png\?ik-t=\d+&ik-s=[0-9a-f]{40}$/,
+		);
+		expect(result.items[0].binary?.data).toMatchObject({
+			fileName: 'shoe.png',
+			mimeType: 'image/png',
+		});
 		const png = await binaryText(result.items[0]);
 		expect(png.subarray(1, 4).toString()).toBe('PNG');
 	});
 
 	it('reports an unpublished file as not found', async () => {
 		const hidden = fixture.emulator.seedFile({ name: 'hidden.png', isPublished: false });
-		const result = await fixture.run({ resource: 'file', operation: 'download', fileId: byId(hidden.fileId) });
-		expect(result.error?.message).toBe('Downloading /emulator/hidden.png failed: ImageKit answered HTTP 404');
+		const result = await fixture.run({
+			resource: 'file',
+			operation: 'download',
+			fileId: byId(hidden.fileId),
+		});
+		expect(result.error?.message).toBe(
+			'Downloading /emulator/hidden.png failed: ImageKit answered HTTP 404',
+		);
 	});
 
 	it('streams a large file into n8n’s filesystem store without holding it in memory', async () => {
-		const large = fixture.emulator.seedFile({ name: 'large.mp4', generatedContent: { seed: 'large-download', size: LARGE_SIZE } });
+		const large = fixture.emulator.seedFile({
+			name: 'large.mp4',
+			generatedContent: { seed: 'large-download', size: LARGE_SIZE },
+		});
 		global.gc?.();
 		const baseline = process.memoryUsage().rss;
 		const { result, peak } = await peakRss(
-			async () => await fixture.run({ resource: 'file', operation: 'download', fileId: byId(large.fileId) }),
+			async () =>
+				await fixture.run({ resource: 'file', operation: 'download', fileId: byId(large.fileId) }),
 		);
 		expect(result.error).toBeUndefined();
 		const binary = result.items[0].binary!.data;
 		expect(binary).toMatchObject({ fileName: 'large.mp4', mimeType: 'video/mp4' });
 		expect(binary.id).toMatch(/^filesystem/);
-		expect(await sha256OfStream(await fixture.engine.binaryStream(binary))).toBe(expectedSha256('large-download', LARGE_SIZE));
+		expect(await sha256OfStream(await fixture.engine.binaryStream(binary))).toBe(
+			expectedSha256('large-download', LARGE_SIZE),
+		);
 		// Buffering the download would add at least its size; streaming stays far below that.
 		expect(peak - baseline).toBeLessThan(LARGE_SIZE / 3);
 	}, 120_000);

@@ -19,7 +19,8 @@ afterEach(() => {
 function dropExpectedRequestViolations(request: string) {
 	const violations = fixture.emulator.openApiViolations.splice(0);
 	expect(violations.length).toBeGreaterThan(0);
-	for (const violation of violations) expect(violation.startsWith(`${request} request:`)).toBe(true);
+	for (const violation of violations)
+		expect(violation.startsWith(`${request} request:`)).toBe(true);
 }
 
 const PNG_BASE64 =
@@ -37,7 +38,9 @@ const upload = (options: INodeParameters) =>
 
 const sentUploadExtensions = () => {
 	const request = fixture.emulator.requests.find((entry) => entry.path === '/api/v1/files/upload');
-	return request?.form?.fields.extensions === undefined ? undefined : JSON.parse(request.form.fields.extensions);
+	return request?.form?.fields.extensions === undefined
+		? undefined
+		: JSON.parse(request.form.fields.extensions);
 };
 
 const everyExtensionForm = {
@@ -55,13 +58,24 @@ const everyExtensionForm = {
 						minSelections: 1,
 						maxSelections: 2,
 					},
-					{ type: 'select_metadata', instruction: 'Main colour?', field: 'color', vocabulary: '', minSelections: 0, maxSelections: 0 },
+					{
+						type: 'select_metadata',
+						instruction: 'Main colour?',
+						field: 'color',
+						vocabulary: '',
+						minSelections: 0,
+						maxSelections: 0,
+					},
 					{
 						type: 'yes_no',
 						instruction: 'Is this a luxury item?',
 						actions: {
 							action: [
-								{ answer: 'on_yes', addTags: 'luxury, premium', setMetadata: '{"price_range": "premium"}' },
+								{
+									answer: 'on_yes',
+									addTags: 'luxury, premium',
+									setMetadata: '{"price_range": "premium"}',
+								},
 								{ answer: 'on_no', removeTags: 'luxury', unsetMetadata: 'price_range' },
 								{ answer: 'on_yes', removeTags: 'budget' },
 							],
@@ -143,10 +157,19 @@ describe('Extensions form on File → Upload', () => {
 
 	it('sends a background image URL alone', async () => {
 		await upload({
-			extensionsUi: { removeBg: [{ background: 'imageUrl', bgImageUrl: 'https://example.com/bg.jpg' }] },
+			extensionsUi: {
+				removeBg: [{ background: 'imageUrl', bgImageUrl: 'https://example.com/bg.jpg' }],
+			},
 		});
 		expect(sentUploadExtensions()).toEqual([
-			{ name: 'remove-bg', options: { add_shadow: false, semitransparency: true, bg_image_url: 'https://example.com/bg.jpg' } },
+			{
+				name: 'remove-bg',
+				options: {
+					add_shadow: false,
+					semitransparency: true,
+					bg_image_url: 'https://example.com/bg.jpg',
+				},
+			},
 		]);
 	});
 
@@ -154,12 +177,31 @@ describe('Extensions form on File → Upload', () => {
 		['no tasks', { aiTasks: [{ tasks: {} }] }, "'Extensions' → AI Tasks: 0 tasks"],
 		[
 			'eleven tasks',
-			{ aiTasks: [{ tasks: { task: Array.from({ length: 11 }, () => ({ type: 'select_tags', instruction: 'Q?' })) } }] },
+			{
+				aiTasks: [
+					{
+						tasks: {
+							task: Array.from({ length: 11 }, () => ({ type: 'select_tags', instruction: 'Q?' })),
+						},
+					},
+				],
+			},
 			"'Extensions' → AI Tasks: 11 tasks",
 		],
 		[
 			'an empty instruction',
-			{ aiTasks: [{ tasks: { task: [{ type: 'select_tags', instruction: 'Q?' }, { type: 'yes_no', instruction: ' ' }] } }] },
+			{
+				aiTasks: [
+					{
+						tasks: {
+							task: [
+								{ type: 'select_tags', instruction: 'Q?' },
+								{ type: 'yes_no', instruction: ' ' },
+							],
+						},
+					},
+				],
+			},
 			"'Extensions' → AI Tasks, task 2: 'Instruction' is empty",
 		],
 		[
@@ -173,7 +215,13 @@ describe('Extensions form on File → Upload', () => {
 				aiTasks: [
 					{
 						tasks: {
-							task: [{ type: 'select_tags', instruction: 'Q?', vocabulary: Array.from({ length: 31 }, (_, i) => `v${i}`).join(',') }],
+							task: [
+								{
+									type: 'select_tags',
+									instruction: 'Q?',
+									vocabulary: Array.from({ length: 31 }, (_, i) => `v${i}`).join(','),
+								},
+							],
 						},
 					},
 				],
@@ -182,12 +230,24 @@ describe('Extensions form on File → Upload', () => {
 		],
 		[
 			'a metadata task without its field',
-			{ aiTasks: [{ tasks: { task: [{ type: 'select_metadata', instruction: 'Q?', field: '' }] } }] },
+			{
+				aiTasks: [{ tasks: { task: [{ type: 'select_metadata', instruction: 'Q?', field: '' }] } }],
+			},
 			"'Extensions' → AI Tasks, task 1: 'Metadata Field' is empty",
 		],
 		[
 			'min above max selections',
-			{ aiTasks: [{ tasks: { task: [{ type: 'select_tags', instruction: 'Q?', minSelections: 3, maxSelections: 2 }] } }] },
+			{
+				aiTasks: [
+					{
+						tasks: {
+							task: [
+								{ type: 'select_tags', instruction: 'Q?', minSelections: 3, maxSelections: 2 },
+							],
+						},
+					},
+				],
+			},
 			"'Extensions' → AI Tasks, task 1: 'Min Selections' (3) is above 'Max Selections' (2)",
 		],
 		[
@@ -195,7 +255,11 @@ describe('Extensions form on File → Upload', () => {
 			{ removeBg: [{ background: 'color', bgColor: '' }] },
 			"'Extensions' → Remove Background: 'Background Color' is empty",
 		],
-		['no saved extension chosen', { savedExtension: [{ id: '' }] }, "'Extensions' → Saved Extension: no saved extension chosen"],
+		[
+			'no saved extension chosen',
+			{ savedExtension: [{ id: '' }] },
+			"'Extensions' → Saved Extension: no saved extension chosen",
+		],
 	])('rejects %s before uploading', async (_case, form, message) => {
 		const result = await upload({ extensionsUi: form });
 		expect(result.error?.name).toBe('NodeOperationError');
@@ -206,7 +270,9 @@ describe('Extensions form on File → Upload', () => {
 	it('gets ImageKit’s 400 for invalid raw JSON extensions', async () => {
 		const result = await upload({ extensions: '[{"name": "ai-tasks", "tasks": []}]' });
 		expect(result.error).toMatchObject({ name: 'NodeApiError', httpCode: '400' });
-		expect(result.error?.message).toBe('Your request contains invalid value for extensions parameter.');
+		expect(result.error?.message).toBe(
+			'Your request contains invalid value for extensions parameter.',
+		);
 		dropExpectedRequestViolations('POST /api/v1/files/upload');
 	});
 });
@@ -250,7 +316,10 @@ describe('Emulator validation of saved extension configs', () => {
 	});
 
 	it('answers 400 for remove-bg with two backgrounds, which the spec alone allows', async () => {
-		const response = await post({ name: 'remove-bg', options: { bg_color: 'fff', bg_image_url: 'https://x.io/a.jpg' } });
+		const response = await post({
+			name: 'remove-bg',
+			options: { bg_color: 'fff', bg_image_url: 'https://x.io/a.jpg' },
+		});
 		expect(response.status).toBe(400);
 	});
 });

@@ -20,23 +20,40 @@ const binaryUpload = (parameters: IDataObject = {}) => [
 	{
 		name: 'Source',
 		type: BINARY_SOURCE_TYPE,
-		parameters: { itemCount: 2, sizeBytes: 4096, seed: 'photos', fileName: 'photo.png', mimeType: 'image/png' },
+		parameters: {
+			itemCount: 2,
+			sizeBytes: 4096,
+			seed: 'photos',
+			fileName: 'photo.png',
+			mimeType: 'image/png',
+		},
 	},
-	{ name: 'Upload', type: NODE_TYPE, parameters: { resource: 'file', operation: 'upload', ...parameters } },
+	{
+		name: 'Upload',
+		type: NODE_TYPE,
+		parameters: { resource: 'file', operation: 'upload', ...parameters },
+	},
 ];
 
 describe('File → Upload', () => {
 	it('uploads each binary item with its own bytes and name, and pairs the results', async () => {
 		const result = await fixture.runWorkflow(
-			binaryUpload({ options: { folder: '/products/', tags: 'summer, sale', useUniqueFileName: false } }),
+			binaryUpload({
+				options: { folder: '/products/', tags: 'summer, sale', useUniqueFileName: false },
+			}),
 		);
 		expect(result.error).toBeUndefined();
 		const items = result.output('Upload');
 		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 		expect(items[0].json).toMatchObject({ name: 'photo.png', filePath: '/products/photo.png' });
 
-		const uploads = fixture.emulator.requests.filter((request) => request.path === '/api/v1/files/upload');
-		expect(uploads.map((request) => request.host)).toEqual(['upload.imagekit.io', 'upload.imagekit.io']);
+		const uploads = fixture.emulator.requests.filter(
+			(request) => request.path === '/api/v1/files/upload',
+		);
+		expect(uploads.map((request) => request.host)).toEqual([
+			'upload.imagekit.io',
+			'upload.imagekit.io',
+		]);
 		expect(uploads.map((request) => request.form?.file?.sha256)).toEqual([
 			binarySourceSha256('photos', 4096, 0),
 			binarySourceSha256('photos', 4096, 1),
@@ -47,7 +64,9 @@ describe('File → Upload', () => {
 			tags: 'summer,sale',
 			useUniqueFileName: 'false',
 		});
-		expect(uploads[0].headers.authorization).toBe(`Basic ${Buffer.from(`${PRIVATE_KEY}:`).toString('base64')}`);
+		expect(uploads[0].headers.authorization).toBe(
+			`Basic ${Buffer.from(`${PRIVATE_KEY}:`).toString('base64')}`,
+		);
 	});
 
 	it('sends every upload option in ImageKit form encoding', async () => {
@@ -94,7 +113,8 @@ describe('File → Upload', () => {
 			overwriteCustomMetadata: 'false',
 			overwriteFile: 'true',
 			overwriteTags: 'false',
-			transformation: '{"pre":"w-2000","post":[{"type":"thumbnail"},{"type":"abs","value":"sr-240_360","protocol":"dash"}]}',
+			transformation:
+				'{"pre":"w-2000","post":[{"type":"thumbnail"},{"type":"abs","value":"sr-240_360","protocol":"dash"}]}',
 			responseFields: 'tags,customMetadata',
 			webhookUrl: 'https://example.com/hook',
 		});
@@ -117,7 +137,9 @@ describe('File → Upload', () => {
 			fileName: 'note.txt',
 		});
 		expect(fromBase64.error).toBeUndefined();
-		const forms = fixture.emulator.requests.filter((request) => request.form).map((request) => request.form!.fields);
+		const forms = fixture.emulator.requests
+			.filter((request) => request.form)
+			.map((request) => request.form!.fields);
 		expect(forms[0]).toMatchObject({ file: 'https://example.com/shoe.jpg', fileName: 'shoe.jpg' });
 		expect(forms[1]).toMatchObject({ fileName: 'note.txt' });
 		expect(fixture.emulator.files.map((file) => file.name)).toEqual([
@@ -128,26 +150,48 @@ describe('File → Upload', () => {
 
 	it.each([
 		[{ inputSource: 'binary', binaryPropertyName: 'image' }, /image/],
-		[{ inputSource: 'url', fileUrl: 'ftp://example.com/a.jpg', fileName: 'a.jpg' }, /'File URL' must start with http/],
-		[{ inputSource: 'url', fileUrl: 'https://example.com/a.jpg' }, /'File Name' is empty/],
-		[{ inputSource: 'base64', base64Content: '  ', fileName: 'a.txt' }, /'Base64 Content' is empty/],
 		[
-			{ inputSource: 'url', fileUrl: 'https://example.com/a.jpg', fileName: 'a.jpg', options: { customMetadata: '{brand: Acme}' } },
+			{ inputSource: 'url', fileUrl: 'ftp://example.com/a.jpg', fileName: 'a.jpg' },
+			/'File URL' must start with http/,
+		],
+		[{ inputSource: 'url', fileUrl: 'https://example.com/a.jpg' }, /'File Name' is empty/],
+		[
+			{ inputSource: 'base64', base64Content: '  ', fileName: 'a.txt' },
+			/'Base64 Content' is empty/,
+		],
+		[
+			{
+				inputSource: 'url',
+				fileUrl: 'https://example.com/a.jpg',
+				fileName: 'a.jpg',
+				options: { customMetadata: '{brand: Acme}' },
+			},
 			/'Custom Metadata \(JSON\)' is not valid JSON/,
 		],
 		[
-			{ inputSource: 'url', fileUrl: 'https://example.com/a.jpg', fileName: 'a.jpg', options: { extensions: '{"name": "remove-bg"}' } },
+			{
+				inputSource: 'url',
+				fileUrl: 'https://example.com/a.jpg',
+				fileName: 'a.jpg',
+				options: { extensions: '{"name": "remove-bg"}' },
+			},
 			/'Extensions \(JSON\)' must be a JSON array/,
 		],
-	])('rejects bad input %p naming the field, before sending anything', async (parameters, message) => {
-		const result = await fixture.run({ resource: 'file', operation: 'upload', ...parameters });
-		expect(result.error?.name).toBe('NodeOperationError');
-		expect(result.error?.message).toMatch(message);
-		expect(fixture.emulator.requests).toEqual([]);
-	});
+	])(
+		'rejects bad input %p naming the field, before sending anything',
+		async (parameters, message) => {
+			const result = await fixture.run({ resource: 'file', operation: 'upload', ...parameters });
+			expect(result.error?.name).toBe('NodeOperationError');
+			expect(result.error?.message).toMatch(message);
+			expect(fixture.emulator.requests).toEqual([]);
+		},
+	);
 
 	it('does not retry an upload whose connection was reset after the body was sent', async () => {
-		fixture.emulator.injectFault({ kind: 'connectionReset', match: { path: '/api/v1/files/upload' } });
+		fixture.emulator.injectFault({
+			kind: 'connectionReset',
+			match: { path: '/api/v1/files/upload' },
+		});
 		const result = await fixture.run({
 			resource: 'file',
 			operation: 'upload',
@@ -156,19 +200,24 @@ describe('File → Upload', () => {
 			fileName: 'a.jpg',
 		});
 		expect(result.error?.name).toBe('NodeApiError');
-		expect(result.error?.message).toMatch(/may have carried it out all the same: check the media library/);
+		expect(result.error?.message).toMatch(
+			/may have carried it out all the same: check the media library/,
+		);
 		expect(fixture.emulator.requests).toHaveLength(1);
 	});
 });
 
 describe('File → Get Many', () => {
 	it('pages through every file 1000 at a time with Return All', async () => {
-		for (let index = 0; index < 2300; index++) fixture.emulator.seedFile({ name: `file-${index}.png` });
+		for (let index = 0; index < 2300; index++)
+			fixture.emulator.seedFile({ name: `file-${index}.png` });
 		const result = await fixture.run({ resource: 'file', operation: 'getAll', returnAll: true });
 		expect(result.error).toBeUndefined();
 		expect(result.items).toHaveLength(2300);
 		expect(new Set(result.items.map((item) => item.json.fileId)).size).toBe(2300);
-		expect(fixture.emulator.requests.map((request) => [request.query.skip, request.query.limit])).toEqual([
+		expect(
+			fixture.emulator.requests.map((request) => [request.query.skip, request.query.limit]),
+		).toEqual([
 			['0', '1000'],
 			['1000', '1000'],
 			['2000', '1000'],
@@ -177,16 +226,30 @@ describe('File → Get Many', () => {
 
 	it('asks for no more than the limit and passes the filters', async () => {
 		for (let index = 0; index < 8; index++) {
-			fixture.emulator.seedFile({ name: `shoe-${index}.png`, folder: '/shoes/', tags: index % 2 ? ['sale'] : [] });
+			fixture.emulator.seedFile({
+				name: `shoe-${index}.png`,
+				folder: '/shoes/',
+				tags: index % 2 ? ['sale'] : [],
+			});
 		}
 		const result = await fixture.run({
 			resource: 'file',
 			operation: 'getAll',
 			returnAll: false,
 			limit: 3,
-			filters: { path: '/shoes/', tags: 'sale', fileType: 'image', sort: 'DESC_NAME', type: 'file' },
+			filters: {
+				path: '/shoes/',
+				tags: 'sale',
+				fileType: 'image',
+				sort: 'DESC_NAME',
+				type: 'file',
+			},
 		});
-		expect(result.items.map((item) => item.json.name)).toEqual(['shoe-7.png', 'shoe-5.png', 'shoe-3.png']);
+		expect(result.items.map((item) => item.json.name)).toEqual([
+			'shoe-7.png',
+			'shoe-5.png',
+			'shoe-3.png',
+		]);
 		expect(fixture.emulator.requests).toHaveLength(1);
 		expect(fixture.emulator.requests[0].query).toEqual({
 			path: '/shoes/',
@@ -214,7 +277,11 @@ describe('File → Get Many', () => {
 
 describe('File → Get, Get Metadata, Update, Delete', () => {
 	it('follows one file through its life', async () => {
-		const seeded = fixture.emulator.seedFile({ name: 'shoe.png', tags: ['old'], AITags: [{ name: 'Shoe', confidence: 90, source: 'google-auto-tagging' }] });
+		const seeded = fixture.emulator.seedFile({
+			name: 'shoe.png',
+			tags: ['old'],
+			AITags: [{ name: 'Shoe', confidence: 90, source: 'google-auto-tagging' }],
+		});
 		const fileId = seeded.fileId;
 
 		const details = await fixture.run({ resource: 'file', operation: 'get', fileId });
@@ -251,7 +318,12 @@ describe('File → Get, Get Metadata, Update, Delete', () => {
 			webhookUrl: 'https://example.com/hook',
 		});
 
-		const cleared = await fixture.run({ resource: 'file', operation: 'update', fileId, updateFields: { tags: '' } });
+		const cleared = await fixture.run({
+			resource: 'file',
+			operation: 'update',
+			fileId,
+			updateFields: { tags: '' },
+		});
 		expect(cleared.items[0].json.tags).toBeNull();
 
 		const deleted = await fixture.run({ resource: 'file', operation: 'delete', fileId });
@@ -259,7 +331,11 @@ describe('File → Get, Get Metadata, Update, Delete', () => {
 		expect(fixture.emulator.files).toEqual([]);
 
 		const missing = await fixture.run({ resource: 'file', operation: 'get', fileId });
-		expect(missing.error).toMatchObject({ name: 'NodeApiError', httpCode: '404', message: 'The requested file does not exist.' });
+		expect(missing.error).toMatchObject({
+			name: 'NodeApiError',
+			httpCode: '404',
+			message: 'The requested file does not exist.',
+		});
 		expect(serialisedRun(missing)).not.toContain(PRIVATE_KEY);
 	});
 
@@ -278,14 +354,21 @@ describe('File → Get, Get Metadata, Update, Delete', () => {
 			fileId,
 			updateFields: { removeAITags: 'Shoe', customMetadata: '{"brand": "Acme"}' },
 		});
-		expect(fixture.emulator.requests[0].json).toEqual({ removeAITags: ['Shoe'], customMetadata: { brand: 'Acme' } });
+		expect(fixture.emulator.requests[0].json).toEqual({
+			removeAITags: ['Shoe'],
+			customMetadata: { brand: 'Acme' },
+		});
 		expect((result.items[0].json.AITags as IDataObject[]).map((tag) => tag.name)).toEqual(['Red']);
 	});
 
 	it.each([
 		['get', { fileId: '  ' }, /'File' is empty/],
 		['update', { fileId: 'abc', updateFields: {} }, /Nothing to update/],
-		['update', { fileId: 'abc', updateFields: { customMetadata: '[1]' } }, /'Custom Metadata \(JSON\)' must be a JSON object/],
+		[
+			'update',
+			{ fileId: 'abc', updateFields: { customMetadata: '[1]' } },
+			/'Custom Metadata \(JSON\)' must be a JSON object/,
+		],
 	])('%s rejects bad input %p', async (operation, parameters, message) => {
 		const result = await fixture.run({ resource: 'file', operation, ...parameters });
 		expect(result.error).toMatchObject({ name: 'NodeOperationError' });
@@ -296,7 +379,10 @@ describe('File → Get, Get Metadata, Update, Delete', () => {
 
 describe('File → Delete Many', () => {
 	it('deletes any number of ids in chunks of 100 and reports each id', async () => {
-		const ids = Array.from({ length: 230 }, (_, index) => fixture.emulator.seedFile({ name: `f${index}.png` }).fileId);
+		const ids = Array.from(
+			{ length: 230 },
+			(_, index) => fixture.emulator.seedFile({ name: `f${index}.png` }).fileId,
+		);
 		const missing = ['aaaaaaaaaaaaaaaaaaaaaaaa', 'bbbbbbbbbbbbbbbbbbbbbbbb'];
 		const result = await fixture.run({
 			resource: 'file',
@@ -304,12 +390,20 @@ describe('File → Delete Many', () => {
 			fileIds: [...ids.slice(0, 150), missing[0], ...ids.slice(150), missing[1]].join(',\n'),
 		});
 		expect(result.error).toBeUndefined();
-		const bulk = fixture.emulator.requests.filter((request) => request.path === '/v1/files/batch/deleteByFileIds');
-		expect(bulk.map((request) => (request.json as { fileIds: string[] }).fileIds.length)).toEqual([100, 100, 32]);
+		const bulk = fixture.emulator.requests.filter(
+			(request) => request.path === '/v1/files/batch/deleteByFileIds',
+		);
+		expect(bulk.map((request) => (request.json as { fileIds: string[] }).fileIds.length)).toEqual([
+			100, 100, 32,
+		]);
 		expect(result.items).toHaveLength(232);
 		expect(result.items.filter((item) => item.json.deleted)).toHaveLength(230);
-		expect(result.items.filter((item) => !item.json.deleted).map((item) => item.json.fileId)).toEqual(missing);
-		expect(result.items.every((item) => (item.pairedItem as { item: number }).item === 0)).toBe(true);
+		expect(
+			result.items.filter((item) => !item.json.deleted).map((item) => item.json.fileId),
+		).toEqual(missing);
+		expect(result.items.every((item) => (item.pairedItem as { item: number }).item === 0)).toBe(
+			true,
+		);
 		expect(fixture.emulator.files).toEqual([]);
 	});
 
@@ -321,8 +415,16 @@ describe('File → Delete Many', () => {
 		});
 		expect(result.error).toBeUndefined();
 		expect(result.items.map((item) => item.json)).toEqual([
-			{ fileId: 'cccccccccccccccccccccccc', deleted: false, error: expect.stringMatching(/does not exist/) },
-			{ fileId: 'dddddddddddddddddddddddd', deleted: false, error: expect.stringMatching(/does not exist/) },
+			{
+				fileId: 'cccccccccccccccccccccccc',
+				deleted: false,
+				error: expect.stringMatching(/does not exist/),
+			},
+			{
+				fileId: 'dddddddddddddddddddddddd',
+				deleted: false,
+				error: expect.stringMatching(/does not exist/),
+			},
 		]);
 	});
 

@@ -25,12 +25,20 @@ afterEach(() => {
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 const byUrl = (value: string) => ({ __rl: true, mode: 'url', value });
 const folder = (value: string) => ({ __rl: true, mode: 'path', value });
-const fileAt = (filePath: string) => fixture.emulator.files.find((file) => file.filePath === filePath);
+const fileAt = (filePath: string) =>
+	fixture.emulator.files.find((file) => file.filePath === filePath);
 
 describe('File → Copy and Move', () => {
 	it('copies a file with its versions into a folder, leaving the original', async () => {
 		const original = fixture.emulator.seedFile({ name: 'shoe.png', folder: '/a/' });
-		await fixture.run({ resource: 'file', operation: 'upload', inputSource: 'base64', base64Content: 'AAAA', fileName: 'shoe.png', options: { folder: '/a/', useUniqueFileName: false } });
+		await fixture.run({
+			resource: 'file',
+			operation: 'upload',
+			inputSource: 'base64',
+			base64Content: 'AAAA',
+			fileName: 'shoe.png',
+			options: { folder: '/a/', useUniqueFileName: false },
+		});
 		const result = await fixture.run({
 			resource: 'file',
 			operation: 'copy',
@@ -45,7 +53,9 @@ describe('File → Copy and Move', () => {
 			includeFileVersions: true,
 			copied: true,
 		});
-		expect(fixture.emulator.requests.find((request) => request.path === '/v1/files/copy')?.json).toEqual({
+		expect(
+			fixture.emulator.requests.find((request) => request.path === '/v1/files/copy')?.json,
+		).toEqual({
 			sourceFilePath: '/a/shoe.png',
 			destinationPath: '/b/',
 			includeFileVersions: true,
@@ -65,7 +75,12 @@ describe('File → Copy and Move', () => {
 			destinationPath: folder('/b/'),
 		});
 		expect(moved.error).toBeUndefined();
-		expect(moved.items[0].json).toEqual({ fileId: shoe.fileId, sourceFilePath: '/a/shoe.png', destinationPath: '/b/', moved: true });
+		expect(moved.items[0].json).toEqual({
+			fileId: shoe.fileId,
+			sourceFilePath: '/a/shoe.png',
+			destinationPath: '/b/',
+			moved: true,
+		});
 		expect(fileAt('/b/shoe.png')?.fileId).toBe(shoe.fileId);
 		expect(fileAt('/a/shoe.png')).toBeUndefined();
 
@@ -80,7 +95,12 @@ describe('File → Copy and Move', () => {
 
 	it('refuses the same source and destination folder with ImageKit’s message', async () => {
 		const shoe = fixture.emulator.seedFile({ name: 'shoe.png', folder: '/a/' });
-		const result = await fixture.run({ resource: 'file', operation: 'copy', fileId: byId(shoe.fileId), destinationPath: folder('/a/') });
+		const result = await fixture.run({
+			resource: 'file',
+			operation: 'copy',
+			fileId: byId(shoe.fileId),
+			destinationPath: folder('/a/'),
+		});
 		expect(result.error?.message).toBe('Source and destination folders cannot be the same.');
 	});
 });
@@ -129,42 +149,79 @@ describe('File → Rename', () => {
 	it('fails with ImageKit’s 409 when the new name is taken, without retrying', async () => {
 		const shoe = fixture.emulator.seedFile({ name: 'shoe.png' });
 		fixture.emulator.seedFile({ name: 'boot.png' });
-		const result = await fixture.run({ resource: 'file', operation: 'rename', fileId: byId(shoe.fileId), newFileName: 'boot.png' });
-		expect(result.error?.message).toBe('File with name boot.png already exists at the same location.');
-		expect(fixture.emulator.requests.filter((request) => request.path === '/v1/files/rename')).toHaveLength(1);
+		const result = await fixture.run({
+			resource: 'file',
+			operation: 'rename',
+			fileId: byId(shoe.fileId),
+			newFileName: 'boot.png',
+		});
+		expect(result.error?.message).toBe(
+			'File with name boot.png already exists at the same location.',
+		);
+		expect(
+			fixture.emulator.requests.filter((request) => request.path === '/v1/files/rename'),
+		).toHaveLength(1);
 	});
 });
 
 describe('File → Publish and Unpublish', () => {
 	it('unpublishes and publishes a file with its versions', async () => {
 		const shoe = fixture.emulator.seedFile({ name: 'shoe.png' });
-		const hidden = await fixture.run({ resource: 'file', operation: 'unpublish', fileId: byId(shoe.fileId), includeFileVersions: true });
+		const hidden = await fixture.run({
+			resource: 'file',
+			operation: 'unpublish',
+			fileId: byId(shoe.fileId),
+			includeFileVersions: true,
+		});
 		expect(hidden.items[0].json).toMatchObject({ fileId: shoe.fileId, isPublished: false });
 		const patch = fixture.emulator.requests.find((request) => request.method === 'PATCH');
 		expect(patch?.json).toEqual({ publish: { isPublished: false, includeFileVersions: true } });
-		const shown = await fixture.run({ resource: 'file', operation: 'publish', fileId: byId(shoe.fileId) });
+		const shown = await fixture.run({
+			resource: 'file',
+			operation: 'publish',
+			fileId: byId(shoe.fileId),
+		});
 		expect(shown.items[0].json).toMatchObject({ isPublished: true });
 	});
 
 	it('fails with a clear message when no file is given', async () => {
-		const result = await fixture.run({ resource: 'file', operation: 'publish', fileId: byId('={{ " " }}') });
+		const result = await fixture.run({
+			resource: 'file',
+			operation: 'publish',
+			fileId: byId('={{ " " }}'),
+		});
 		expect(result.error?.message).toBe("'File' is empty");
 	});
 });
 
 describe('File → Add Tags, Remove Tags, Remove AI Tags', () => {
 	it('tags any number of files 50 at a time, reporting missing IDs per file', async () => {
-		const files = Array.from({ length: 60 }, (_, index) => fixture.emulator.seedFile({ name: `f${index}.png`, tags: ['old'] }));
+		const files = Array.from({ length: 60 }, (_, index) =>
+			fixture.emulator.seedFile({ name: `f${index}.png`, tags: ['old'] }),
+		);
 		const missing = ['aaaaaaaaaaaaaaaaaaaaaaaa', 'bbbbbbbbbbbbbbbbbbbbbbbb'];
 		const ids = [...files.map((file) => file.fileId), ...missing];
-		const result = await fixture.run({ resource: 'file', operation: 'addTags', fileIds: ids.join(', '), tags: 'sale, summer' });
+		const result = await fixture.run({
+			resource: 'file',
+			operation: 'addTags',
+			fileIds: ids.join(', '),
+			tags: 'sale, summer',
+		});
 		expect(result.error).toBeUndefined();
-		const tagCalls = fixture.emulator.requests.filter((request) => request.path === '/v1/files/addTags');
-		expect(tagCalls.map((request) => (request.json as { fileIds: string[] }).fileIds.length)).toEqual([50, 12]);
+		const tagCalls = fixture.emulator.requests.filter(
+			(request) => request.path === '/v1/files/addTags',
+		);
+		expect(
+			tagCalls.map((request) => (request.json as { fileIds: string[] }).fileIds.length),
+		).toEqual([50, 12]);
 		expect(tagCalls.map((request) => request.status)).toEqual([200, 207]);
 		expect(result.items).toHaveLength(62);
 		expect(result.items[0].json).toEqual({ fileId: files[0].fileId, updated: true });
-		expect(result.items[61].json).toEqual({ fileId: missing[1], updated: false, error: 'The requested file does not exist.' });
+		expect(result.items[61].json).toEqual({
+			fileId: missing[1],
+			updated: false,
+			error: 'The requested file does not exist.',
+		});
 		expect(fixture.emulator.files[59].tags).toEqual(['old', 'sale', 'summer']);
 	});
 
@@ -177,9 +234,18 @@ describe('File → Add Tags, Remove Tags, Remove AI Tags', () => {
 			tags: 'sale',
 		});
 		expect(result.items.map((item) => item.json)).toEqual([
-			{ fileId: 'cccccccccccccccccccccccc', updated: false, error: 'The requested file(s) does not exist.' },
+			{
+				fileId: 'cccccccccccccccccccccccc',
+				updated: false,
+				error: 'The requested file(s) does not exist.',
+			},
 		]);
-		await fixture.run({ resource: 'file', operation: 'removeTags', fileIds: shoe.fileId, tags: 'sale' });
+		await fixture.run({
+			resource: 'file',
+			operation: 'removeTags',
+			fileIds: shoe.fileId,
+			tags: 'sale',
+		});
 		expect(fixture.emulator.files[0].tags).toEqual(['summer']);
 	});
 
@@ -190,14 +256,27 @@ describe('File → Add Tags, Remove Tags, Remove AI Tags', () => {
 				{ name: 'Red', confidence: 80, source: 'google-auto-tagging' },
 			],
 		});
-		const result = await fixture.run({ resource: 'file', operation: 'removeAITags', fileIds: shoe.fileId, tags: 'Shoe' });
+		const result = await fixture.run({
+			resource: 'file',
+			operation: 'removeAITags',
+			fileIds: shoe.fileId,
+			tags: 'Shoe',
+		});
 		expect(result.items[0].json).toEqual({ fileId: shoe.fileId, updated: true });
 		expect(fixture.emulator.files[0].AITags?.map((tag) => tag.name)).toEqual(['Red']);
-		expect(fixture.emulator.requests.at(-1)?.json).toEqual({ fileIds: [shoe.fileId], AITags: ['Shoe'] });
+		expect(fixture.emulator.requests.at(-1)?.json).toEqual({
+			fileIds: [shoe.fileId],
+			AITags: ['Shoe'],
+		});
 	});
 
 	it('needs at least one tag', async () => {
-		const result = await fixture.run({ resource: 'file', operation: 'addTags', fileIds: 'x', tags: ' , ' });
+		const result = await fixture.run({
+			resource: 'file',
+			operation: 'addTags',
+			fileIds: 'x',
+			tags: ' , ',
+		});
 		expect(result.error?.message).toBe("'Tags' is empty");
 		expect(fixture.emulator.requests).toHaveLength(0);
 	});
@@ -206,14 +285,26 @@ describe('File → Add Tags, Remove Tags, Remove AI Tags', () => {
 describe('File locators in the existing operations', () => {
 	it('gets a file by its URL', async () => {
 		const shoe = fixture.emulator.seedFile({ name: 'shoe.png', folder: '/products/' });
-		const result = await fixture.run({ resource: 'file', operation: 'get', fileId: byUrl(`${fixture.emulator.urlEndpoint}/products/shoe.png`) });
-		expect(result.items[0].json).toMatchObject({ fileId: shoe.fileId, filePath: '/products/shoe.png' });
-		expect(fixture.emulator.requests[0].query).toMatchObject({ searchQuery: 'name = "shoe.png" AND path = "/products/"' });
+		const result = await fixture.run({
+			resource: 'file',
+			operation: 'get',
+			fileId: byUrl(`${fixture.emulator.urlEndpoint}/products/shoe.png`),
+		});
+		expect(result.items[0].json).toMatchObject({
+			fileId: shoe.fileId,
+			filePath: '/products/shoe.png',
+		});
+		expect(fixture.emulator.requests[0].query).toMatchObject({
+			searchQuery: 'name = "shoe.png" AND path = "/products/"',
+		});
 	});
 });
 
 describe('listSearch methods through n8n’s LoadOptionsContext', () => {
-	async function search(method: 'searchFiles' | 'searchFolders', filter?: string): Promise<INodeListSearchResult> {
+	async function search(
+		method: 'searchFiles' | 'searchFolders',
+		filter?: string,
+	): Promise<INodeListSearchResult> {
 		const node: INode = {
 			id: 'search',
 			name: 'ImageKit',
@@ -229,10 +320,18 @@ describe('listSearch methods through n8n’s LoadOptionsContext', () => {
 			nodes: [node],
 			connections: {},
 			active: false,
-			nodeTypes: { getByName: () => nodeType, getByNameAndVersion: () => nodeType, getKnownTypes: () => ({}) },
+			nodeTypes: {
+				getByName: () => nodeType,
+				getByNameAndVersion: () => nodeType,
+				getKnownTypes: () => ({}),
+			},
 		});
 		const credentialsHelper = new FixtureCredentialsHelper([new ImageKitApi()], {
-			imageKitApi: { privateKey: PRIVATE_KEY, publicKey: PUBLIC_KEY, urlEndpoint: fixture.emulator.urlEndpoint },
+			imageKitApi: {
+				privateKey: PRIVATE_KEY,
+				publicKey: PUBLIC_KEY,
+				urlEndpoint: fixture.emulator.urlEndpoint,
+			},
 		});
 		const additionalData = { credentialsHelper } as unknown as IWorkflowExecuteAdditionalData;
 		const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters.fileId');
@@ -240,8 +339,14 @@ describe('listSearch methods through n8n’s LoadOptionsContext', () => {
 	}
 
 	it('searches files by name as the user types, newest first', async () => {
-		const first = fixture.emulator.seedFile({ name: 'shoe-red.png', createdAt: new Date('2024-01-01') });
-		const second = fixture.emulator.seedFile({ name: 'shoe-blue.png', createdAt: new Date('2024-02-01') });
+		const first = fixture.emulator.seedFile({
+			name: 'shoe-red.png',
+			createdAt: new Date('2024-01-01'),
+		});
+		const second = fixture.emulator.seedFile({
+			name: 'shoe-blue.png',
+			createdAt: new Date('2024-02-01'),
+		});
 		fixture.emulator.seedFile({ name: 'boot.png' });
 		const result = await search('searchFiles', 'shoe');
 		expect(result.results.map(({ name, value }) => ({ name, value }))).toEqual([
@@ -253,7 +358,13 @@ describe('listSearch methods through n8n’s LoadOptionsContext', () => {
 
 	it('lists folders, the root first', async () => {
 		fixture.emulator.seedFile({ folder: '/products/shoes/' });
-		expect((await search('searchFolders')).results.map((result) => result.value)).toEqual(['/', '/products/', '/products/shoes/']);
-		expect((await search('searchFolders', 'sh')).results.map((result) => result.value)).toEqual(['/products/shoes/']);
+		expect((await search('searchFolders')).results.map((result) => result.value)).toEqual([
+			'/',
+			'/products/',
+			'/products/shoes/',
+		]);
+		expect((await search('searchFolders', 'sh')).results.map((result) => result.value)).toEqual([
+			'/products/shoes/',
+		]);
 	});
 });

@@ -35,29 +35,66 @@ describe('File Version', () => {
 	it('overwriting a file keeps the older versions, listed oldest first', async () => {
 		const fileId = await fileWithThreeVersions();
 		expect(fixture.emulator.files).toHaveLength(1);
-		const result = await fixture.run({ resource: 'fileVersion', operation: 'getAll', fileId: byId(fileId), returnAll: true });
+		const result = await fixture.run({
+			resource: 'fileVersion',
+			operation: 'getAll',
+			fileId: byId(fileId),
+			returnAll: true,
+		});
 		expect(result.items.map((item) => [item.json.type, item.json.versionInfo])).toEqual([
 			['file-version', { id: expect.any(String), name: 'Version 1' }],
 			['file-version', { id: expect.any(String), name: 'Version 2' }],
 			['file', { id: expect.any(String), name: 'Version 3' }],
 		]);
-		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 0 }, { item: 0 }]);
-		const limited = await fixture.run({ resource: 'fileVersion', operation: 'getAll', fileId: byId(fileId), limit: 2 });
+		expect(result.items.map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 0 },
+			{ item: 0 },
+		]);
+		const limited = await fixture.run({
+			resource: 'fileVersion',
+			operation: 'getAll',
+			fileId: byId(fileId),
+			limit: 2,
+		});
 		expect(limited.items).toHaveLength(2);
 	});
 
 	it('gets, restores and deletes an older version', async () => {
 		const fileId = await fileWithThreeVersions();
 		const [first] = fixture.emulator.files[0].previousVersions!;
-		const got = await fixture.run({ resource: 'fileVersion', operation: 'get', fileId: byId(fileId), versionId: first.version.id });
-		expect(got.items[0].json).toMatchObject({ type: 'file-version', size: 3, versionInfo: { id: first.version.id } });
+		const got = await fixture.run({
+			resource: 'fileVersion',
+			operation: 'get',
+			fileId: byId(fileId),
+			versionId: first.version.id,
+		});
+		expect(got.items[0].json).toMatchObject({
+			type: 'file-version',
+			size: 3,
+			versionInfo: { id: first.version.id },
+		});
 
-		const restored = await fixture.run({ resource: 'fileVersion', operation: 'restore', fileId: byId(fileId), versionId: first.version.id });
-		expect(restored.items[0].json).toMatchObject({ type: 'file', size: 3, versionInfo: { id: first.version.id } });
+		const restored = await fixture.run({
+			resource: 'fileVersion',
+			operation: 'restore',
+			fileId: byId(fileId),
+			versionId: first.version.id,
+		});
+		expect(restored.items[0].json).toMatchObject({
+			type: 'file',
+			size: 3,
+			versionInfo: { id: first.version.id },
+		});
 		expect(fixture.emulator.files[0].previousVersions).toHaveLength(2);
 
 		const [older] = fixture.emulator.files[0].previousVersions!;
-		const deleted = await fixture.run({ resource: 'fileVersion', operation: 'delete', fileId: byId(fileId), versionId: older.version.id });
+		const deleted = await fixture.run({
+			resource: 'fileVersion',
+			operation: 'delete',
+			fileId: byId(fileId),
+			versionId: older.version.id,
+		});
 		expect(deleted.items[0].json).toEqual({ fileId, versionId: older.version.id, deleted: true });
 		expect(fixture.emulator.files[0].previousVersions).toHaveLength(1);
 	});
@@ -65,14 +102,24 @@ describe('File Version', () => {
 	it('shows ImageKit’s message when deleting the current version', async () => {
 		const fileId = await fileWithThreeVersions();
 		const current = fixture.emulator.files[0].version.id;
-		const result = await fixture.run({ resource: 'fileVersion', operation: 'delete', fileId: byId(fileId), versionId: current });
+		const result = await fixture.run({
+			resource: 'fileVersion',
+			operation: 'delete',
+			fileId: byId(fileId),
+			versionId: current,
+		});
 		expect(result.error?.message).toBe('You cannot delete current version of a file.');
 		expect(fixture.emulator.files[0].previousVersions).toHaveLength(2);
 	});
 
 	it('says which field is empty, and reports a missing version', async () => {
 		const fileId = await fileWithThreeVersions();
-		const empty = await fixture.run({ resource: 'fileVersion', operation: 'get', fileId: byId(fileId), versionId: ' ' });
+		const empty = await fixture.run({
+			resource: 'fileVersion',
+			operation: 'get',
+			fileId: byId(fileId),
+			versionId: ' ',
+		});
 		expect(empty.error?.message).toBe("'Version ID' is empty");
 		const missing = await fixture.run({
 			resource: 'fileVersion',
@@ -103,10 +150,26 @@ describe('File Version', () => {
 	it('refuses a 101st version', async () => {
 		const fileId = await fileWithThreeVersions();
 		for (let index = 3; index < 100; index++) {
-			await fixture.run({ resource: 'file', operation: 'upload', inputSource: 'base64', base64Content: 'AAAA', fileName: 'note.txt', options: { useUniqueFileName: false } });
+			await fixture.run({
+				resource: 'file',
+				operation: 'upload',
+				inputSource: 'base64',
+				base64Content: 'AAAA',
+				fileName: 'note.txt',
+				options: { useUniqueFileName: false },
+			});
 		}
-		expect(fixture.emulator.files.find((file) => file.fileId === fileId)!.previousVersions).toHaveLength(99);
-		const result = await fixture.run({ resource: 'file', operation: 'upload', inputSource: 'base64', base64Content: 'AAAA', fileName: 'note.txt', options: { useUniqueFileName: false } });
+		expect(
+			fixture.emulator.files.find((file) => file.fileId === fileId)!.previousVersions,
+		).toHaveLength(99);
+		const result = await fixture.run({
+			resource: 'file',
+			operation: 'upload',
+			inputSource: 'base64',
+			base64Content: 'AAAA',
+			fileName: 'note.txt',
+			options: { useUniqueFileName: false },
+		});
 		expect(result.error?.message).toBe('A file can have at most 100 versions.');
 	}, 60_000);
 });

@@ -4,7 +4,13 @@ import { ImageKitApi } from '../../credentials/ImageKitApi.credentials';
 import { ImageKit } from '../../nodes/ImageKit/ImageKit.node';
 import { ImageKitEmulator } from '../emulator';
 import type { BinaryMode, Engine, RunResult, WorkflowNode } from '../engine/harness';
-import { assertTestCaTrusted, BINARY_SOURCE_TYPE, BinarySource, createEngine, useProxy } from '../engine/harness';
+import {
+	assertTestCaTrusted,
+	BINARY_SOURCE_TYPE,
+	BinarySource,
+	createEngine,
+	useProxy,
+} from '../engine/harness';
 
 export const NODE_TYPE = 'n8n-nodes-imagekit.imageKit';
 export const PRIVATE_KEY = 'private_emulatorKey0123456789abcdefXYZ=';
@@ -14,9 +20,10 @@ export interface NodeFixture {
 	emulator: ImageKitEmulator;
 	engine: Engine;
 	/** Runs the ImageKit node alone on the given items (one empty item by default). */
-	run(parameters: INodeParameters, options?: { inputItems?: INodeExecutionData[]; continueOnFail?: boolean }): Promise<
-		RunResult & { items: INodeExecutionData[] }
-	>;
+	run(
+		parameters: INodeParameters,
+		options?: { inputItems?: INodeExecutionData[]; continueOnFail?: boolean },
+	): Promise<RunResult & { items: INodeExecutionData[] }>;
 	/** Runs a workflow, e.g. a binary source followed by the ImageKit node. */
 	runWorkflow(nodes: WorkflowNode[]): Promise<RunResult>;
 	close(): Promise<void>;
@@ -34,7 +41,11 @@ export async function startNodeFixture(binaryMode: BinaryMode = 'default'): Prom
 		nodeTypes: { [NODE_TYPE]: new ImageKit(), [BINARY_SOURCE_TYPE]: new BinarySource() },
 		credentialTypes: [new ImageKitApi()],
 		credentials: {
-			imageKitApi: { privateKey: PRIVATE_KEY, publicKey: PUBLIC_KEY, urlEndpoint: emulator.urlEndpoint },
+			imageKitApi: {
+				privateKey: PRIVATE_KEY,
+				publicKey: PUBLIC_KEY,
+				urlEndpoint: emulator.urlEndpoint,
+			},
 		},
 		binaryMode,
 	});
@@ -54,5 +65,9 @@ export async function startNodeFixture(binaryMode: BinaryMode = 'default'): Prom
 
 /** The run as n8n would store it, to check that no secret leaked into it. */
 export function serialisedRun(result: RunResult): string {
-	return JSON.stringify(result.run) + JSON.stringify(result.error ?? null) + String(result.error?.stack ?? '');
+	return (
+		JSON.stringify(result.run) +
+		JSON.stringify(result.error ?? null) +
+		String(result.error?.stack ?? '')
+	);
 }

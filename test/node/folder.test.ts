@@ -30,12 +30,18 @@ function seedCatalogue(): void {
 	fixture.emulator.seedFile({ name: 'c.png', folder: '/products/' });
 }
 
-const calls = () => fixture.emulator.requests.map((request) => `${request.method} ${request.path} ${request.status}`);
+const calls = () =>
+	fixture.emulator.requests.map((request) => `${request.method} ${request.path} ${request.status}`);
 
 describe('Folder → Create', () => {
 	it('creates the folder and its missing parents, and outputs the path ImageKit gives it', async () => {
 		const result = await fixture.run(
-			{ resource: 'folder', operation: 'create', folderName: 'summer sale', parentFolderPath: '/products/images/' },
+			{
+				resource: 'folder',
+				operation: 'create',
+				folderName: 'summer sale',
+				parentFolderPath: '/products/images/',
+			},
 			{ inputItems: [{ json: {} }, { json: {} }] },
 		);
 		expect(result.error).toBeUndefined();
@@ -43,8 +49,15 @@ describe('Folder → Create', () => {
 			[{ folderPath: '/products/images/summer_sale' }, { item: 0 }],
 			[{ folderPath: '/products/images/summer_sale' }, { item: 1 }],
 		]);
-		expect(fixture.emulator.folders).toEqual(['/products/', '/products/images/', '/products/images/summer_sale/']);
-		expect(fixture.emulator.requests[0].json).toEqual({ folderName: 'summer sale', parentFolderPath: '/products/images/' });
+		expect(fixture.emulator.folders).toEqual([
+			'/products/',
+			'/products/images/',
+			'/products/images/summer_sale/',
+		]);
+		expect(fixture.emulator.requests[0].json).toEqual({
+			folderName: 'summer sale',
+			parentFolderPath: '/products/images/',
+		});
 	});
 
 	it('passes on ImageKit’s refusal of "." and ".."', async () => {
@@ -61,7 +74,11 @@ describe('Folder → Delete', () => {
 		expect(result.items[0].json).toEqual({ folderPath: '/products/shoes/', deleted: true });
 		expect(filePaths()).toEqual(['/products/c.png']);
 		expect(fixture.emulator.folders).toEqual(['/products/']);
-		expect(fixture.emulator.requests[0]).toMatchObject({ method: 'DELETE', path: '/v1/folder', json: { folderPath: '/products/shoes/' } });
+		expect(fixture.emulator.requests[0]).toMatchObject({
+			method: 'DELETE',
+			path: '/v1/folder',
+			json: { folderPath: '/products/shoes/' },
+		});
 	});
 
 	it('reports a missing folder with ImageKit’s message, or per item with Continue On Fail', async () => {
@@ -71,7 +88,9 @@ describe('Folder → Delete', () => {
 			{ resource: 'folder', operation: 'delete', folderPath: '/nowhere/' },
 			{ continueOnFail: true },
 		);
-		expect(continued.items.map((item) => item.json)).toEqual([{ error: 'No folder found with folderPath `/nowhere/`.' }]);
+		expect(continued.items.map((item) => item.json)).toEqual([
+			{ error: 'No folder found with folderPath `/nowhere/`.' },
+		]);
 	});
 
 	it('names an empty path before sending anything', async () => {
@@ -91,7 +110,11 @@ describe('Folder → Copy, Move, Rename', () => {
 			includeVersions: true,
 		});
 		expect(result.error).toBeUndefined();
-		expect(result.items[0].json).toEqual({ jobId: expect.any(String), type: 'COPY_FOLDER', status: 'Completed' });
+		expect(result.items[0].json).toEqual({
+			jobId: expect.any(String),
+			type: 'COPY_FOLDER',
+			status: 'Completed',
+		});
 		expect(calls()).toEqual([
 			'POST /v1/bulkJobs/copyFolder 200',
 			`GET /v1/bulkJobs/${result.items[0].json.jobId as string} 200`,
@@ -128,13 +151,26 @@ describe('Folder → Copy, Move, Rename', () => {
 		expect(pending.items[0].json).toEqual({ jobId, type: 'MOVE_FOLDER', status: 'Pending' });
 		const completed = await folder('getJobStatus', { jobId });
 		expect(completed.items[0].json).toEqual({ jobId, type: 'MOVE_FOLDER', status: 'Completed' });
-		expect(filePaths()).toEqual(['/archive/shoes/a.png', '/archive/shoes/red/b.png', '/products/c.png']);
-		expect(fixture.emulator.folders).toEqual(['/archive/', '/archive/shoes/', '/archive/shoes/red/', '/products/']);
+		expect(filePaths()).toEqual([
+			'/archive/shoes/a.png',
+			'/archive/shoes/red/b.png',
+			'/products/c.png',
+		]);
+		expect(fixture.emulator.folders).toEqual([
+			'/archive/',
+			'/archive/shoes/',
+			'/archive/shoes/red/',
+			'/products/',
+		]);
 	});
 
 	it('renames a folder, purging the old URLs when asked', async () => {
 		seedCatalogue();
-		const result = await folder('rename', { folderPath: '/products/shoes/', newFolderName: 'shoes 2025', purgeCache: true });
+		const result = await folder('rename', {
+			folderPath: '/products/shoes/',
+			newFolderName: 'shoes 2025',
+			purgeCache: true,
+		});
 		expect(result.error).toBeUndefined();
 		expect(result.items[0].json).toEqual({
 			jobId: expect.any(String),
@@ -147,13 +183,21 @@ describe('Folder → Copy, Move, Rename', () => {
 			newFolderName: 'shoes 2025',
 			purgeCache: true,
 		});
-		expect(filePaths()).toEqual(['/products/c.png', '/products/shoes_2025/a.png', '/products/shoes_2025/red/b.png']);
+		expect(filePaths()).toEqual([
+			'/products/c.png',
+			'/products/shoes_2025/a.png',
+			'/products/shoes_2025/red/b.png',
+		]);
 	});
 
 	it('outputs a rename whose purge failed as a partial success instead of failing', async () => {
 		seedCatalogue();
 		fixture.emulator.exhaustPurgeQuota();
-		const result = await folder('rename', { folderPath: '/products/shoes/', newFolderName: 'boots', purgeCache: true });
+		const result = await folder('rename', {
+			folderPath: '/products/shoes/',
+			newFolderName: 'boots',
+			purgeCache: true,
+		});
 		expect(result.error).toBeUndefined();
 		expect(result.items[0].json).toMatchObject({
 			type: 'RENAME_FOLDER',
@@ -168,7 +212,13 @@ describe('Folder → Copy, Move, Rename', () => {
 		seedCatalogue();
 		fixture.emulator.bulkJobPendingPolls = 10;
 		const result = await fixture.run(
-			{ resource: 'folder', operation: 'move', sourceFolderPath: '/products/shoes/', destinationPath: '/archive/', timeout: 1 },
+			{
+				resource: 'folder',
+				operation: 'move',
+				sourceFolderPath: '/products/shoes/',
+				destinationPath: '/archive/',
+				timeout: 1,
+			},
 			{ continueOnFail: true },
 		);
 		const jobId = (fixture.emulator.requests[1].path.split('/').pop() ?? '') as string;
@@ -189,28 +239,63 @@ describe('Folder → Copy, Move, Rename', () => {
 	it('passes on 423 while a job holds the folder, and 409 for a taken name', async () => {
 		seedCatalogue();
 		fixture.emulator.bulkJobPendingPolls = 5;
-		await folder('move', { sourceFolderPath: '/products/shoes/', destinationPath: '/archive/', waitForCompletion: false });
-		const locked = await folder('rename', { folderPath: '/products/shoes/red/', newFolderName: 'crimson' });
-		expect(locked.error?.message).toBe('A bulk job is running on given folder path, please try after sometime.');
-		const sourceLocked = await folder('copy', { sourceFolderPath: '/products/', destinationPath: '/backup/' });
-		expect(sourceLocked.error?.message).toBe('A bulk job is running on given folder path, please try after sometime.');
+		await folder('move', {
+			sourceFolderPath: '/products/shoes/',
+			destinationPath: '/archive/',
+			waitForCompletion: false,
+		});
+		const locked = await folder('rename', {
+			folderPath: '/products/shoes/red/',
+			newFolderName: 'crimson',
+		});
+		expect(locked.error?.message).toBe(
+			'A bulk job is running on given folder path, please try after sometime.',
+		);
+		const sourceLocked = await folder('copy', {
+			sourceFolderPath: '/products/',
+			destinationPath: '/backup/',
+		});
+		expect(sourceLocked.error?.message).toBe(
+			'A bulk job is running on given folder path, please try after sometime.',
+		);
 		fixture.emulator.seedFile({ name: 'd.png', folder: '/other/' });
-		const destinationLocked = await folder('copy', { sourceFolderPath: '/other/', destinationPath: '/archive/' });
-		expect(destinationLocked.error?.message).toBe('Destination folder path is already locked. Please try after sometime.');
-		expect(fixture.emulator.requests.map((request) => request.status)).toEqual([200, 423, 423, 423]);
+		const destinationLocked = await folder('copy', {
+			sourceFolderPath: '/other/',
+			destinationPath: '/archive/',
+		});
+		expect(destinationLocked.error?.message).toBe(
+			'Destination folder path is already locked. Please try after sometime.',
+		);
+		expect(fixture.emulator.requests.map((request) => request.status)).toEqual([
+			200, 423, 423, 423,
+		]);
 
 		fixture.emulator.reset();
 		fixture.emulator.seedFile({ name: 'x.png', folder: '/a/' });
 		fixture.emulator.seedFile({ name: 'y.png', folder: '/b/' });
 		const taken = await folder('rename', { folderPath: '/a/', newFolderName: 'b' });
-		expect(taken.error?.message).toBe('Folder with name newFolderName already exists at the same location.');
+		expect(taken.error?.message).toBe(
+			'Folder with name newFolderName already exists at the same location.',
+		);
 		expect(fixture.emulator.requests.map((request) => request.status)).toEqual([409]);
 	});
 
 	it.each([
-		['copy', { sourceFolderPath: '/', destinationPath: '/archive/' }, 'sourceFolderPath cannot be root.'],
-		['move', { sourceFolderPath: '/products/', destinationPath: '/products/shoes/' }, /parent folder cannot be moved into child folder/],
-		['move', { sourceFolderPath: '/missing/', destinationPath: '/archive/' }, 'No files & folder found at sourceFolderPath `/missing/`.'],
+		[
+			'copy',
+			{ sourceFolderPath: '/', destinationPath: '/archive/' },
+			'sourceFolderPath cannot be root.',
+		],
+		[
+			'move',
+			{ sourceFolderPath: '/products/', destinationPath: '/products/shoes/' },
+			/parent folder cannot be moved into child folder/,
+		],
+		[
+			'move',
+			{ sourceFolderPath: '/missing/', destinationPath: '/archive/' },
+			'No files & folder found at sourceFolderPath `/missing/`.',
+		],
 		['rename', { folderPath: '/', newFolderName: 'x' }, 'folderPath cannot be root.'],
 		['getJobStatus', { jobId: '0123456789abcdef01234567' }, 'The requested job does not exist.'],
 	])('%s passes on ImageKit’s refusal of %p', async (operation, parameters, message) => {
@@ -222,13 +307,20 @@ describe('Folder → Copy, Move, Rename', () => {
 
 	it.each([
 		['copy', { sourceFolderPath: ' ', destinationPath: '/a/' }, "'Source Folder Path' is empty"],
-		['move', { sourceFolderPath: '/a/', destinationPath: ' ' }, "'Destination Folder Path' is empty"],
+		[
+			'move',
+			{ sourceFolderPath: '/a/', destinationPath: ' ' },
+			"'Destination Folder Path' is empty",
+		],
 		['rename', { folderPath: '/a/', newFolderName: ' ' }, "'New Folder Name' is empty"],
 		['getJobStatus', { jobId: '  ' }, "'Job ID' is empty"],
-	])('%s names the empty field of %p before sending anything', async (operation, parameters, message) => {
-		const result = await folder(operation, parameters);
-		expect(result.error?.name).toBe('NodeOperationError');
-		expect(result.error?.message).toBe(message);
-		expect(fixture.emulator.requests).toEqual([]);
-	});
+	])(
+		'%s names the empty field of %p before sending anything',
+		async (operation, parameters, message) => {
+			const result = await folder(operation, parameters);
+			expect(result.error?.name).toBe('NodeOperationError');
+			expect(result.error?.message).toBe(message);
+			expect(fixture.emulator.requests).toEqual([]);
+		},
+	);
 });

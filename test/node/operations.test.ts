@@ -18,14 +18,22 @@ afterEach(() => {
 describe('Metadata → Get From URL', () => {
 	it('returns the metadata of a file served through the account', async () => {
 		const file = fixture.emulator.seedFile({ name: 'shoe.png' });
-		const result = await fixture.run({ resource: 'metadata', operation: 'getFromUrl', url: file.url });
+		const result = await fixture.run({
+			resource: 'metadata',
+			operation: 'getFromUrl',
+			url: file.url,
+		});
 		expect(result.error).toBeUndefined();
 		expect(result.items[0].json).toMatchObject({ pHash: expect.stringMatching(/^[0-9a-f]{16}$/) });
 		expect(fixture.emulator.requests[0].query).toEqual({ url: file.url });
 	});
 
 	it('shows ImageKit’s message for a URL outside the account', async () => {
-		const result = await fixture.run({ resource: 'metadata', operation: 'getFromUrl', url: 'https://example.com/a.jpg' });
+		const result = await fixture.run({
+			resource: 'metadata',
+			operation: 'getFromUrl',
+			url: 'https://example.com/a.jpg',
+		});
 		expect(result.error).toMatchObject({ name: 'NodeApiError' });
 		expect(result.error?.message).toMatch(/ImageKit/);
 	});
@@ -41,7 +49,11 @@ describe('Cache → Purge and Get Purge Status', () => {
 
 		const statuses: unknown[] = [];
 		for (let poll = 0; poll < 2; poll++) {
-			const status = await fixture.run({ resource: 'cache', operation: 'getPurgeStatus', requestId });
+			const status = await fixture.run({
+				resource: 'cache',
+				operation: 'getPurgeStatus',
+				requestId,
+			});
 			statuses.push(status.items[0].json);
 		}
 		expect(statuses).toEqual([
@@ -51,7 +63,11 @@ describe('Cache → Purge and Get Purge Status', () => {
 	});
 
 	it('reports an unknown request id with ImageKit’s message', async () => {
-		const result = await fixture.run({ resource: 'cache', operation: 'getPurgeStatus', requestId: 'nope' });
+		const result = await fixture.run({
+			resource: 'cache',
+			operation: 'getPurgeStatus',
+			requestId: 'nope',
+		});
 		expect(result.error).toMatchObject({ name: 'NodeApiError', httpCode: '400' });
 		expect(result.error?.message).toBe('No request found for this requestId.');
 	});
@@ -66,17 +82,26 @@ describe('Upload Auth & pHash', () => {
 			nonce: 'my-token',
 			expiresIn: 600,
 		});
-		const { token, expire, signature, publicKey } = result.items[0].json as Record<string, string & number>;
+		const { token, expire, signature, publicKey } = result.items[0].json as Record<
+			string,
+			string & number
+		>;
 		expect(token).toBe('my-token');
 		expect(expire - before).toBeGreaterThanOrEqual(600);
 		expect(expire - before).toBeLessThanOrEqual(601);
-		expect(signature).toBe(createHmac('sha1', PRIVATE_KEY).update(`${token}${expire}`).digest('hex'));
+		expect(signature).toBe(
+			createHmac('sha1', PRIVATE_KEY).update(`${token}${expire}`).digest('hex'),
+		);
 		expect(publicKey).toBe(PUBLIC_KEY);
 		expect(fixture.emulator.requests).toEqual([]);
 	});
 
 	it.each([-5, 0, 3600])('rejects an expiry of %i seconds naming the field', async (expiresIn) => {
-		const result = await fixture.run({ resource: 'utility', operation: 'getUploadAuthParameters', expiresIn });
+		const result = await fixture.run({
+			resource: 'utility',
+			operation: 'getUploadAuthParameters',
+			expiresIn,
+		});
 		expect(result.error?.name).toBe('NodeOperationError');
 		expect(result.error?.message).toMatch(/'Expires In \(Seconds\)' must be between 1 and 3599/);
 	});
@@ -88,7 +113,11 @@ describe('Upload Auth & pHash', () => {
 			firstPhash: '2d5ad3936d2e015b',
 			secondPhash: '2d6ed293db36a4fb',
 		});
-		expect(result.items[0].json).toEqual({ distance: 17, firstPhash: '2d5ad3936d2e015b', secondPhash: '2d6ed293db36a4fb' });
+		expect(result.items[0].json).toEqual({
+			distance: 17,
+			firstPhash: '2d5ad3936d2e015b',
+			secondPhash: '2d6ed293db36a4fb',
+		});
 	});
 
 	it('names the pHash field that is not hexadecimal', async () => {
@@ -99,7 +128,9 @@ describe('Upload Auth & pHash', () => {
 			secondPhash: 'not-a-hash',
 		});
 		expect(result.error?.name).toBe('NodeOperationError');
-		expect(result.error?.message).toMatch(/^'Second pHash' is not usable: Invalid pHash value "not-a-hash"/);
+		expect(result.error?.message).toMatch(
+			/^'Second pHash' is not usable: Invalid pHash value "not-a-hash"/,
+		);
 	});
 });
 
@@ -110,7 +141,9 @@ describe('Image URL → Generate', () => {
 			operation: 'generate',
 			source: 'path',
 			path: '/shoes/red shoe.jpg',
-			steps: { step: [{ parameters: { width: 300, height: 200 } }, { parameters: { rotation: '90' } }] },
+			steps: {
+				step: [{ parameters: { width: 300, height: 200 } }, { parameters: { rotation: '90' } }],
+			},
 			options: {
 				rawTransformation: 'e-grayscale',
 				queryParameters: { parameter: [{ name: 'v', value: '2' }] },
@@ -128,7 +161,9 @@ describe('Image URL → Generate', () => {
 		).exec(url);
 		expect(match).not.toBeNull();
 		const [, signedPart, signature] = match!;
-		expect(signature).toBe(createHmac('sha1', PRIVATE_KEY).update(`${signedPart}9999999999`).digest('hex'));
+		expect(signature).toBe(
+			createHmac('sha1', PRIVATE_KEY).update(`${signedPart}9999999999`).digest('hex'),
+		);
 		expect(fixture.emulator.requests).toEqual([]);
 	});
 
@@ -165,7 +200,11 @@ describe('Item handling', () => {
 			{ resource: 'file', operation: 'get', fileId: '={{ $json.id }}' },
 			{
 				continueOnFail: true,
-				inputItems: [{ json: { id: 'eeeeeeeeeeeeeeeeeeeeeeee' } }, { json: { id: fileId } }, { json: { id: '' } }],
+				inputItems: [
+					{ json: { id: 'eeeeeeeeeeeeeeeeeeeeeeee' } },
+					{ json: { id: fileId } },
+					{ json: { id: '' } },
+				],
 			},
 		);
 		expect(result.error).toBeUndefined();
@@ -179,9 +218,18 @@ describe('Item handling', () => {
 	it('fails the run with the item index when Continue On Fail is off', async () => {
 		const result = await fixture.run(
 			{ resource: 'file', operation: 'get', fileId: '={{ $json.id }}' },
-			{ inputItems: [{ json: { id: fixture.emulator.seedFile().fileId } }, { json: { id: 'ffffffffffffffffffffffff' } }] },
+			{
+				inputItems: [
+					{ json: { id: fixture.emulator.seedFile().fileId } },
+					{ json: { id: 'ffffffffffffffffffffffff' } },
+				],
+			},
 		);
-		expect(result.error).toMatchObject({ name: 'NodeApiError', httpCode: '404', context: { itemIndex: 1 } });
+		expect(result.error).toMatchObject({
+			name: 'NodeApiError',
+			httpCode: '404',
+			context: { itemIndex: 1 },
+		});
 	});
 
 	it('waits out a rate limit and retries', async () => {
@@ -216,11 +264,20 @@ describe('ImageKit API credential test', () => {
 	it('succeeds with the right key', async () => {
 		const outcome = await fixture.engine.testCredential('imageKitApi');
 		expect(outcome.status).toBe('OK');
-		expect(fixture.emulator.requests[0]).toMatchObject({ method: 'GET', path: '/v1/files', query: { limit: '1' } });
+		expect(fixture.emulator.requests[0]).toMatchObject({
+			method: 'GET',
+			path: '/v1/files',
+			query: { limit: '1' },
+		});
 	});
 
 	it('fails with a clear message with a wrong key', async () => {
-		const outcome = await fixture.engine.testCredential('imageKitApi', { privateKey: 'private_wrong' });
-		expect(outcome).toEqual({ status: 'Error', message: expect.stringMatching(/rejected the private key/) });
+		const outcome = await fixture.engine.testCredential('imageKitApi', {
+			privateKey: 'private_wrong',
+		});
+		expect(outcome).toEqual({
+			status: 'Error',
+			message: expect.stringMatching(/rejected the private key/),
+		});
 	});
 });

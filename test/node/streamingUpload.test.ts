@@ -20,14 +20,22 @@ it('streams a large binary from n8n’s filesystem store to ImageKit without hol
 		{
 			name: 'Source',
 			type: BINARY_SOURCE_TYPE,
-			parameters: { sizeBytes: FILE_SIZE, seed: 'large', fileName: 'large.mp4', mimeType: 'video/mp4' },
+			parameters: {
+				sizeBytes: FILE_SIZE,
+				seed: 'large',
+				fileName: 'large.mp4',
+				mimeType: 'video/mp4',
+			},
 		},
 	]);
 	global.gc?.();
 	const baseline = process.memoryUsage().rss;
 	const { result, peak } = await peakRss(
 		async () =>
-			await fixture.run({ resource: 'file', operation: 'upload' }, { inputItems: stored.output('Source') }),
+			await fixture.run(
+				{ resource: 'file', operation: 'upload' },
+				{ inputItems: stored.output('Source') },
+			),
 	);
 	expect(result.error).toBeUndefined();
 
@@ -39,7 +47,10 @@ it('streams a large binary from n8n’s filesystem store to ImageKit without hol
 		sha256: binarySourceSha256('large', FILE_SIZE),
 	});
 	expect(Number(upload.headers['content-length'])).toBe(upload.bodySize);
-	expect(result.items[0].json).toMatchObject({ name: expect.stringMatching(/^large_\w+\.mp4$/), size: FILE_SIZE });
+	expect(result.items[0].json).toMatchObject({
+		name: expect.stringMatching(/^large_\w+\.mp4$/),
+		size: FILE_SIZE,
+	});
 	// Buffering would add at least the file's size; streaming stays well below half of it
 	// (`npm run bench` measures the same in a fresh process with a collected heap).
 	expect(peak - baseline).toBeLessThan(FILE_SIZE / 2);

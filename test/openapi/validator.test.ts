@@ -8,17 +8,30 @@ const SAMPLE_DOCUMENT = {
 	servers: [{ url: 'https://api.example.test' }],
 	paths: {
 		'/v1/items/{itemId}': {
-			parameters: [{ name: 'itemId', in: 'path', required: true, schema: { type: 'string', pattern: '^[0-9a-f]+$' } }],
+			parameters: [
+				{
+					name: 'itemId',
+					in: 'path',
+					required: true,
+					schema: { type: 'string', pattern: '^[0-9a-f]+$' },
+				},
+			],
 			get: {
 				parameters: [{ $ref: '#/components/parameters/Limit' }],
 				responses: {
-					'200': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/Item' } } } },
+					'200': {
+						description: 'ok',
+						content: { 'application/json': { schema: { $ref: '#/components/schemas/Item' } } },
+					},
 					'204': { description: 'empty' },
 					'4XX': { $ref: '#/components/responses/Error' },
 				},
 			},
 			patch: {
-				requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/Update' } } } },
+				requestBody: {
+					required: true,
+					content: { 'application/json': { schema: { $ref: '#/components/schemas/Update' } } },
+				},
 				responses: { '200': { description: 'ok' } },
 			},
 		},
@@ -28,19 +41,29 @@ const SAMPLE_DOCUMENT = {
 		'/v1/upload': {
 			servers: [{ url: 'https://upload.example.test/api' }],
 			post: {
-				requestBody: { content: { 'multipart/form-data': { schema: { $ref: '#/components/schemas/UploadForm' } } } },
+				requestBody: {
+					content: {
+						'multipart/form-data': { schema: { $ref: '#/components/schemas/UploadForm' } },
+					},
+				},
 				responses: { '200': { description: 'ok' } },
 			},
 		},
 	},
 	components: {
-		parameters: { Limit: { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 10 } } },
+		parameters: {
+			Limit: { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 10 } },
+		},
 		responses: {
 			Error: {
 				description: 'error',
 				content: {
 					'application/json': {
-						schema: { type: 'object', required: ['message'], properties: { message: { type: 'string' } } },
+						schema: {
+							type: 'object',
+							required: ['message'],
+							properties: { message: { type: 'string' } },
+						},
 					},
 				},
 			},
@@ -83,8 +106,12 @@ describe('OpenApiValidator', () => {
 	const validator = new OpenApiValidator(SAMPLE_DOCUMENT);
 
 	it('matches path templates, following $refs to parameters and schemas', () => {
-		expect(validator.validateRequest({ method: 'GET', path: '/v1/items/abc', query: { limit: '5' } })).toEqual([]);
-		expect(validator.validateRequest({ method: 'get', path: '/v1/items/XYZ', query: { limit: '11' } })).toEqual([
+		expect(
+			validator.validateRequest({ method: 'GET', path: '/v1/items/abc', query: { limit: '5' } }),
+		).toEqual([]);
+		expect(
+			validator.validateRequest({ method: 'get', path: '/v1/items/XYZ', query: { limit: '11' } }),
+		).toEqual([
 			'GET /v1/items/XYZ request: path parameter "itemId" must match pattern "^[0-9a-f]+$"',
 			'GET /v1/items/XYZ request: query parameter "limit" must be <= 10',
 		]);
@@ -96,9 +123,30 @@ describe('OpenApiValidator', () => {
 
 	it('finds operations declared under another server, including its base path and host', () => {
 		const form = { fields: { fileName: 'a.png' }, fileFields: ['file'] };
-		expect(validator.validateRequest({ method: 'POST', path: '/api/v1/upload', host: 'upload.example.test', form })).toEqual([]);
-		expect(validator.validateRequest({ method: 'POST', path: '/api/v1/upload', host: '127.0.0.1:4010', form })).toEqual([]);
-		expect(validator.validateRequest({ method: 'POST', path: '/api/v1/upload', host: 'api.example.test:443', form })).toEqual([
+		expect(
+			validator.validateRequest({
+				method: 'POST',
+				path: '/api/v1/upload',
+				host: 'upload.example.test',
+				form,
+			}),
+		).toEqual([]);
+		expect(
+			validator.validateRequest({
+				method: 'POST',
+				path: '/api/v1/upload',
+				host: '127.0.0.1:4010',
+				form,
+			}),
+		).toEqual([]);
+		expect(
+			validator.validateRequest({
+				method: 'POST',
+				path: '/api/v1/upload',
+				host: 'api.example.test:443',
+				form,
+			}),
+		).toEqual([
 			'POST /api/v1/upload request: sent to api.example.test, but /api/v1/upload is served by upload.example.test',
 		]);
 		expect(validator.validateRequest({ method: 'POST', path: '/v1/upload', form })).toHaveLength(1);
@@ -113,27 +161,55 @@ describe('OpenApiValidator', () => {
 			metadata: '{"brand":"Nike"}',
 			extensions: '[{"name":"remove-bg"}]',
 		};
-		expect(validator.validateRequest({ method: 'POST', path: '/api/v1/upload', form: { fields, fileFields: ['file'] } })).toEqual([]);
-		const wrong = { fileName: 'a.png', private: 'yes', expire: 'soon', metadata: 'brand=Nike', extensions: '[{}]' };
-		expect(validator.validateRequest({ method: 'POST', path: '/api/v1/upload', form: { fields: wrong } })).toEqual([
+		expect(
+			validator.validateRequest({
+				method: 'POST',
+				path: '/api/v1/upload',
+				form: { fields, fileFields: ['file'] },
+			}),
+		).toEqual([]);
+		const wrong = {
+			fileName: 'a.png',
+			private: 'yes',
+			expire: 'soon',
+			metadata: 'brand=Nike',
+			extensions: '[{}]',
+		};
+		expect(
+			validator.validateRequest({
+				method: 'POST',
+				path: '/api/v1/upload',
+				form: { fields: wrong },
+			}),
+		).toEqual([
 			"POST /api/v1/upload request: body must have required property 'file'",
 			'POST /api/v1/upload request: body /private must be boolean',
 			'POST /api/v1/upload request: body /expire must be integer',
 			'POST /api/v1/upload request: body /metadata must be object',
 			"POST /api/v1/upload request: body /extensions/0 must have required property 'name'",
 		]);
-		expect(validator.validateRequest({ method: 'POST', path: '/api/v1/upload', json: { fileName: 'a.png' } })).toEqual([
+		expect(
+			validator.validateRequest({
+				method: 'POST',
+				path: '/api/v1/upload',
+				json: { fileName: 'a.png' },
+			}),
+		).toEqual([
 			'POST /api/v1/upload request: the body is application/json, which the operation does not accept',
 		]);
 	});
 
 	it('checks JSON bodies, reading overlapping oneOf branches as anyOf', () => {
-		expect(validator.validateRequest({ method: 'PATCH', path: '/v1/items/abc', json: { name: 'x' } })).toEqual([]);
-		expect(validator.validateRequest({ method: 'PATCH', path: '/v1/items/abc', json: [] })).toEqual([
-			'PATCH /v1/items/abc request: body must be object',
-			'PATCH /v1/items/abc request: body must be object',
-			'PATCH /v1/items/abc request: body must match a schema in anyOf',
-		]);
+		expect(
+			validator.validateRequest({ method: 'PATCH', path: '/v1/items/abc', json: { name: 'x' } }),
+		).toEqual([]);
+		expect(validator.validateRequest({ method: 'PATCH', path: '/v1/items/abc', json: [] })).toEqual(
+			[
+				'PATCH /v1/items/abc request: body must be object',
+				'PATCH /v1/items/abc request: body must be object',
+				'PATCH /v1/items/abc request: body must match a schema in anyOf',
+			],
+		);
 		expect(validator.validateRequest({ method: 'PATCH', path: '/v1/items/abc' })).toEqual([
 			'PATCH /v1/items/abc request: a request body is required',
 		]);
@@ -144,8 +220,15 @@ describe('OpenApiValidator', () => {
 
 	it('catches a response body that breaks its schema', () => {
 		const response = { method: 'GET', path: '/v1/items/abc', status: 200 };
-		expect(validator.validateResponse({ ...response, body: { id: 'abc', tags: null, url: 'https://x.test/a' } })).toEqual([]);
-		expect(validator.validateResponse({ ...response, body: { tags: 'a,b', url: 'not a uri' } })).toEqual([
+		expect(
+			validator.validateResponse({
+				...response,
+				body: { id: 'abc', tags: null, url: 'https://x.test/a' },
+			}),
+		).toEqual([]);
+		expect(
+			validator.validateResponse({ ...response, body: { tags: 'a,b', url: 'not a uri' } }),
+		).toEqual([
 			"GET /v1/items/abc response 200: must have required property 'id'",
 			'GET /v1/items/abc response 200: /tags must be array,null',
 			'GET /v1/items/abc response 200: /url must match format "uri"',
@@ -157,7 +240,9 @@ describe('OpenApiValidator', () => {
 
 	it('checks statuses, status ranges and empty bodies', () => {
 		const response = { method: 'GET', path: '/v1/items/abc' };
-		expect(validator.validateResponse({ ...response, status: 404, body: { message: 'gone' } })).toEqual([]);
+		expect(
+			validator.validateResponse({ ...response, status: 404, body: { message: 'gone' } }),
+		).toEqual([]);
 		expect(validator.validateResponse({ ...response, status: 404, body: {} })).toEqual([
 			"GET /v1/items/abc response 404: must have required property 'message'",
 		]);
@@ -192,7 +277,7 @@ const imageKitSpec = loadOpenApi();
 (imageKitSpec ? describe : describe.skip)('ImageKit OpenAPI spec', () => {
 	const validator = () => imageKitSpec as OpenApiValidator;
 
-	it('takes uploads on upload.imagekit.io only, with the SDKs\' form encoding', () => {
+	it("takes uploads on upload.imagekit.io only, with the SDKs' form encoding", () => {
 		const form = {
 			fields: {
 				fileName: 'a.png',
@@ -200,7 +285,9 @@ const imageKitSpec = loadOpenApi();
 				tags: 'sale,summer',
 				customMetadata: '{"brand":"Nike"}',
 				responseFields: 'tags,metadata',
-				extensions: JSON.stringify([{ name: 'google-auto-tagging', minConfidence: 80, maxTags: 5 }]),
+				extensions: JSON.stringify([
+					{ name: 'google-auto-tagging', minConfidence: 80, maxTags: 5 },
+				]),
 				transformation: JSON.stringify({ pre: 'w-100', post: [{ type: 'thumbnail' }] }),
 			},
 			fileFields: ['file'],
@@ -210,23 +297,46 @@ const imageKitSpec = loadOpenApi();
 		expect(validator().validateRequest({ ...upload, host: 'api.imagekit.io' })).toEqual([
 			'POST /api/v1/files/upload request: sent to api.imagekit.io, but /api/v1/files/upload is served by upload.imagekit.io',
 		]);
-		const badExtension = { ...form, fields: { ...form.fields, extensions: '[{"name":"google-auto-tagging"}]' } };
-		expect(validator().validateRequest({ ...upload, form: badExtension }).join('\n')).toMatch(/required property 'minConfidence'/);
+		const badExtension = {
+			...form,
+			fields: { ...form.fields, extensions: '[{"name":"google-auto-tagging"}]' },
+		};
+		expect(
+			validator()
+				.validateRequest({ ...upload, form: badExtension })
+				.join('\n'),
+		).toMatch(/required property 'minConfidence'/);
 	});
 
 	it('checks list parameters and both update body shapes', () => {
 		const list = { method: 'GET', path: '/v1/files' };
-		expect(validator().validateRequest({ ...list, query: { limit: '1000', sort: 'DESC_SIZE', type: 'all' } })).toEqual([]);
+		expect(
+			validator().validateRequest({
+				...list,
+				query: { limit: '1000', sort: 'DESC_SIZE', type: 'all' },
+			}),
+		).toEqual([]);
 		expect(validator().validateRequest({ ...list, query: { limit: '1001' } })).toEqual([
 			'GET /v1/files request: query parameter "limit" must be <= 1000',
 		]);
 		const details = { method: 'PATCH', path: '/v1/files/598821f949c0a938d57563bd/details' };
-		expect(validator().validateRequest({ ...details, json: { tags: null, customMetadata: { brand: null } } })).toEqual([]);
-		expect(validator().validateRequest({ ...details, json: { publish: { isPublished: true } } })).toEqual([]);
+		expect(
+			validator().validateRequest({
+				...details,
+				json: { tags: null, customMetadata: { brand: null } },
+			}),
+		).toEqual([]);
+		expect(
+			validator().validateRequest({ ...details, json: { publish: { isPublished: true } } }),
+		).toEqual([]);
 	});
 
 	it('catches a FileDetails response with wrong types', () => {
-		const response = { method: 'GET', path: '/v1/files/598821f949c0a938d57563bd/details', status: 200 };
+		const response = {
+			method: 'GET',
+			path: '/v1/files/598821f949c0a938d57563bd/details',
+			status: 200,
+		};
 		const valid = {
 			fileId: '598821f949c0a938d57563bd',
 			type: 'file',
@@ -259,11 +369,21 @@ const imageKitSpec = loadOpenApi();
 			createdAt: '2023-04-21T03:03:00.869Z',
 			updatedAt: '2023-04-21T03:10:22.374Z',
 		};
-		const file = { fileId: '598821f949c0a938d57563bd', type: 'file', name: 'a.png', url: 'https://ik.imagekit.io/demo/a.png' };
+		const file = {
+			fileId: '598821f949c0a938d57563bd',
+			type: 'file',
+			name: 'a.png',
+			url: 'https://ik.imagekit.io/demo/a.png',
+		};
 		const list = { method: 'GET', path: '/v1/files', status: 200 };
 		expect(validator().validateResponse({ ...list, body: [folder, file] })).toEqual([]);
-		expect(validator().validateResponse({ ...list, body: [{ ...folder, type: 'album' }] })).not.toEqual([]);
-		const partial = { successfullyDeletedFileIds: ['a'], errors: [{ fileId: 'b', error: 'The requested file does not exist.' }] };
+		expect(
+			validator().validateResponse({ ...list, body: [{ ...folder, type: 'album' }] }),
+		).not.toEqual([]);
+		const partial = {
+			successfullyDeletedFileIds: ['a'],
+			errors: [{ fileId: 'b', error: 'The requested file does not exist.' }],
+		};
 		const bulkDelete = { method: 'POST', path: '/v1/files/batch/deleteByFileIds', status: 207 };
 		expect(validator().validateResponse({ ...bulkDelete, body: partial })).toEqual([]);
 	});

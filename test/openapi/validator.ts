@@ -9,7 +9,10 @@ import { parse as parseYaml } from 'yaml';
  * Validates requests and responses against ImageKit's OpenAPI 3.1 spec, read from outside the
  * repository at test time (the spec is not ours to copy).
  */
-export const DEFAULT_OPENAPI_SPEC_PATH = path.resolve(__dirname, '../../../shared/imagekit/openapi.yaml');
+export const DEFAULT_OPENAPI_SPEC_PATH = path.resolve(
+	__dirname,
+	'../../../shared/imagekit/openapi.yaml',
+);
 
 export interface RequestToValidate {
 	method: string;
@@ -159,7 +162,11 @@ export class OpenApiValidator {
 		this.ajv.addFormat('binary', true);
 		// Schemas are compiled by pointer into this container, so inline path schemas and
 		// `#/components/...` references resolve alike.
-		const container = { $id: SPEC_SCHEMA_ID, components: document.components, paths: document.paths };
+		const container = {
+			$id: SPEC_SCHEMA_ID,
+			components: document.components,
+			paths: document.paths,
+		};
 		this.ajv.addSchema(asIntendedSchemas(container) as SpecNode);
 		this.operations = this.indexOperations();
 		this.declaredHosts = new Set(this.operations.flatMap((operation) => operation.hosts));
@@ -187,16 +194,23 @@ export class OpenApiValidator {
 		const status = String(response.status);
 		const declared =
 			responses &&
-			(this.child(responses, status) ?? this.child(responses, `${status[0]}XX`) ?? this.child(responses, 'default'));
+			(this.child(responses, status) ??
+				this.child(responses, `${status[0]}XX`) ??
+				this.child(responses, 'default'));
 		if (!declared) return [`${where}: status not declared for ${found.operation.template}`];
 		const media = this.child(declared, 'content', 'application/json');
 		if (!media) {
-			return response.body === undefined ? [] : [`${where}: the spec declares no JSON body, but one was sent`];
+			return response.body === undefined
+				? []
+				: [`${where}: the spec declares no JSON body, but one was sent`];
 		}
-		if (response.body === undefined) return [`${where}: the spec declares a JSON body, but none was sent`];
+		if (response.body === undefined)
+			return [`${where}: the spec declares a JSON body, but none was sent`];
 		const schema = this.child(media, 'schema');
 		if (!schema) return [];
-		return this.schemaViolations(schema.pointer, response.body).map((violation) => `${where}: ${violation}`);
+		return this.schemaViolations(schema.pointer, response.body).map(
+			(violation) => `${where}: ${violation}`,
+		);
 	}
 
 	private indexOperations(): Operation[] {
@@ -211,11 +225,21 @@ export class OpenApiValidator {
 				const servers = operation.node.servers ?? pathItem.node.servers ?? this.document.servers;
 				for (const basePath of basePathsOf(servers)) {
 					const fullTemplate = `${basePath}${template}`;
-					const parameterNames = [...fullTemplate.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]);
+					const parameterNames = [...fullTemplate.matchAll(/\{([^}]+)\}/g)].map(
+						(match) => match[1],
+					);
 					const literal = fullTemplate.replace(/[.*+?^$()|[\]\\]/g, '\\$&');
 					const pattern = new RegExp(`^${literal.replace(/\{[^}]+\}/g, '([^/]+)')}/?$`);
 					const hosts = hostsOf(servers);
-					operations.push({ method, template: fullTemplate, pattern, parameterNames, hosts, operation, pathItem });
+					operations.push({
+						method,
+						template: fullTemplate,
+						pattern,
+						parameterNames,
+						hosts,
+						operation,
+						pathItem,
+					});
 				}
 			}
 		}
@@ -238,8 +262,11 @@ export class OpenApiValidator {
 
 	private hostViolations(operation: Operation, host: string | undefined): string[] {
 		const hostname = host?.replace(/:\d+$/, '').toLowerCase();
-		if (!hostname || !this.declaredHosts.has(hostname) || operation.hosts.includes(hostname)) return [];
-		return [`sent to ${hostname}, but ${operation.template} is served by ${operation.hosts.join(' or ')}`];
+		if (!hostname || !this.declaredHosts.has(hostname) || operation.hosts.includes(hostname))
+			return [];
+		return [
+			`sent to ${hostname}, but ${operation.template} is served by ${operation.hosts.join(' or ')}`,
+		];
 	}
 
 	private parameterViolations(
@@ -253,12 +280,17 @@ export class OpenApiValidator {
 			if (!Array.isArray(list)) continue;
 			list.forEach((_, index) => {
 				const parameter = this.child(owner, 'parameters', String(index));
-				if (parameter) declared.set(`${String(parameter.node.in)}:${String(parameter.node.name)}`, parameter);
+				if (parameter)
+					declared.set(`${String(parameter.node.in)}:${String(parameter.node.name)}`, parameter);
 			});
 		}
 		const violations: string[] = [];
 		for (const parameter of declared.values()) {
-			const { name, in: location, required } = parameter.node as { name: string; in: string; required?: boolean };
+			const {
+				name,
+				in: location,
+				required,
+			} = parameter.node as { name: string; in: string; required?: boolean };
 			if (location !== 'query' && location !== 'path') continue;
 			const raw = location === 'path' ? pathParameters[name] : query[name];
 			const label = `${location} parameter "${name}"`;
@@ -268,7 +300,10 @@ export class OpenApiValidator {
 			}
 			const schema = this.child(parameter, 'schema');
 			if (!schema) continue;
-			const schemaViolations = this.schemaViolations(schema.pointer, parameterValue(raw, schema.node));
+			const schemaViolations = this.schemaViolations(
+				schema.pointer,
+				parameterValue(raw, schema.node),
+			);
 			violations.push(...schemaViolations.map((violation) => `${label} ${violation}`));
 		}
 		return violations;
@@ -277,7 +312,8 @@ export class OpenApiValidator {
 	private bodyViolations(operation: Operation, request: RequestToValidate): string[] {
 		const requestBody = this.child(operation.operation, 'requestBody');
 		const hasBody = request.json !== undefined || request.form !== undefined;
-		if (!requestBody) return hasBody ? ['the operation takes no request body, but one was sent'] : [];
+		if (!requestBody)
+			return hasBody ? ['the operation takes no request body, but one was sent'] : [];
 		if (!hasBody) return requestBody.node.required === true ? ['a request body is required'] : [];
 		const mediaType = request.form ? 'multipart/form-data' : 'application/json';
 		const media = this.child(requestBody, 'content', mediaType);
@@ -310,12 +346,14 @@ export class OpenApiValidator {
 	/** The object (or array) at a JSON pointer, with local `$ref`s followed. */
 	private at(pointer: string): Located {
 		let node: unknown = this.document;
-		for (const token of pointer.split('/').slice(1)) node = (node as SpecNode)[unescapePointerToken(token)];
+		for (const token of pointer.split('/').slice(1))
+			node = (node as SpecNode)[unescapePointerToken(token)];
 		if (typeof node !== 'object' || node === null) {
 			throw new Error(`The OpenAPI document has no object at ${pointer}`);
 		}
 		const reference = (node as SpecNode).$ref;
-		if (typeof reference === 'string' && reference.startsWith('#/')) return this.at(reference.slice(1));
+		if (typeof reference === 'string' && reference.startsWith('#/'))
+			return this.at(reference.slice(1));
 		return { node: node as SpecNode, pointer };
 	}
 
@@ -344,7 +382,9 @@ export function loadOpenApi(specPath = DEFAULT_OPENAPI_SPEC_PATH): OpenApiValida
 	if (!fs.existsSync(specPath)) {
 		if (!missingSpecsReported.has(specPath)) {
 			missingSpecsReported.add(specPath);
-			console.warn(`ImageKit OpenAPI spec not found at ${specPath}: OpenAPI validation is skipped.`);
+			console.warn(
+				`ImageKit OpenAPI spec not found at ${specPath}: OpenAPI validation is skipped.`,
+			);
 		}
 		return undefined;
 	}

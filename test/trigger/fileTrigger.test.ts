@@ -57,7 +57,10 @@ async function pollIds(trigger: TriggerHost): Promise<string[]> {
 }
 
 function seed(count: number, input: SeedFileInput): string[] {
-	return Array.from({ length: count }, (_, index) => emulator.seedFile({ name: `f${index}.png`, ...input }).fileId);
+	return Array.from(
+		{ length: count },
+		(_, index) => emulator.seedFile({ name: `f${index}.png`, ...input }).fileId,
+	);
 }
 
 const listRequests = () => emulator.requests.filter((request) => request.path === '/v1/files');
@@ -89,7 +92,9 @@ describe('ImageKit File Trigger, scheduled polls', () => {
 
 		const [first] = seed(1, { createdAt: at(10) });
 		const output = await trigger.poll();
-		expect(output?.[0].map((item) => item.json)).toEqual([expect.objectContaining({ fileId: first, name: 'f0.png' })]);
+		expect(output?.[0].map((item) => item.json)).toEqual([
+			expect.objectContaining({ fileId: first, name: 'f0.png' }),
+		]);
 		expect(await trigger.poll()).toBeNull();
 	});
 
@@ -111,14 +116,21 @@ describe('ImageKit File Trigger, scheduled polls', () => {
 		const trigger = activeTrigger();
 		await trigger.poll();
 		const sameDate = seed(1200, { createdAt: at(1) });
-		const spread = Array.from({ length: 1300 }, (_, index) =>
-			emulator.seedFile({ name: `s${index}.png`, createdAt: at(2 + Math.floor(index / 3)) }).fileId,
+		const spread = Array.from(
+			{ length: 1300 },
+			(_, index) =>
+				emulator.seedFile({ name: `s${index}.png`, createdAt: at(2 + Math.floor(index / 3)) })
+					.fileId,
 		);
 		const emitted = await pollIds(trigger);
 		expect(emitted).toHaveLength(2500);
 		expect(new Set(emitted)).toEqual(new Set([...sameDate, ...spread]));
 		expect(await pollIds(trigger)).toEqual([]);
-		expect(listRequests().every((request) => request.query.limit === '1000' || request.query.limit === '1')).toBe(true);
+		expect(
+			listRequests().every(
+				(request) => request.query.limit === '1000' || request.query.limit === '1',
+			),
+		).toBe(true);
 	});
 
 	it('never misses or repeats files that arrive while a poll pages through', async () => {
@@ -131,9 +143,13 @@ describe('ImageKit File Trigger, scheduled polls', () => {
 		emulator.clock = () => {
 			listCalls += 1;
 			if (listCalls === 2) {
-				arrivals.push(...Array.from({ length: 5 }, (_, index) =>
-					emulator.seedFile({ name: `late${index}.png`, createdAt: at(1 + index) }).fileId,
-				));
+				arrivals.push(
+					...Array.from(
+						{ length: 5 },
+						(_, index) =>
+							emulator.seedFile({ name: `late${index}.png`, createdAt: at(1 + index) }).fileId,
+					),
+				);
 			}
 			return at(60_000);
 		};
@@ -154,13 +170,22 @@ describe('ImageKit File Trigger, scheduled polls', () => {
 		emulator.clock = () => {
 			// After the first page, every request (retries included) fails with a 503.
 			if (++listCalls === 1) {
-				emulator.injectFault({ kind: 'serverError', status: 503, times: 4, match: { method: 'GET', path: '/v1/files' } });
+				emulator.injectFault({
+					kind: 'serverError',
+					status: 503,
+					times: 4,
+					match: { method: 'GET', path: '/v1/files' },
+				});
 			}
 			return at(60_000);
 		};
 		await expect(trigger.poll()).rejects.toThrow('Service Unavailable');
-		const failedPoll = listRequests().slice(1).map((request) => request.status);
-		expect(failedPoll.slice(0, -4).every((status) => status === 200) && failedPoll.length > 4).toBe(true);
+		const failedPoll = listRequests()
+			.slice(1)
+			.map((request) => request.status);
+		expect(failedPoll.slice(0, -4).every((status) => status === 200) && failedPoll.length > 4).toBe(
+			true,
+		);
 		expect(failedPoll.slice(-4)).toEqual([503, 503, 503, 503]);
 		expect(trigger.staticData.cursor).toEqual(cursorBefore);
 
@@ -190,9 +215,13 @@ describe('ImageKit File Trigger, filters', () => {
 		seed(1, { folder: '/blog/', createdAt: at(3) });
 		expect(await pollIds(only)).toEqual([inShop]);
 		expect(await pollIds(tree)).toEqual([inShop, inShoes]);
-		const queries = listRequests().slice(-2).map((request) => request.query);
+		const queries = listRequests()
+			.slice(-2)
+			.map((request) => request.query);
 		expect(queries[0]).toMatchObject({ path: '/shop/', sort: 'ASC_CREATED' });
-		expect(queries[1].searchQuery).toBe('path : "/shop/" AND createdAt >= "2026-03-01T10:00:00.000Z"');
+		expect(queries[1].searchQuery).toBe(
+			'path : "/shop/" AND createdAt >= "2026-03-01T10:00:00.000Z"',
+		);
 	});
 
 	it('combines tags, file type and the user’s search query', async () => {
@@ -208,7 +237,8 @@ describe('ImageKit File Trigger, filters', () => {
 		expect(await pollIds(trigger)).toEqual([match]);
 		expect(listRequests().at(-1)?.query).toMatchObject({
 			fileType: 'image',
-			searchQuery: '(name : "red") AND tags IN ["sale", "summer"] AND createdAt >= "2026-03-01T10:00:00.000Z"',
+			searchQuery:
+				'(name : "red") AND tags IN ["sale", "summer"] AND createdAt >= "2026-03-01T10:00:00.000Z"',
 		});
 	});
 
@@ -228,7 +258,9 @@ describe('ImageKit File Trigger, filters', () => {
 		});
 		emulator.clock = () => at(60_000);
 		const output = await trigger.poll();
-		expect(output?.[0].map((item) => item.json)).toEqual([expect.objectContaining({ fileId, tags: ['edited'] })]);
+		expect(output?.[0].map((item) => item.json)).toEqual([
+			expect.objectContaining({ fileId, tags: ['edited'] }),
+		]);
 		expect(await trigger.poll()).toBeNull();
 		expect(listRequests().at(-1)?.query.sort).toBe('ASC_UPDATED');
 	});

@@ -35,8 +35,13 @@ export class TriggerHost {
 	private readonly credentialsHelper: FixtureCredentialsHelper;
 
 	constructor(private readonly options: TriggerHostOptions) {
-		this.credentialsHelper = new FixtureCredentialsHelper(options.credentialTypes, options.credentials);
-		const credentials = Object.fromEntries(Object.keys(options.credentials).map((name) => [name, { id: name, name }]));
+		this.credentialsHelper = new FixtureCredentialsHelper(
+			options.credentialTypes,
+			options.credentials,
+		);
+		const credentials = Object.fromEntries(
+			Object.keys(options.credentials).map((name) => [name, { id: name, name }]),
+		);
 		this.node = {
 			id: 'trigger-node',
 			name: 'Trigger',
@@ -69,12 +74,21 @@ export class TriggerHost {
 
 	/** One scheduled poll, as n8n's poll executor runs it for an active workflow. */
 	async poll() {
-		const context = new PollContext(this.workflow, this.workflowNode, this.additionalData(), 'trigger', 'activate');
+		const context = new PollContext(
+			this.workflow,
+			this.workflowNode,
+			this.additionalData(),
+			'trigger',
+			'activate',
+		);
 		return await this.options.nodeType.poll!.call(context);
 	}
 
 	/** Runs the node's `webhook()` for one request, with n8n's WebhookContext over it. */
-	async webhook(request: IWorkflowExecuteAdditionalData['httpRequest'], response: IWorkflowExecuteAdditionalData['httpResponse']) {
+	async webhook(
+		request: IWorkflowExecuteAdditionalData['httpRequest'],
+		response: IWorkflowExecuteAdditionalData['httpResponse'],
+	) {
 		const webhookDescription = this.options.nodeType.description.webhooks![0];
 		const webhookData: IWebhookData = {
 			httpMethod: 'POST',
@@ -85,8 +99,20 @@ export class TriggerHost {
 			workflowExecuteAdditionalData: this.additionalData(),
 			webhookId: this.node.webhookId,
 		};
-		const additionalData = { ...this.additionalData(), httpRequest: request, httpResponse: response };
-		const context = new WebhookContext(this.workflow, this.workflowNode, additionalData, 'webhook', webhookData, [], null);
+		const additionalData = {
+			...this.additionalData(),
+			httpRequest: request,
+			httpResponse: response,
+		};
+		const context = new WebhookContext(
+			this.workflow,
+			this.workflowNode,
+			additionalData,
+			'webhook',
+			webhookData,
+			[],
+			null,
+		);
 		return await this.options.nodeType.webhook!.call(context);
 	}
 

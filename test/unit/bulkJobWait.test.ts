@@ -1,4 +1,9 @@
-import { ImageKit, ImageKitApiError, ImageKitInputError, ImageKitJobTimeoutError } from '../../nodes/ImageKit/client';
+import {
+	ImageKit,
+	ImageKitApiError,
+	ImageKitInputError,
+	ImageKitJobTimeoutError,
+} from '../../nodes/ImageKit/client';
 import type { HttpRequest, HttpResponse } from '../../nodes/ImageKit/client';
 
 const JOB_ID = '5d5b1a9b4c8c4c0001f3e4a2';
@@ -74,18 +79,27 @@ describe('waitForBulkJob', () => {
 
 	it('with a zero timeout polls once and does not wait', async () => {
 		const { client, waits } = polling([job('Pending')]);
-		await expect(client.waitForBulkJob(JOB_ID, { timeoutMs: 0 })).rejects.toThrow(ImageKitJobTimeoutError);
+		await expect(client.waitForBulkJob(JOB_ID, { timeoutMs: 0 })).rejects.toThrow(
+			ImageKitJobTimeoutError,
+		);
 		expect(waits).toEqual([]);
 	});
 
 	it('takes other intervals', async () => {
-		const { client, waits } = polling([job('Pending'), job('Pending'), job('Pending'), job('Completed')]);
+		const { client, waits } = polling([
+			job('Pending'),
+			job('Pending'),
+			job('Pending'),
+			job('Completed'),
+		]);
 		await client.waitForBulkJob(JOB_ID, { initialIntervalMs: 200, maxIntervalMs: 300 });
 		expect(waits).toEqual([200, 300, 300]);
 	});
 
 	it('passes on an unknown job as ImageKit answered it', async () => {
-		const { client } = polling([{ status: 404, body: { message: 'The requested job does not exist.' } }]);
+		const { client } = polling([
+			{ status: 404, body: { message: 'The requested job does not exist.' } },
+		]);
 		await expect(client.waitForBulkJob('missing')).rejects.toThrow(ImageKitApiError);
 	});
 
@@ -122,12 +136,26 @@ describe('folder and custom metadata field requests', () => {
 		await expect(client.copyFolder('/a/', '/b/', true)).resolves.toEqual({ jobId: 'a' });
 		await expect(client.moveFolder('/a/', '/c/')).resolves.toEqual({ jobId: 'b' });
 		await expect(client.renameFolder('/a/', 'z', true)).resolves.toEqual({ jobId: 'c' });
-		expect(requests.map(({ method, url, body }) => [method, url.replace('https://api.imagekit.io', ''), body])).toEqual([
+		expect(
+			requests.map(({ method, url, body }) => [
+				method,
+				url.replace('https://api.imagekit.io', ''),
+				body,
+			]),
+		).toEqual([
 			['POST', '/v1/folder', { folderName: 'summer sale!', parentFolderPath: '/products/' }],
 			['DELETE', '/v1/folder', { folderPath: '/old/' }],
-			['POST', '/v1/bulkJobs/copyFolder', { sourceFolderPath: '/a/', destinationPath: '/b/', includeVersions: true }],
+			[
+				'POST',
+				'/v1/bulkJobs/copyFolder',
+				{ sourceFolderPath: '/a/', destinationPath: '/b/', includeVersions: true },
+			],
 			['POST', '/v1/bulkJobs/moveFolder', { sourceFolderPath: '/a/', destinationPath: '/c/' }],
-			['POST', '/v1/bulkJobs/renameFolder', { folderPath: '/a/', newFolderName: 'z', purgeCache: true }],
+			[
+				'POST',
+				'/v1/bulkJobs/renameFolder',
+				{ folderPath: '/a/', newFolderName: 'z', purgeCache: true },
+			],
 		]);
 	});
 
@@ -142,7 +170,9 @@ describe('folder and custom metadata field requests', () => {
 		await expect(
 			client.createCustomMetadataField({ name: 'brand', label: 'Brand', schema: {} as never }),
 		).rejects.toMatchObject({ field: 'schema.type' });
-		await expect(client.updateCustomMetadataField('598821f949c0a938d57563dd', {})).rejects.toMatchObject({
+		await expect(
+			client.updateCustomMetadataField('598821f949c0a938d57563dd', {}),
+		).rejects.toMatchObject({
 			field: 'changes',
 		});
 		expect(requests).toEqual([]);

@@ -86,7 +86,9 @@ describe('upload authentication parameters', () => {
 
 describe('private key hygiene', () => {
 	it('keeps the private key out of the serialised client and its errors', async () => {
-		const { client } = scripted([{ status: 403, body: { message: 'Your account cannot be authenticated.' } }]);
+		const { client } = scripted([
+			{ status: 403, body: { message: 'Your account cannot be authenticated.' } },
+		]);
 		expect(JSON.stringify(client)).not.toContain(PRIVATE_KEY);
 		expect(Object.keys(client)).not.toContain('privateKey');
 		const error = await client.getFileDetails('abc').catch((caught) => caught);
@@ -130,7 +132,11 @@ describe('API errors', () => {
 describe('retries', () => {
 	it('waits for X-RateLimit-Reset on 429, then succeeds', async () => {
 		const { client, requests, waits } = scripted([
-			{ status: 429, headers: { 'x-ratelimit-reset': '1500' }, body: { message: 'Too many requests' } },
+			{
+				status: 429,
+				headers: { 'x-ratelimit-reset': '1500' },
+				body: { message: 'Too many requests' },
+			},
 			{ status: 200, body: [{ fileId: 'a' }] },
 		]);
 		await expect(client.listFiles({ limit: 1 })).resolves.toEqual([{ fileId: 'a' }]);
@@ -167,7 +173,11 @@ describe('retries', () => {
 
 	it('does not wait longer than allowed: a far reset fails at once with the rate-limit details', async () => {
 		const { client, requests, waits } = scripted([
-			{ status: 429, headers: { 'x-ratelimit-reset': '900000' }, body: { message: 'Too many requests' } },
+			{
+				status: 429,
+				headers: { 'x-ratelimit-reset': '900000' },
+				body: { message: 'Too many requests' },
+			},
 		]);
 		const error = await client.getFileDetails('abc').catch((caught) => caught);
 		expect(error.rateLimit).toEqual({ reset: 900000 });
@@ -176,13 +186,18 @@ describe('retries', () => {
 	});
 
 	it('does not retry client errors', async () => {
-		const { client, requests } = scripted([{ status: 404, body: { message: 'The requested file does not exist.' } }]);
+		const { client, requests } = scripted([
+			{ status: 404, body: { message: 'The requested file does not exist.' } },
+		]);
 		await expect(client.deleteFile('abc')).rejects.toThrow('The requested file does not exist.');
 		expect(requests).toHaveLength(1);
 	});
 
 	it('retries a reset connection for an idempotent call', async () => {
-		const { client, requests } = scripted([systemError('ECONNRESET'), { status: 200, body: { fileId: 'a' } }]);
+		const { client, requests } = scripted([
+			systemError('ECONNRESET'),
+			{ status: 200, body: { fileId: 'a' } },
+		]);
 		await expect(client.getFileDetails('a')).resolves.toEqual({ fileId: 'a' });
 		expect(requests).toHaveLength(2);
 	});
@@ -199,9 +214,9 @@ describe('retries', () => {
 
 	it('never retries an upload answered with 500', async () => {
 		const { client, requests } = scripted([{ status: 500, body: { message: 'Internal error' } }]);
-		await expect(client.upload({ file: 'https://example.com/a.jpg', fileName: 'a.jpg' })).rejects.toThrow(
-			'Internal error',
-		);
+		await expect(
+			client.upload({ file: 'https://example.com/a.jpg', fileName: 'a.jpg' }),
+		).rejects.toThrow('Internal error');
 		expect(requests).toHaveLength(1);
 	});
 
@@ -211,18 +226,22 @@ describe('retries', () => {
 			{ status: 429, headers: { 'x-ratelimit-reset': '10' } },
 			{ status: 200, body: { fileId: 'f' } },
 		]);
-		await expect(client.upload({ file: Buffer.from('abc'), fileName: 'a.txt' })).resolves.toEqual({ fileId: 'f' });
+		await expect(client.upload({ file: Buffer.from('abc'), fileName: 'a.txt' })).resolves.toEqual({
+			fileId: 'f',
+		});
 		expect(requests).toHaveLength(3);
 	});
 
 	it('does not retry a streamed upload, which cannot be read twice', async () => {
-		const { client, requests } = scripted([{ status: 429, headers: { 'x-ratelimit-reset': '10' } }]);
+		const { client, requests } = scripted([
+			{ status: 429, headers: { 'x-ratelimit-reset': '10' } },
+		]);
 		async function* chunks() {
 			yield Buffer.from('abc');
 		}
-		await expect(client.upload({ file: chunks(), fileSize: 3, fileName: 'a.txt' })).rejects.toBeInstanceOf(
-			ImageKitApiError,
-		);
+		await expect(
+			client.upload({ file: chunks(), fileSize: 3, fileName: 'a.txt' }),
+		).rejects.toBeInstanceOf(ImageKitApiError);
 		expect(requests).toHaveLength(1);
 	});
 });
@@ -282,13 +301,23 @@ describe('upload requests', () => {
 			yield bytes.subarray(0, 10);
 			yield bytes.subarray(10);
 		}
-		const body = new MultipartBody([], { fieldName: 'file', content: chunks(), size: bytes.length, fileName: 'x' });
+		const body = new MultipartBody([], {
+			fieldName: 'file',
+			content: chunks(),
+			size: bytes.length,
+			fileName: 'x',
+		});
 		const sent = await bodyBytes(body);
 		expect(sent.length).toBe(body.size);
 		const start = sent.indexOf('\r\n\r\n') + 4;
 		expect(sent.subarray(start, start + bytes.length).equals(bytes)).toBe(true);
 		expect(sent.subarray(start + bytes.length).toString()).toMatch(/^\r\n--[-\w]+--\r\n$/);
-		const short = new MultipartBody([], { fieldName: 'file', content: chunks(), size: bytes.length + 1, fileName: 'x' });
+		const short = new MultipartBody([], {
+			fieldName: 'file',
+			content: chunks(),
+			size: bytes.length + 1,
+			fileName: 'x',
+		});
 		await expect(bodyText(short)).rejects.toThrow(/announced/);
 	});
 
@@ -300,8 +329,12 @@ describe('upload requests', () => {
 		async function* chunks() {
 			yield Buffer.from('a');
 		}
-		await expect(client.upload({ file: chunks(), fileName: 'a' })).rejects.toMatchObject({ field: 'fileSize' });
-		await expect(client.bulkDeleteFiles(Array.from({ length: 101 }, (_, i) => `id${i}`))).rejects.toMatchObject({
+		await expect(client.upload({ file: chunks(), fileName: 'a' })).rejects.toMatchObject({
+			field: 'fileSize',
+		});
+		await expect(
+			client.bulkDeleteFiles(Array.from({ length: 101 }, (_, i) => `id${i}`)),
+		).rejects.toMatchObject({
 			field: 'fileIds',
 		});
 		await expect(client.getFileDetails('')).rejects.toMatchObject({ field: 'fileId' });

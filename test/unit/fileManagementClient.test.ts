@@ -1,4 +1,9 @@
-import { BULK_TAGS_LIMIT, ImageKit, ImageKitApiError, ImageKitInputError } from '../../nodes/ImageKit/client';
+import {
+	BULK_TAGS_LIMIT,
+	ImageKit,
+	ImageKitApiError,
+	ImageKitInputError,
+} from '../../nodes/ImageKit/client';
 import type { HttpRequest, HttpResponse } from '../../nodes/ImageKit/client';
 
 /** A client whose requester answers `answers` in turn and records the requests. */
@@ -36,34 +41,56 @@ describe('client: copy, move, rename, publish, tags, versions', () => {
 		const { client, requests } = clientAnswering({ body: { successfullyUpdatedFileIds: ids(50) } });
 		const result = await client.addTags(ids(50), [' sale ']);
 		expect(result.successfullyUpdatedFileIds).toHaveLength(50);
-		expect(requests[0]).toMatchObject({ method: 'POST', url: 'https://api.imagekit.io/v1/files/addTags', body: { fileIds: ids(50), tags: ['sale'] } });
+		expect(requests[0]).toMatchObject({
+			method: 'POST',
+			url: 'https://api.imagekit.io/v1/files/addTags',
+			body: { fileIds: ids(50), tags: ['sale'] },
+		});
 	});
 
 	it('checks paths and ids, and encodes them into version paths', async () => {
 		const { client, requests } = clientAnswering({ body: [] });
 		await expect(client.copyFile('', '/b/')).rejects.toMatchObject({ field: 'sourceFilePath' });
-		await expect(client.moveFile('/a.png', ' ')).rejects.toMatchObject({ field: 'destinationPath' });
+		await expect(client.moveFile('/a.png', ' ')).rejects.toMatchObject({
+			field: 'destinationPath',
+		});
 		await expect(client.renameFile('/a.png', '')).rejects.toMatchObject({ field: 'newFileName' });
 		await expect(client.getFileVersion('file', '')).rejects.toMatchObject({ field: 'versionId' });
 		await client.listFileVersions('a/b');
-		expect(requests.map((request) => request.url)).toEqual(['https://api.imagekit.io/v1/files/a%2Fb/versions']);
+		expect(requests.map((request) => request.url)).toEqual([
+			'https://api.imagekit.io/v1/files/a%2Fb/versions',
+		]);
 	});
 
 	it('returns a refused purge (207) from rename instead of throwing', async () => {
-		const { client } = clientAnswering({ status: 207, body: { reason: 'PURGE_FAILED', message: 'not purged' } });
-		await expect(client.renameFile('/a.png', 'b.png', true)).resolves.toEqual({ reason: 'PURGE_FAILED', message: 'not purged' });
+		const { client } = clientAnswering({
+			status: 207,
+			body: { reason: 'PURGE_FAILED', message: 'not purged' },
+		});
+		await expect(client.renameFile('/a.png', 'b.png', true)).resolves.toEqual({
+			reason: 'PURGE_FAILED',
+			message: 'not purged',
+		});
 	});
 
 	it('does not repeat a copy that failed with a server error, since it may have been done', async () => {
 		const { client, requests } = clientAnswering({ status: 500, body: { message: 'boom' } });
 		await expect(client.copyFile('/a.png', '/b/', true)).rejects.toBeInstanceOf(ImageKitApiError);
 		expect(requests).toHaveLength(1);
-		expect(requests[0].body).toEqual({ sourceFilePath: '/a.png', destinationPath: '/b/', includeFileVersions: true });
+		expect(requests[0].body).toEqual({
+			sourceFilePath: '/a.png',
+			destinationPath: '/b/',
+			includeFileVersions: true,
+		});
 	});
 
 	it('publishes through the details endpoint', async () => {
 		const { client, requests } = clientAnswering({ body: { fileId: 'f' } });
 		await client.publishFile('f', false, true);
-		expect(requests[0]).toMatchObject({ method: 'PATCH', url: 'https://api.imagekit.io/v1/files/f/details', body: { publish: { isPublished: false, includeFileVersions: true } } });
+		expect(requests[0]).toMatchObject({
+			method: 'PATCH',
+			url: 'https://api.imagekit.io/v1/files/f/details',
+			body: { publish: { isPublished: false, includeFileVersions: true } },
+		});
 	});
 });

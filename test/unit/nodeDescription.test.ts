@@ -62,17 +62,25 @@ describe('ImageKit node description', () => {
 		expect(option.description).not.toMatch(/\.$/);
 	});
 
-	it.each(operations)('$resourceName.$key shows its fields only for itself', ({ resourceName, key, operation }) => {
-		for (const property of operation.description) {
-			expect(property.displayOptions?.show).toMatchObject({ resource: [resourceName], operation: [key] });
-		}
-	});
+	it.each(operations)(
+		'$resourceName.$key shows its fields only for itself',
+		({ resourceName, key, operation }) => {
+			for (const property of operation.description) {
+				expect(property.displayOptions?.show).toMatchObject({
+					resource: [resourceName],
+					operation: [key],
+				});
+			}
+		},
+	);
 
 	it('has an operation selector per resource whose default exists and whose options are sorted', () => {
 		const selectors = description.properties.filter((property) => property.name === 'operation');
 		expect(selectors).toHaveLength(Object.keys(resources).length);
 		for (const selector of selectors) {
-			const values = (selector.options as Array<{ name: string; value: string }>).map((option) => option.value);
+			const values = (selector.options as Array<{ name: string; value: string }>).map(
+				(option) => option.value,
+			);
 			const names = (selector.options as Array<{ name: string }>).map((option) => option.name);
 			expect(values).toContain(selector.default);
 			expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
@@ -92,7 +100,11 @@ describe('ImageKit API credential', () => {
 	const credential = new ImageKitApi();
 
 	it('has the three fields, the private key masked, each saying where to find it', () => {
-		expect(credential.properties.map((property) => property.name)).toEqual(['privateKey', 'publicKey', 'urlEndpoint']);
+		expect(credential.properties.map((property) => property.name)).toEqual([
+			'privateKey',
+			'publicKey',
+			'urlEndpoint',
+		]);
 		expect(credential.properties[0].typeOptions).toEqual({ password: true });
 		for (const property of credential.properties) {
 			expect(property.description).toMatch(/ImageKit dashboard/);

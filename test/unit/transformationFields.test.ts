@@ -1,9 +1,21 @@
-import type { IDataObject, INodeProperties, INodePropertyCollection, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeProperties,
+	INodePropertyCollection,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
 import { titleCase } from 'title-case';
 
-import { buildTransformationString, LAYER_TYPES, TRANSFORMATIONS } from '../../nodes/ImageKit/client/transformations';
-import { stepsFromParameters, transformationStepsProperty } from '../../nodes/ImageKit/helpers/transformationFields';
+import {
+	buildTransformationString,
+	LAYER_TYPES,
+	TRANSFORMATIONS,
+} from '../../nodes/ImageKit/client/transformations';
+import {
+	stepsFromParameters,
+	transformationStepsProperty,
+} from '../../nodes/ImageKit/helpers/transformationFields';
 
 type Option = INodeProperties | INodePropertyCollection | INodePropertyOptions;
 
@@ -37,14 +49,24 @@ describe('transformationStepsProperty', () => {
 		expect(transformationStepsProperty('other').name).toBe('other');
 		expect(property.options).toHaveLength(1);
 		expect(stepSection.name).toBe('step');
-		expect(parametersField).toMatchObject({ type: 'collection', placeholder: 'Add Transformation', default: {} });
-		expect(overlayField).toMatchObject({ displayName: 'Overlay', type: 'fixedCollection', default: {} });
+		expect(parametersField).toMatchObject({
+			type: 'collection',
+			placeholder: 'Add Transformation',
+			default: {},
+		});
+		expect(overlayField).toMatchObject({
+			displayName: 'Overlay',
+			type: 'fixedCollection',
+			default: {},
+		});
 	});
 
 	it('offers exactly the table entries that are not hidden, sorted by display name', () => {
 		const shown = TRANSFORMATIONS.filter((spec) => !spec.hidden).map((spec) => spec.key);
 		expect(stepFields.map((field) => field.name).sort()).toEqual([...shown].sort());
-		expect(stepFields.map((field) => field.name)).not.toEqual(expect.arrayContaining(['overlayImage']));
+		expect(stepFields.map((field) => field.name)).not.toEqual(
+			expect.arrayContaining(['overlayImage']),
+		);
 		expect(stepFields.map((field) => field.name)).not.toEqual(expect.arrayContaining(['fontSize']));
 		const names = stepFields.map((field) => field.displayName);
 		expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
@@ -53,7 +75,11 @@ describe('transformationStepsProperty', () => {
 	it('derives field types from the table', () => {
 		const field = (name: string) => stepFields.find((candidate) => candidate.name === name)!;
 		expect(field('width')).toMatchObject({ type: 'string', default: '' });
-		expect(field('quality')).toMatchObject({ type: 'number', default: 80, typeOptions: { minValue: 1, maxValue: 100 } });
+		expect(field('quality')).toMatchObject({
+			type: 'number',
+			default: 80,
+			typeOptions: { minValue: 1, maxValue: 100 },
+		});
 		expect(field('grayscale')).toMatchObject({ type: 'boolean', default: true });
 		expect(field('crop')).toMatchObject({ type: 'options', default: 'maintain_ratio' });
 		expect(field('streamingResolutions')).toMatchObject({ type: 'multiOptions', default: [] });
@@ -61,15 +87,29 @@ describe('transformationStepsProperty', () => {
 
 	it('offers one overlay section per layer type', () => {
 		const sections = overlayField.options as INodePropertyCollection[];
-		expect(sections.map((section) => section.name).sort()).toEqual(LAYER_TYPES.map((layer) => layer.type).sort());
+		expect(sections.map((section) => section.name).sort()).toEqual(
+			LAYER_TYPES.map((layer) => layer.type).sort(),
+		);
 		const text = sections.find((section) => section.name === 'text')!;
-		const textOptions = (text.values.find((field) => field.name === 'options')!.options as INodeProperties[]).map(
-			(field) => field.name,
+		const textOptions = (
+			text.values.find((field) => field.name === 'options')!.options as INodeProperties[]
+		).map((field) => field.name);
+		expect(textOptions).toEqual(
+			expect.arrayContaining([
+				'x',
+				'y',
+				'xCenter',
+				'yCenter',
+				'focus',
+				'anchorPoint',
+				'start',
+				'end',
+				'duration',
+			]),
 		);
 		expect(textOptions).toEqual(
-			expect.arrayContaining(['x', 'y', 'xCenter', 'yCenter', 'focus', 'anchorPoint', 'start', 'end', 'duration']),
+			expect.arrayContaining(['encoding', 'layerMode', 'transformation']),
 		);
-		expect(textOptions).toEqual(expect.arrayContaining(['encoding', 'layerMode', 'transformation']));
 		const solidColor = sections.find((section) => section.name === 'solidColor')!;
 		expect(solidColor.values.map((field) => field.name)).toEqual(['color', 'options']);
 	});
@@ -82,22 +122,26 @@ describe('transformationStepsProperty', () => {
 			if ('description' in option && option.description) {
 				const description = option.description;
 				if (description.endsWith('.')) problems.push(`final period: ${description}`);
-				if (description[0] !== description[0].toUpperCase()) problems.push(`lowercase start: ${description}`);
+				if (description[0] !== description[0].toUpperCase())
+					problems.push(`lowercase start: ${description}`);
 				if ('type' in option && option.type === 'boolean' && !description.startsWith('Whether')) {
 					problems.push(`boolean without "Whether": ${description}`);
 				}
 			}
 			if ('type' in option && option.type === 'collection') {
 				const names = (option.options as INodeProperties[]).map((field) => field.displayName);
-				if (names.join() !== [...names].sort((a, b) => a.localeCompare(b)).join()) problems.push(`unsorted: ${label}`);
+				if (names.join() !== [...names].sort((a, b) => a.localeCompare(b)).join())
+					problems.push(`unsorted: ${label}`);
 			}
 			if ('type' in option && (option.type === 'options' || option.type === 'multiOptions')) {
 				const choices = option.options as INodePropertyOptions[];
 				const names = choices.map((choice) => choice.name);
-				if (names.join() !== [...names].sort((a, b) => a.localeCompare(b)).join()) problems.push(`unsorted: ${label}`);
+				if (names.join() !== [...names].sort((a, b) => a.localeCompare(b)).join())
+					problems.push(`unsorted: ${label}`);
 				const values = choices.map((choice) => choice.value);
 				const defaults = Array.isArray(option.default) ? option.default : [option.default];
-				if (!defaults.every((value) => values.includes(value as string))) problems.push(`bad default: ${label}`);
+				if (!defaults.every((value) => values.includes(value as string)))
+					problems.push(`bad default: ${label}`);
 			}
 		});
 		expect(problems).toEqual([]);
@@ -131,7 +175,16 @@ describe('stepsFromParameters', () => {
 
 	it('keeps booleans, numbers and lists with their table rules', () => {
 		const value = {
-			step: [{ parameters: { progressive: false, contrastStretch: false, quality: 70, streamingResolutions: ['360', '720'] } }],
+			step: [
+				{
+					parameters: {
+						progressive: false,
+						contrastStretch: false,
+						quality: 70,
+						streamingResolutions: ['360', '720'],
+					},
+				},
+			],
 		};
 		expect(trFromUi(value)).toBe('pr-false,q-70,sr-360_720');
 	});
@@ -144,7 +197,14 @@ describe('stepsFromParameters', () => {
 					overlay: {
 						text: {
 							text: 'Every thing',
-							options: { x: '10', y: '', focus: 'center', start: '5', layerMode: 'multiply', transformation: 'fs-20' },
+							options: {
+								x: '10',
+								y: '',
+								focus: 'center',
+								start: '5',
+								layerMode: 'multiply',
+								transformation: 'fs-20',
+							},
 						},
 					},
 				},
@@ -163,21 +223,27 @@ describe('stepsFromParameters', () => {
 				},
 			},
 		]);
-		expect(trFromUi(value)).toBe('w-400,l-text,i-Every%20thing,lm-multiply,lx-10,lfo-center,lso-5,fs-20,l-end');
+		expect(trFromUi(value)).toBe(
+			'w-400,l-text,i-Every%20thing,lm-multiply,lx-10,lfo-center,lso-5,fs-20,l-end',
+		);
 	});
 
 	it('reads the colour picker value and honours the encoding option', () => {
 		expect(trFromUi({ step: [{ overlay: { solidColor: { color: '#FF0000' } } }] })).toBe(
 			'l-image,i-ik_canvas,bg-FF0000,l-end',
 		);
-		expect(trFromUi({ step: [{ overlay: { image: { input: '/a/b.png', options: { encoding: 'base64' } } } }] })).toBe(
-			'l-image,ie-YS9iLnBuZw%3D%3D,l-end',
-		);
+		expect(
+			trFromUi({
+				step: [{ overlay: { image: { input: '/a/b.png', options: { encoding: 'base64' } } } }],
+			}),
+		).toBe('l-image,ie-YS9iLnBuZw%3D%3D,l-end');
 	});
 
 	it('gives a second layer type a step of its own, and skips layers without input', () => {
 		const value = {
-			step: [{ overlay: { image: { input: 'logo.png' }, text: { text: 'Hi' }, video: { input: '' } } }],
+			step: [
+				{ overlay: { image: { input: 'logo.png' }, text: { text: 'Hi' }, video: { input: '' } } },
+			],
 		};
 		expect(trFromUi(value)).toBe('l-image,i-logo.png,l-end:l-text,i-Hi,l-end');
 	});
@@ -186,13 +252,25 @@ describe('stepsFromParameters', () => {
 		const saved = {
 			steps: {
 				step: [
-					{ parameters: { width: '300', grayscale: true }, overlay: { text: { text: 'Hi', options: { x: '5' } } } },
+					{
+						parameters: { width: '300', grayscale: true },
+						overlay: { text: { text: 'Hi', options: { x: '5' } } },
+					},
 					{ parameters: { rotation: '90' } },
 				],
 			},
 		};
-		const resolved = NodeHelpers.getNodeParameters([property], saved, true, false, { typeVersion: 1 }, null);
-		expect(trFromUi(resolved!.steps as IDataObject)).toBe('e-grayscale,w-300,l-text,i-Hi,lx-5,l-end:rt-90');
+		const resolved = NodeHelpers.getNodeParameters(
+			[property],
+			saved,
+			true,
+			false,
+			{ typeVersion: 1 },
+			null,
+		);
+		expect(trFromUi(resolved!.steps as IDataObject)).toBe(
+			'e-grayscale,w-300,l-text,i-Hi,lx-5,l-end:rt-90',
+		);
 	});
 
 	it('returns no steps for an unset field', () => {
@@ -204,7 +282,12 @@ describe('stepsFromParameters', () => {
 		const sampleByType: Record<string, unknown> = { boolean: true, number: 7, string: 'v' };
 		for (const field of stepFields) {
 			const firstChoice = (field.options as INodePropertyOptions[] | undefined)?.[0]?.value;
-			const value = field.type === 'options' ? firstChoice : field.type === 'multiOptions' ? [firstChoice] : sampleByType[field.type];
+			const value =
+				field.type === 'options'
+					? firstChoice
+					: field.type === 'multiOptions'
+						? [firstChoice]
+						: sampleByType[field.type];
 			const spec = TRANSFORMATIONS.find((entry) => entry.key === field.name)!;
 			const text = trFromUi({ step: [{ parameters: { [field.name]: value } }] });
 			if (spec.type === 'raw') expect(text).toBe('v');

@@ -1,7 +1,10 @@
 import ImageKitSdk from '@imagekit/nodejs';
 
 import type { TransformationStep } from '../../nodes/ImageKit/client/transformations';
-import { buildTransformationString, TRANSFORMATIONS } from '../../nodes/ImageKit/client/transformations';
+import {
+	buildTransformationString,
+	TRANSFORMATIONS,
+} from '../../nodes/ImageKit/client/transformations';
 
 const tr = (...steps: TransformationStep[]) => buildTransformationString(steps);
 
@@ -13,30 +16,75 @@ describe('TRANSFORMATIONS table', () => {
 
 	// API.md §6.2.4, the current SDK's names.
 	it.each([
-		['width', 'w'], ['height', 'h'], ['aspectRatio', 'ar'], ['background', 'bg'], ['border', 'b'],
-		['crop', 'c'], ['cropMode', 'cm'], ['dpr', 'dpr'], ['focus', 'fo'], ['quality', 'q'], ['x', 'x'],
-		['y', 'y'], ['xCenter', 'xc'], ['yCenter', 'yc'], ['format', 'f'], ['videoCodec', 'vc'],
-		['audioCodec', 'ac'], ['radius', 'r'], ['rotation', 'rt'], ['blur', 'bl'], ['named', 'n'],
-		['flip', 'fl'], ['original', 'orig'], ['startOffset', 'so'], ['endOffset', 'eo'], ['duration', 'du'],
-		['aiChangeBackground', 'e-changebg'], ['aiEdit', 'e-edit'], ['colorReplace', 'cr'],
-		['colorize', 'e-colorize'], ['distort', 'e-distort'], ['progressive', 'pr'], ['lossless', 'lo'],
-		['colorProfile', 'cp'], ['metadata', 'md'], ['opacity', 'o'], ['zoom', 'z'], ['page', 'pg'],
-		['fontSize', 'fs'], ['fontColor', 'co'], ['innerAlignment', 'ia'], ['padding', 'pa'], ['alpha', 'al'],
-		['typography', 'tg'], ['lineHeight', 'lh'], ['fontOutline', 'fol'], ['fontShadow', 'fsh'], ['color', 'co'],
+		['width', 'w'],
+		['height', 'h'],
+		['aspectRatio', 'ar'],
+		['background', 'bg'],
+		['border', 'b'],
+		['crop', 'c'],
+		['cropMode', 'cm'],
+		['dpr', 'dpr'],
+		['focus', 'fo'],
+		['quality', 'q'],
+		['x', 'x'],
+		['y', 'y'],
+		['xCenter', 'xc'],
+		['yCenter', 'yc'],
+		['format', 'f'],
+		['videoCodec', 'vc'],
+		['audioCodec', 'ac'],
+		['radius', 'r'],
+		['rotation', 'rt'],
+		['blur', 'bl'],
+		['named', 'n'],
+		['flip', 'fl'],
+		['original', 'orig'],
+		['startOffset', 'so'],
+		['endOffset', 'eo'],
+		['duration', 'du'],
+		['aiChangeBackground', 'e-changebg'],
+		['aiEdit', 'e-edit'],
+		['colorReplace', 'cr'],
+		['colorize', 'e-colorize'],
+		['distort', 'e-distort'],
+		['progressive', 'pr'],
+		['lossless', 'lo'],
+		['colorProfile', 'cp'],
+		['metadata', 'md'],
+		['opacity', 'o'],
+		['zoom', 'z'],
+		['page', 'pg'],
+		['fontSize', 'fs'],
+		['fontColor', 'co'],
+		['innerAlignment', 'ia'],
+		['padding', 'pa'],
+		['alpha', 'al'],
+		['typography', 'tg'],
+		['lineHeight', 'lh'],
+		['fontOutline', 'fol'],
+		['fontShadow', 'fsh'],
+		['color', 'co'],
 	])('maps %s to %s', (key, code) => {
 		expect(tr({ [key]: 'v' })).toBe(`${code}-v`);
 	});
 
 	it.each([
-		['grayscale', 'e-grayscale'], ['aiUpscale', 'e-upscale'], ['aiRetouch', 'e-retouch'],
-		['aiVariation', 'e-genvar'], ['aiRemoveBackground', 'e-bgremove'],
-		['aiRemoveBackgroundExternal', 'e-removedotbg'], ['contrastStretch', 'e-contrast'],
+		['grayscale', 'e-grayscale'],
+		['aiUpscale', 'e-upscale'],
+		['aiRetouch', 'e-retouch'],
+		['aiVariation', 'e-genvar'],
+		['aiRemoveBackground', 'e-bgremove'],
+		['aiRemoveBackgroundExternal', 'e-removedotbg'],
+		['contrastStretch', 'e-contrast'],
 	])('maps the flag %s to the bare %s', (key, code) => {
 		expect(tr({ [key]: true })).toBe(code);
 	});
 
 	it.each([
-		['sharpen', 'e-sharpen'], ['shadow', 'e-shadow'], ['gradient', 'e-gradient'], ['unsharpMask', 'e-usm'],
+		['sharpen', 'e-sharpen'],
+		['shadow', 'e-shadow'],
+		['gradient', 'e-gradient'],
+		['unsharpMask', 'e-usm'],
 		['aiDropShadow', 'e-dropshadow'],
 	])('maps the optional-value effect %s to %s', (key, code) => {
 		expect(tr({ [key]: true })).toBe(code);
@@ -45,31 +93,85 @@ describe('TRANSFORMATIONS table', () => {
 
 	// API.md §6.1.5, Python 2.2.8 SUPPORTED_TRANS.
 	it.each([
-		['height', 'h'], ['width', 'w'], ['aspect_ratio', 'ar'], ['quality', 'q'], ['crop', 'c'], ['crop_mode', 'cm'],
-		['x', 'x'], ['y', 'y'], ['focus', 'fo'], ['format', 'f'], ['radius', 'r'], ['background', 'bg'],
-		['border', 'b'], ['rotation', 'rt'], ['blur', 'bl'], ['named', 'n'], ['overlay_image', 'oi'],
-		['overlay_image_aspect_ratio', 'oiar'], ['overlay_image_background', 'oibg'], ['overlay_image_border', 'oib'],
-		['overlay_image_dpr', 'oidpr'], ['overlay_image_quality', 'oiq'], ['overlay_image_cropping', 'oic'],
-		['overlay_image_trim', 'oit'], ['overlay_x', 'ox'], ['overlay_y', 'oy'], ['overlay_focus', 'ofo'],
-		['overlay_height', 'oh'], ['overlay_width', 'ow'], ['overlay_text', 'ot'], ['overlay_text_font_size', 'ots'],
-		['overlay_text_font_family', 'otf'], ['overlay_text_color', 'otc'], ['overlay_text_transparency', 'oa'],
-		['overlay_alpha', 'oa'], ['overlay_text_typography', 'ott'], ['overlay_background', 'obg'],
-		['overlay_text_encoded', 'ote'], ['overlay_text_width', 'otw'], ['overlay_text_background', 'otbg'],
-		['overlay_text_padding', 'otp'], ['overlay_text_inner_alignment', 'otia'], ['overlay_radius', 'or'],
-		['progressive', 'pr'], ['lossless', 'lo'], ['trim', 't'], ['metadata', 'md'], ['color_profile', 'cp'],
-		['default_image', 'di'], ['dpr', 'dpr'], ['effect_sharpen', 'e-sharpen'], ['effect_usm', 'e-usm'],
-		['effect_contrast', 'e-contrast'], ['effect_gray', 'e-grayscale'], ['original', 'orig'],
+		['height', 'h'],
+		['width', 'w'],
+		['aspect_ratio', 'ar'],
+		['quality', 'q'],
+		['crop', 'c'],
+		['crop_mode', 'cm'],
+		['x', 'x'],
+		['y', 'y'],
+		['focus', 'fo'],
+		['format', 'f'],
+		['radius', 'r'],
+		['background', 'bg'],
+		['border', 'b'],
+		['rotation', 'rt'],
+		['blur', 'bl'],
+		['named', 'n'],
+		['overlay_image', 'oi'],
+		['overlay_image_aspect_ratio', 'oiar'],
+		['overlay_image_background', 'oibg'],
+		['overlay_image_border', 'oib'],
+		['overlay_image_dpr', 'oidpr'],
+		['overlay_image_quality', 'oiq'],
+		['overlay_image_cropping', 'oic'],
+		['overlay_image_trim', 'oit'],
+		['overlay_x', 'ox'],
+		['overlay_y', 'oy'],
+		['overlay_focus', 'ofo'],
+		['overlay_height', 'oh'],
+		['overlay_width', 'ow'],
+		['overlay_text', 'ot'],
+		['overlay_text_font_size', 'ots'],
+		['overlay_text_font_family', 'otf'],
+		['overlay_text_color', 'otc'],
+		['overlay_text_transparency', 'oa'],
+		['overlay_alpha', 'oa'],
+		['overlay_text_typography', 'ott'],
+		['overlay_background', 'obg'],
+		['overlay_text_encoded', 'ote'],
+		['overlay_text_width', 'otw'],
+		['overlay_text_background', 'otbg'],
+		['overlay_text_padding', 'otp'],
+		['overlay_text_inner_alignment', 'otia'],
+		['overlay_radius', 'or'],
+		['progressive', 'pr'],
+		['lossless', 'lo'],
+		['trim', 't'],
+		['metadata', 'md'],
+		['color_profile', 'cp'],
+		['default_image', 'di'],
+		['dpr', 'dpr'],
+		['effect_sharpen', 'e-sharpen'],
+		['effect_usm', 'e-usm'],
+		['effect_contrast', 'e-contrast'],
+		['effect_gray', 'e-grayscale'],
+		['original', 'orig'],
 	])('maps the seed name %s to %s', (name, code) => {
 		expect(tr({ [name]: '-' })).toBe(code);
 	});
 
 	// API.md §6.1.5, old Node camelCase names.
 	it.each([
-		['aspectRatio', 'ar'], ['cropMode', 'cm'], ['overlayImage', 'oi'], ['overlayImageAspectRatio', 'oiar'],
-		['overlayImageDPR', 'oidpr'], ['overlayImageFocus', 'oifo'], ['overlayTextFontSize', 'ots'],
-		['overlayTextInnerAlignment', 'otia'], ['overlayAlpha', 'oa'], ['rotate', 'rt'], ['colorProfile', 'cp'],
-		['defaultImage', 'di'], ['effectSharpen', 'e-sharpen'], ['effectUSM', 'e-usm'], ['effectContrast', 'e-contrast'],
-		['effectGray', 'e-grayscale'], ['effectShadow', 'e-shadow'], ['effectGradient', 'e-gradient'],
+		['aspectRatio', 'ar'],
+		['cropMode', 'cm'],
+		['overlayImage', 'oi'],
+		['overlayImageAspectRatio', 'oiar'],
+		['overlayImageDPR', 'oidpr'],
+		['overlayImageFocus', 'oifo'],
+		['overlayTextFontSize', 'ots'],
+		['overlayTextInnerAlignment', 'otia'],
+		['overlayAlpha', 'oa'],
+		['rotate', 'rt'],
+		['colorProfile', 'cp'],
+		['defaultImage', 'di'],
+		['effectSharpen', 'e-sharpen'],
+		['effectUSM', 'e-usm'],
+		['effectContrast', 'e-contrast'],
+		['effectGray', 'e-grayscale'],
+		['effectShadow', 'e-shadow'],
+		['effectGradient', 'e-gradient'],
 	])('maps the old Node name %s to %s', (name, code) => {
 		expect(tr({ [name]: '-' })).toBe(code);
 	});
@@ -82,8 +184,12 @@ describe('TRANSFORMATIONS table', () => {
 	});
 
 	it('marks the seed-only overlay codes as legacy', () => {
-		const legacyCodes = TRANSFORMATIONS.filter((spec) => spec.hidden === 'legacyOverlay').map((spec) => spec.code);
-		expect(legacyCodes).toEqual(expect.arrayContaining(['oi', 'ot', 'ox', 'oy', 'otc', 'oa', 'or']));
+		const legacyCodes = TRANSFORMATIONS.filter((spec) => spec.hidden === 'legacyOverlay').map(
+			(spec) => spec.code,
+		);
+		expect(legacyCodes).toEqual(
+			expect.arrayContaining(['oi', 'ot', 'ox', 'oy', 'otc', 'oa', 'or']),
+		);
 		expect(legacyCodes.every((code) => code.startsWith('o'))).toBe(true);
 	});
 });
@@ -96,7 +202,9 @@ describe('buildTransformationString', () => {
 
 	it('formats values by the rules of API.md §6.2.2 step 7', () => {
 		expect(tr({ defaultImage: '/folder/file.jpg/' })).toBe('di-folder@@file.jpg');
-		expect(tr({ fontFamily: 'sdk-testing-files/Poppins.ttf' })).toBe('ff-sdk-testing-files@@Poppins.ttf');
+		expect(tr({ fontFamily: 'sdk-testing-files/Poppins.ttf' })).toBe(
+			'ff-sdk-testing-files@@Poppins.ttf',
+		);
 		expect(tr({ streamingResolutions: ['1440', '1080'] })).toBe('sr-1440_1080');
 		expect(tr({ trim: '' }, { trim: true }, { trim: 5 })).toBe('t-true:t-true:t-5');
 		expect(tr({ progressive: true, original: true, opacity: 0.8 })).toBe('pr-true,orig-true,o-0.8');
@@ -106,7 +214,9 @@ describe('buildTransformationString', () => {
 	});
 
 	it('applies the flag-only rule: true, "true" and "-" give the bare code, anything else nothing', () => {
-		expect(tr({ grayscale: true, aiUpscale: 'true', aiRetouch: '-' })).toBe('e-grayscale,e-upscale,e-retouch');
+		expect(tr({ grayscale: true, aiUpscale: 'true', aiRetouch: '-' })).toBe(
+			'e-grayscale,e-upscale,e-retouch',
+		);
 		expect(tr({ grayscale: false, aiUpscale: 'false', aiRetouch: 'yes', width: 10 })).toBe('w-10');
 	});
 
@@ -121,7 +231,9 @@ describe('buildTransformationString', () => {
 	});
 
 	it('emits the bare code for "-" on any key, per the old rule', () => {
-		expect(tr({ effectSharpen: '-' }, { progressive: '-' }, { fake_xxxx: '-' })).toBe('e-sharpen:pr:fake_xxxx');
+		expect(tr({ effectSharpen: '-' }, { progressive: '-' }, { fake_xxxx: '-' })).toBe(
+			'e-sharpen:pr:fake_xxxx',
+		);
 	});
 
 	it('takes raw codes with their rules, and passes unknown keys through verbatim', () => {
@@ -143,7 +255,9 @@ describe('buildTransformationString', () => {
 	it('skips null and undefined values, empty steps and non-arrays', () => {
 		expect(tr({ width: undefined, height: null, quality: 50 }, {}, { raw: '' })).toBe('q-50');
 		expect(buildTransformationString(undefined)).toBe('');
-		expect(buildTransformationString([null as unknown as TransformationStep, { blur: 3 }])).toBe('bl-3');
+		expect(buildTransformationString([null as unknown as TransformationStep, { blur: 3 }])).toBe(
+			'bl-3',
+		);
 	});
 
 	describe('overlays (API.md §6.2.3)', () => {
@@ -156,8 +270,12 @@ describe('buildTransformationString', () => {
 		});
 
 		it('honours an explicit text encoding', () => {
-			expect(tr({ overlay: { type: 'text', text: 'a+b', encoding: 'plain' } })).toBe('l-text,i-a%2Bb,l-end');
-			expect(tr({ overlay: { type: 'text', text: 'ab', encoding: 'base64' } })).toBe('l-text,ie-YWI%3D,l-end');
+			expect(tr({ overlay: { type: 'text', text: 'a+b', encoding: 'plain' } })).toBe(
+				'l-text,i-a%2Bb,l-end',
+			);
+			expect(tr({ overlay: { type: 'text', text: 'ab', encoding: 'base64' } })).toBe(
+				'l-text,ie-YWI%3D,l-end',
+			);
 		});
 
 		it.each([
@@ -168,9 +286,15 @@ describe('buildTransformationString', () => {
 		});
 
 		it('opens each layer type as ImageKit expects', () => {
-			expect(tr({ overlay: { type: 'video', input: 'clip.mp4' } })).toBe('l-video,i-clip.mp4,l-end');
-			expect(tr({ overlay: { type: 'subtitle', input: 'subs/en.srt' } })).toBe('l-subtitles,i-subs@@en.srt,l-end');
-			expect(tr({ overlay: { type: 'solidColor', color: 'FF0000' } })).toBe('l-image,i-ik_canvas,bg-FF0000,l-end');
+			expect(tr({ overlay: { type: 'video', input: 'clip.mp4' } })).toBe(
+				'l-video,i-clip.mp4,l-end',
+			);
+			expect(tr({ overlay: { type: 'subtitle', input: 'subs/en.srt' } })).toBe(
+				'l-subtitles,i-subs@@en.srt,l-end',
+			);
+			expect(tr({ overlay: { type: 'solidColor', color: 'FF0000' } })).toBe(
+				'l-image,i-ik_canvas,bg-FF0000,l-end',
+			);
 		});
 
 		it('drops a layer without its type or required field', () => {
@@ -191,7 +315,9 @@ describe('buildTransformationString', () => {
 					transformation: [{ width: 100 }, { rotation: 90 }],
 				},
 			});
-			expect(overlay).toBe('l-image,i-logo.png,lm-multiply,lx-N10,lxc-3,lyc-4,lfo-center,lap-top,lso-5,ldu-10,w-100:rt-90,l-end');
+			expect(overlay).toBe(
+				'l-image,i-logo.png,lm-multiply,lx-N10,lxc-3,lyc-4,lfo-center,lap-top,lso-5,ldu-10,w-100:rt-90,l-end',
+			);
 		});
 
 		it('reproduces the full text-overlay example of the SDK tests', () => {
@@ -240,20 +366,56 @@ describe('buildTransformationString', () => {
 	describe('agrees with the official SDK where the rules are the same', () => {
 		const official = new ImageKitSdk({ privateKey: 'unused' });
 		const cases: TransformationStep[][] = [
-			[{ width: 300, height: 'ih_div_2', crop: 'at_max' }, { rotation: 90, format: 'webp' }],
+			[
+				{ width: 300, height: 'ih_div_2', crop: 'at_max' },
+				{ rotation: 90, format: 'webp' },
+			],
 			[{ grayscale: true, contrastStretch: 'false', aiUpscale: '-', sharpen: 5, shadow: '' }],
-			[{ defaultImage: '/a/b/c.png/', fontFamily: 'f/g.ttf', streamingResolutions: ['240', '720'], trim: '' }],
+			[
+				{
+					defaultImage: '/a/b/c.png/',
+					fontFamily: 'f/g.ttf',
+					streamingResolutions: ['240', '720'],
+					trim: '',
+				},
+			],
 			[{ aspectRatio: '16-9', quality: 70, progressive: false, original: true, raw: 'x-1,y-2' }],
-			[{ colorize: 'co-red_in-40', distort: 'a-45', aiEdit: 'prompt-add snow', zoom: 0.5, page: '2' }],
+			[
+				{
+					colorize: 'co-red_in-40',
+					distort: 'a-45',
+					aiEdit: 'prompt-add snow',
+					zoom: 0.5,
+					page: '2',
+				},
+			],
 			[{ overlay: { type: 'text', text: 'Héllo wörld', encoding: 'auto', layerMode: 'cutout' } }],
-			[{ overlay: { type: 'solidColor', color: 'FFAABB50', position: { x: 5, anchorPoint: 'center' } } }],
+			[
+				{
+					overlay: {
+						type: 'solidColor',
+						color: 'FFAABB50',
+						position: { x: 5, anchorPoint: 'center' },
+					},
+				},
+			],
 			[{ overlay: { type: 'subtitle', input: '/subs/en.srt', timing: { start: 2, duration: 3 } } }],
-			[{ overlay: { type: 'image', input: '/a b/c.png', transformation: [{ overlay: { type: 'text', text: 'z' } }] } }],
+			[
+				{
+					overlay: {
+						type: 'image',
+						input: '/a b/c.png',
+						transformation: [{ overlay: { type: 'text', text: 'z' } }],
+					},
+				},
+			],
 			[{ w: 10, 'e-grayscale': true, unknown_key: 'v', WIDTH: 4 }],
 			[{ overlay: { type: 'video', input: '//clips/a.mp4/' } }, { defaultImage: '//x//' }],
 		];
 		it.each(cases.map((steps) => [JSON.stringify(steps), steps]))('%s', (_label, steps) => {
-			expect(buildTransformationString(steps)).toBe(official.helper.buildTransformationString(steps as never));
+			expect(buildTransformationString(steps)).toBe(
+				official.helper.buildTransformationString(steps as never),
+			);
 		});
 	});
 });

@@ -10,7 +10,8 @@ import { buildUrl } from '../../nodes/ImageKit/client/url';
 
 const DEMO: UrlContext = { privateKey: 'dummy-key', urlEndpoint: 'https://ik.imagekit.io/demo/' };
 const HINDI_PNG = 'sdk-testing-files/हिन्दी.png';
-const HINDI_PNG_ENCODED = 'sdk-testing-files/%E0%A4%B9%E0%A4%BF%E0%A4%A8%E0%A5%8D%E0%A4%A6%E0%A5%80.png';
+const HINDI_PNG_ENCODED =
+	'sdk-testing-files/%E0%A4%B9%E0%A4%BF%E0%A4%A8%E0%A5%8D%E0%A4%A6%E0%A5%80.png';
 
 function inputError(run: () => unknown): ImageKitInputError {
 	try {
@@ -25,7 +26,11 @@ function inputError(run: () => unknown): ImageKitInputError {
 describe('buildUrl: signing vectors', () => {
 	describe('old rules (API.md §6.1.4)', () => {
 		const context = { privateKey: 'private_key_test' };
-		const options: UrlOptions = { path: 'test-signed-url.png', transformation: [{ width: 100 }], signed: true };
+		const options: UrlOptions = {
+			path: 'test-signed-url.png',
+			transformation: [{ width: 100 }],
+			signed: true,
+		};
 
 		it.each(['https://test-domain.com/test-endpoint', 'https://test-domain.com/test-endpoint/'])(
 			'signs with the default expiry, endpoint %s',
@@ -92,7 +97,11 @@ describe('buildUrl: signing vectors', () => {
 								type: 'text',
 								text: 'हिन्दी',
 								transformation: [
-									{ fontColor: 'red', fontSize: 32, fontFamily: 'sdk-testing-files/Poppins-Regular_Q15GrYWmL.ttf' },
+									{
+										fontColor: 'red',
+										fontSize: 32,
+										fontFamily: 'sdk-testing-files/Poppins-Regular_Q15GrYWmL.ttf',
+									},
 								],
 							},
 						},
@@ -111,7 +120,9 @@ describe('buildUrl: signing vectors', () => {
 describe('buildUrl: inputs', () => {
 	it('puts transformations in the path by default, and in the query on request', () => {
 		const transformation = [{ width: 300 }, { rotation: 90 }];
-		expect(buildUrl({ path: 'a.jpg', transformation }, DEMO)).toBe('https://ik.imagekit.io/demo/tr:w-300:rt-90/a.jpg');
+		expect(buildUrl({ path: 'a.jpg', transformation }, DEMO)).toBe(
+			'https://ik.imagekit.io/demo/tr:w-300:rt-90/a.jpg',
+		);
 		expect(buildUrl({ path: 'a.jpg', transformation, transformationPosition: 'query' }, DEMO)).toBe(
 			'https://ik.imagekit.io/demo/a.jpg?tr=w-300:rt-90',
 		);
@@ -131,7 +142,9 @@ describe('buildUrl: inputs', () => {
 	});
 
 	it('lets path win over src, and returns an empty string without either', () => {
-		expect(buildUrl({ path: '/p.jpg', src: 'https://x.test/s.jpg' }, DEMO)).toBe('https://ik.imagekit.io/demo/p.jpg');
+		expect(buildUrl({ path: '/p.jpg', src: 'https://x.test/s.jpg' }, DEMO)).toBe(
+			'https://ik.imagekit.io/demo/p.jpg',
+		);
 		expect(buildUrl({}, DEMO)).toBe('');
 		expect(buildUrl({ path: '', src: '' }, { privateKey: 'k' })).toBe('');
 	});
@@ -162,7 +175,9 @@ describe('buildUrl: inputs', () => {
 			},
 			{ ...DEMO, now: () => 1_000_000 },
 		);
-		const signed = createHmac('sha1', 'dummy-key').update('a.jpg?v=2&tr=w-100' + 1060).digest('hex');
+		const signed = createHmac('sha1', 'dummy-key')
+			.update('a.jpg?v=2&tr=w-100' + 1060)
+			.digest('hex');
 		expect(url).toBe(`https://ik.imagekit.io/demo/a.jpg?v=2&tr=w-100&ik-t=1060&ik-s=${signed}`);
 	});
 
@@ -171,19 +186,24 @@ describe('buildUrl: inputs', () => {
 		['https://ik.imagekit.io/demo/', 'test_path.jpg'],
 		['https://ik.imagekit.io//demo//', '/test_path.jpg'],
 	])('collapses slash runs: %s + %s', (urlEndpoint, path) => {
-		expect(buildUrl({ path, urlEndpoint, transformation: [{ width: 1 }] }, { privateKey: 'k' })).toBe(
-			'https://ik.imagekit.io/demo/tr:w-1/test_path.jpg',
+		expect(
+			buildUrl({ path, urlEndpoint, transformation: [{ width: 1 }] }, { privateKey: 'k' }),
+		).toBe('https://ik.imagekit.io/demo/tr:w-1/test_path.jpg');
+		expect(buildUrl({ path, urlEndpoint }, { privateKey: 'k' })).toBe(
+			'https://ik.imagekit.io/demo/test_path.jpg',
 		);
-		expect(buildUrl({ path, urlEndpoint }, { privateKey: 'k' })).toBe('https://ik.imagekit.io/demo/test_path.jpg');
 	});
 
 	it('keeps a lone slash and endpoints without a path', () => {
-		expect(buildUrl({ src: '/' }, { privateKey: 'k', urlEndpoint: 'https://ik.imagekit.io/test_url_endpoint' })).toBe(
-			'https://ik.imagekit.io/test_url_endpoint/',
-		);
-		expect(buildUrl({ path: 'a.jpg' }, { privateKey: 'k', urlEndpoint: 'https://img.example.com/' })).toBe(
-			'https://img.example.com/a.jpg',
-		);
+		expect(
+			buildUrl(
+				{ src: '/' },
+				{ privateKey: 'k', urlEndpoint: 'https://ik.imagekit.io/test_url_endpoint' },
+			),
+		).toBe('https://ik.imagekit.io/test_url_endpoint/');
+		expect(
+			buildUrl({ path: 'a.jpg' }, { privateKey: 'k', urlEndpoint: 'https://img.example.com/' }),
+		).toBe('https://img.example.com/a.jpg');
 	});
 
 	it('percent-encodes the path with the current WHATWG path percent-encode set', () => {
@@ -192,17 +212,26 @@ describe('buildUrl: inputs', () => {
 		expect(buildUrl({ path }, DEMO)).toBe(
 			'https://ik.imagekit.io/demo/dir/%C3%A4%20%C3%B6%22%3C%3E%60%7B%7D%5E|%23%3F%41~%C3%A9%F0%9F%98%80.jpg',
 		);
-		expect(buildUrl({ path: 'my file.jpg' }, DEMO)).toBe('https://ik.imagekit.io/demo/my%20file.jpg');
+		expect(buildUrl({ path: 'my file.jpg' }, DEMO)).toBe(
+			'https://ik.imagekit.io/demo/my%20file.jpg',
+		);
 	});
 
 	it('encodes unsafe characters of an absolute src and keeps its fragment last', () => {
-		const url = buildUrl({ src: 'https://x.test/a b.jpg?q=ü x#frag', transformation: [{ width: 1 }] }, DEMO);
+		const url = buildUrl(
+			{ src: 'https://x.test/a b.jpg?q=ü x#frag', transformation: [{ width: 1 }] },
+			DEMO,
+		);
 		expect(url).toBe('https://x.test/a%20b.jpg?q=%C3%BC%20x&tr=w-1#frag');
 	});
 
 	it('leaves the tr value literal and adds no ik-sdk-version', () => {
 		const url = buildUrl(
-			{ path: 'a.jpg', transformationPosition: 'query', transformation: [{ width: 1, aiEdit: 'prompt-x' }, { blur: 2 }] },
+			{
+				path: 'a.jpg',
+				transformationPosition: 'query',
+				transformation: [{ width: 1, aiEdit: 'prompt-x' }, { blur: 2 }],
+			},
 			DEMO,
 		);
 		expect(url).toBe('https://ik.imagekit.io/demo/a.jpg?tr=w-1,e-edit-prompt-x:bl-2');
@@ -220,7 +249,9 @@ describe('buildUrl: inputs', () => {
 			},
 			{ ...DEMO, now: () => 5000 },
 		);
-		expect(url).toMatch(/^https:\/\/ik\.imagekit\.io\/demo\/a\.jpg\?z=1&y=2&tr=w-3&ik-t=15&ik-s=[0-9a-f]{40}$/);
+		expect(url).toMatch(
+			/^https:\/\/ik\.imagekit\.io\/demo\/a\.jpg\?z=1&y=2&tr=w-3&ik-t=15&ik-s=[0-9a-f]{40}$/,
+		);
 	});
 });
 
@@ -228,8 +259,13 @@ describe('buildUrl: signing rules', () => {
 	const hmac = (text: string) => createHmac('sha1', 'dummy-key').update(text).digest('hex');
 
 	it('signs when expireSeconds is positive even without signed', () => {
-		const url = buildUrl({ path: 'a.jpg', expireSeconds: 300 }, { ...DEMO, now: () => 1_700_000_000_123 });
-		expect(url).toBe(`https://ik.imagekit.io/demo/a.jpg?ik-t=1700000300&ik-s=${hmac('a.jpg1700000300')}`);
+		const url = buildUrl(
+			{ path: 'a.jpg', expireSeconds: 300 },
+			{ ...DEMO, now: () => 1_700_000_000_123 },
+		);
+		expect(url).toBe(
+			`https://ik.imagekit.io/demo/a.jpg?ik-t=1700000300&ik-s=${hmac('a.jpg1700000300')}`,
+		);
 	});
 
 	it('accepts a numeric string for expireSeconds', () => {
@@ -238,8 +274,12 @@ describe('buildUrl: signing rules', () => {
 	});
 
 	it('does not sign for expireSeconds 0 without signed', () => {
-		expect(buildUrl({ path: 'a.jpg', expireSeconds: 0 }, DEMO)).toBe('https://ik.imagekit.io/demo/a.jpg');
-		expect(buildUrl({ path: 'a.jpg', signed: false }, DEMO)).toBe('https://ik.imagekit.io/demo/a.jpg');
+		expect(buildUrl({ path: 'a.jpg', expireSeconds: 0 }, DEMO)).toBe(
+			'https://ik.imagekit.io/demo/a.jpg',
+		);
+		expect(buildUrl({ path: 'a.jpg', signed: false }, DEMO)).toBe(
+			'https://ik.imagekit.io/demo/a.jpg',
+		);
 	});
 
 	it('signs an absolute src under the endpoint relative to it', () => {
@@ -262,7 +302,9 @@ describe('buildUrl: signing rules', () => {
 
 	it('signs the whole URL when src is elsewhere or no endpoint is known', () => {
 		const elsewhere = 'https://cdn.example.com/a.jpg';
-		expect(buildUrl({ src: elsewhere, signed: true }, DEMO)).toBe(`${elsewhere}?ik-s=${hmac(elsewhere + '9999999999')}`);
+		expect(buildUrl({ src: elsewhere, signed: true }, DEMO)).toBe(
+			`${elsewhere}?ik-s=${hmac(elsewhere + '9999999999')}`,
+		);
 		expect(buildUrl({ src: elsewhere, signed: true }, { privateKey: 'dummy-key' })).toBe(
 			`${elsewhere}?ik-s=${hmac(elsewhere + '9999999999')}`,
 		);
@@ -270,11 +312,16 @@ describe('buildUrl: signing rules', () => {
 });
 
 describe('buildUrl: input errors', () => {
-	it.each([-1, 'soon', Number.NaN, Number.POSITIVE_INFINITY, {}])('rejects expireSeconds %p', (expireSeconds) => {
-		const error = inputError(() => buildUrl({ path: 'a.jpg', expireSeconds: expireSeconds as number }, DEMO));
-		expect(error.field).toBe('expireSeconds');
-		expect(error.message).toMatch(/^expireSeconds must be a number of seconds of 0 or more/);
-	});
+	it.each([-1, 'soon', Number.NaN, Number.POSITIVE_INFINITY, {}])(
+		'rejects expireSeconds %p',
+		(expireSeconds) => {
+			const error = inputError(() =>
+				buildUrl({ path: 'a.jpg', expireSeconds: expireSeconds as number }, DEMO),
+			);
+			expect(error.field).toBe('expireSeconds');
+			expect(error.message).toMatch(/^expireSeconds must be a number of seconds of 0 or more/);
+		},
+	);
 
 	it('rejects an unknown transformation position', () => {
 		const error = inputError(() =>
@@ -291,20 +338,27 @@ describe('buildUrl: input errors', () => {
 	});
 
 	it('needs an absolute URL endpoint', () => {
-		const error = inputError(() => buildUrl({ path: 'a.jpg', urlEndpoint: 'ik.imagekit.io/demo' }, { privateKey: 'k' }));
+		const error = inputError(() =>
+			buildUrl({ path: 'a.jpg', urlEndpoint: 'ik.imagekit.io/demo' }, { privateKey: 'k' }),
+		);
 		expect(error.field).toBe('urlEndpoint');
 		expect(error.message).toMatch(/absolute http\(s\) URL/);
 	});
 
 	it('needs a private key to sign', () => {
-		const error = inputError(() => buildUrl({ path: 'a.jpg', signed: true }, { privateKey: '', urlEndpoint: 'https://x.test' }));
+		const error = inputError(() =>
+			buildUrl({ path: 'a.jpg', signed: true }, { privateKey: '', urlEndpoint: 'https://x.test' }),
+		);
 		expect(error.field).toBe('privateKey');
 	});
 });
 
 describe('ImageKit.url', () => {
 	it('builds with the client key and endpoint', () => {
-		const client = new ImageKit({ privateKey: 'dummy-key', urlEndpoint: 'https://ik.imagekit.io/demo/' });
+		const client = new ImageKit({
+			privateKey: 'dummy-key',
+			urlEndpoint: 'https://ik.imagekit.io/demo/',
+		});
 		expect(client.url({ src: 'sdk-testing-files/future-search.png', signed: true })).toBe(
 			'https://ik.imagekit.io/demo/sdk-testing-files/future-search.png?ik-s=32dbbbfc5f945c0403c71b54c38e76896ef2d6b0',
 		);
@@ -313,39 +367,68 @@ describe('ImageKit.url', () => {
 
 describe('buildUrl agrees with the official SDK on the same explicit inputs', () => {
 	const official = new ImageKitSdk({ privateKey: 'dummy-key' });
-	const cases: Array<{ src: string; urlEndpoint: string; position: 'path' | 'query'; signed?: boolean; qp?: Record<string, string> }> = [
+	const cases: Array<{
+		src: string;
+		urlEndpoint: string;
+		position: 'path' | 'query';
+		signed?: boolean;
+		qp?: Record<string, string>;
+	}> = [
 		{ src: 'a.jpg', urlEndpoint: 'https://ik.imagekit.io/demo', position: 'path' },
-		{ src: '//deep//a b.jpg', urlEndpoint: 'https://ik.imagekit.io/demo/', position: 'query', qp: { v: '1 2' } },
-		{ src: 'ünï/código.png', urlEndpoint: 'https://ik.imagekit.io/x/y', position: 'path', signed: true },
-		{ src: 'https://ik.imagekit.io/demo/p.jpg?x=1', urlEndpoint: 'https://ik.imagekit.io/demo', position: 'path', signed: true },
-		{ src: 'https://other.test/p.jpg', urlEndpoint: 'https://ik.imagekit.io/demo', position: 'query', signed: true },
+		{
+			src: '//deep//a b.jpg',
+			urlEndpoint: 'https://ik.imagekit.io/demo/',
+			position: 'query',
+			qp: { v: '1 2' },
+		},
+		{
+			src: 'ünï/código.png',
+			urlEndpoint: 'https://ik.imagekit.io/x/y',
+			position: 'path',
+			signed: true,
+		},
+		{
+			src: 'https://ik.imagekit.io/demo/p.jpg?x=1',
+			urlEndpoint: 'https://ik.imagekit.io/demo',
+			position: 'path',
+			signed: true,
+		},
+		{
+			src: 'https://other.test/p.jpg',
+			urlEndpoint: 'https://ik.imagekit.io/demo',
+			position: 'query',
+			signed: true,
+		},
 	];
 	const transformation: TransformationStep[] = [
 		{ width: 300, crop: 'at_max' },
 		{ overlay: { type: 'text', text: 'Hi there', position: { x: 5 } } },
 	];
 
-	it.each(cases.map((entry) => [entry.src, entry.position, entry]))('%s (%s)', (_src, _position, entry) => {
-		const ours = buildUrl(
-			{
+	it.each(cases.map((entry) => [entry.src, entry.position, entry]))(
+		'%s (%s)',
+		(_src, _position, entry) => {
+			const ours = buildUrl(
+				{
+					src: entry.src,
+					urlEndpoint: entry.urlEndpoint,
+					transformation,
+					transformationPosition: entry.position,
+					signed: entry.signed,
+					queryParameters: entry.qp,
+				},
+				{ privateKey: 'dummy-key' },
+			);
+			const theirs = official.helper.buildSrc({
 				src: entry.src,
 				urlEndpoint: entry.urlEndpoint,
-				transformation,
+				transformation: transformation as never,
 				transformationPosition: entry.position,
 				signed: entry.signed,
 				queryParameters: entry.qp,
-			},
-			{ privateKey: 'dummy-key' },
-		);
-		const theirs = official.helper.buildSrc({
-			src: entry.src,
-			urlEndpoint: entry.urlEndpoint,
-			transformation: transformation as never,
-			transformationPosition: entry.position,
-			signed: entry.signed,
-			queryParameters: entry.qp,
-		});
-		// URLSearchParams writes a space as `+`; we write %20. Both mean the same.
-		expect(ours).toBe(theirs.replace(/=1\+2/, '=1%202'));
-	});
+			});
+			// URLSearchParams writes a space as `+`; we write %20. Both mean the same.
+			expect(ours).toBe(theirs.replace(/=1\+2/, '=1%202'));
+		},
+	);
 });

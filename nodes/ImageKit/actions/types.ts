@@ -6,7 +6,11 @@ import type { ImageKit } from '../client';
 export interface Operation {
 	option: { name: string; value: string; description: string; action: string };
 	description: INodeProperties[];
-	execute(this: IExecuteFunctions, itemIndex: number, client: ImageKit): Promise<INodeExecutionData[]>;
+	execute(
+		this: IExecuteFunctions,
+		itemIndex: number,
+		client: ImageKit,
+	): Promise<INodeExecutionData[]>;
 }
 
 export interface Resource {

@@ -100,7 +100,10 @@ function requirePath(field: string, value: string): string {
 function requireTagBatch(fileIds: string[]): string[] {
 	const ids = requireNames('fileIds', fileIds);
 	if (ids.length > BULK_TAGS_LIMIT) {
-		throw new ImageKitInputError('fileIds', `fileIds can hold at most ${BULK_TAGS_LIMIT} ids per call`);
+		throw new ImageKitInputError(
+			'fileIds',
+			`fileIds can hold at most ${BULK_TAGS_LIMIT} ids per call`,
+		);
 	}
 	return ids;
 }
@@ -126,7 +129,8 @@ function isAsyncIterable(value: unknown): value is AsyncIterable<Uint8Array> {
 
 /** Multipart field values as ImageKit expects them: lists comma-joined, objects as JSON. */
 function formValue(value: unknown): string {
-	if (Array.isArray(value) && value.every((entry) => typeof entry === 'string')) return value.join(',');
+	if (Array.isArray(value) && value.every((entry) => typeof entry === 'string'))
+		return value.join(',');
 	if (typeof value === 'object') return JSON.stringify(value);
 	return String(value);
 }
@@ -201,7 +205,13 @@ export class ImageKit {
 			if (file === '') throw new ImageKitInputError('file', 'file must not be empty');
 			fields.push(['file', file]);
 		} else if (file instanceof Uint8Array) {
-			part = { fieldName: 'file', content: file, size: file.length, fileName, contentType: mimeType };
+			part = {
+				fieldName: 'file',
+				content: file,
+				size: file.length,
+				fileName,
+				contentType: mimeType,
+			};
 		} else if (isAsyncIterable(file)) {
 			if (fileSize === undefined || !Number.isInteger(fileSize) || fileSize < 0) {
 				throw new ImageKitInputError('fileSize', 'fileSize (bytes) is required to stream a file');
@@ -232,11 +242,17 @@ export class ImageKit {
 	}
 
 	async getFileDetails(fileId: string): Promise<FileDetails> {
-		return (await this.api('GET', `/v1/files/${requireId('fileId', fileId)}/details`)) as FileDetails;
+		return (await this.api(
+			'GET',
+			`/v1/files/${requireId('fileId', fileId)}/details`,
+		)) as FileDetails;
 	}
 
 	async getFileMetadata(fileId: string): Promise<FileMetadata> {
-		return (await this.api('GET', `/v1/files/${requireId('fileId', fileId)}/metadata`)) as FileMetadata;
+		return (await this.api(
+			'GET',
+			`/v1/files/${requireId('fileId', fileId)}/metadata`,
+		)) as FileMetadata;
 	}
 
 	async getRemoteUrlMetadata(url: string): Promise<FileMetadata> {
@@ -264,10 +280,15 @@ export class ImageKit {
 			throw new ImageKitInputError('fileIds', 'fileIds must be a non-empty array');
 		}
 		if (fileIds.length > BULK_DELETE_LIMIT) {
-			throw new ImageKitInputError('fileIds', `fileIds can hold at most ${BULK_DELETE_LIMIT} ids per call`);
+			throw new ImageKitInputError(
+				'fileIds',
+				`fileIds can hold at most ${BULK_DELETE_LIMIT} ids per call`,
+			);
 		}
 		const body = { fileIds };
-		return (await this.api('POST', '/v1/files/batch/deleteByFileIds', { body })) as BulkDeleteResult;
+		return (await this.api('POST', '/v1/files/batch/deleteByFileIds', {
+			body,
+		})) as BulkDeleteResult;
 	}
 
 	async purgeCache(url: string): Promise<{ requestId: string }> {
@@ -321,7 +342,10 @@ export class ImageKit {
 	}
 
 	async getUrlEndpoint(id: string): Promise<UrlEndpoint> {
-		return (await this.api('GET', `/v1/accounts/url-endpoints/${requireId('id', id)}`)) as UrlEndpoint;
+		return (await this.api(
+			'GET',
+			`/v1/accounts/url-endpoints/${requireId('id', id)}`,
+		)) as UrlEndpoint;
 	}
 
 	async createUrlEndpoint(endpoint: UrlEndpointRequest): Promise<UrlEndpoint> {
@@ -355,9 +379,14 @@ export class ImageKit {
 	}
 
 	/** Changes only the fields given. */
-	async updateSavedExtension(id: string, changes: Partial<SavedExtensionInput>): Promise<SavedExtension> {
+	async updateSavedExtension(
+		id: string,
+		changes: Partial<SavedExtensionInput>,
+	): Promise<SavedExtension> {
 		const path = `/v1/saved-extensions/${requireId('id', id)}`;
-		return (await this.api('PATCH', path, { body: checkedSavedExtension(changes, false) })) as SavedExtension;
+		return (await this.api('PATCH', path, {
+			body: checkedSavedExtension(changes, false),
+		})) as SavedExtension;
 	}
 
 	async deleteSavedExtension(id: string): Promise<void> {
@@ -370,7 +399,11 @@ export class ImageKit {
 	 * Copies a file into a folder. A file of the same name there gets the copy (and, with
 	 * `includeFileVersions`, its older versions) appended to its version history.
 	 */
-	async copyFile(sourceFilePath: string, destinationPath: string, includeFileVersions = false): Promise<void> {
+	async copyFile(
+		sourceFilePath: string,
+		destinationPath: string,
+		includeFileVersions = false,
+	): Promise<void> {
 		const body = {
 			sourceFilePath: requirePath('sourceFilePath', sourceFilePath),
 			destinationPath: requirePath('destinationPath', destinationPath),
@@ -393,17 +426,26 @@ export class ImageKit {
 	 * Renames a file and all its versions. With `purgeCache` the old URLs are purged too; a purge
 	 * that ImageKit refused comes back as `reason: 'PURGE_FAILED'` (the rename itself succeeded).
 	 */
-	async renameFile(filePath: string, newFileName: string, purgeCache = false): Promise<RenameFileResult> {
+	async renameFile(
+		filePath: string,
+		newFileName: string,
+		purgeCache = false,
+	): Promise<RenameFileResult> {
 		const body = {
 			filePath: requirePath('filePath', filePath),
 			newFileName: requirePath('newFileName', newFileName),
 			purgeCache,
 		};
-		return ((await this.api('PUT', '/v1/files/rename', { body }, 'once')) ?? {}) as RenameFileResult;
+		return ((await this.api('PUT', '/v1/files/rename', { body }, 'once')) ??
+			{}) as RenameFileResult;
 	}
 
 	/** Publishes or unpublishes a file, and optionally all its versions. */
-	async publishFile(fileId: string, isPublished: boolean, includeFileVersions = false): Promise<FileDetails> {
+	async publishFile(
+		fileId: string,
+		isPublished: boolean,
+		includeFileVersions = false,
+	): Promise<FileDetails> {
 		return await this.updateFileDetails(fileId, { publish: { isPublished, includeFileVersions } });
 	}
 
@@ -427,7 +469,10 @@ export class ImageKit {
 
 	/** Every version of a file: the current one (`type: 'file'`) and older ones (`type: 'file-version'`). */
 	async listFileVersions(fileId: string): Promise<FileDetails[]> {
-		return (await this.api('GET', `/v1/files/${requireId('fileId', fileId)}/versions`)) as FileDetails[];
+		return (await this.api(
+			'GET',
+			`/v1/files/${requireId('fileId', fileId)}/versions`,
+		)) as FileDetails[];
 	}
 
 	async getFileVersion(fileId: string, versionId: string): Promise<FileDetails> {
@@ -463,11 +508,17 @@ export class ImageKit {
 
 	/** Deletes a folder with everything in it. */
 	async deleteFolder(folderPath: string): Promise<void> {
-		await this.api('DELETE', '/v1/folder', { body: { folderPath: requirePath('folderPath', folderPath) } });
+		await this.api('DELETE', '/v1/folder', {
+			body: { folderPath: requirePath('folderPath', folderPath) },
+		});
 	}
 
 	/** Starts copying a folder into `destinationPath`; see `waitForBulkJob`. */
-	async copyFolder(sourceFolderPath: string, destinationPath: string, includeVersions = false): Promise<BulkJob> {
+	async copyFolder(
+		sourceFolderPath: string,
+		destinationPath: string,
+		includeVersions = false,
+	): Promise<BulkJob> {
 		const body = {
 			sourceFolderPath: requirePath('sourceFolderPath', sourceFolderPath),
 			destinationPath: requirePath('destinationPath', destinationPath),
@@ -490,7 +541,11 @@ export class ImageKit {
 	 * Starts renaming a folder; characters other than letters, digits and `-` become `_`. With
 	 * `purgeCache`, the old URLs are purged once the job is done.
 	 */
-	async renameFolder(folderPath: string, newFolderName: string, purgeCache = false): Promise<BulkJob> {
+	async renameFolder(
+		folderPath: string,
+		newFolderName: string,
+		purgeCache = false,
+	): Promise<BulkJob> {
 		const body = {
 			folderPath: requirePath('folderPath', folderPath),
 			newFolderName: requirePath('newFolderName', newFolderName),
@@ -529,7 +584,9 @@ export class ImageKit {
 
 	// Custom metadata fields
 
-	async listCustomMetadataFields(options: ListCustomMetadataFieldsOptions = {}): Promise<CustomMetadataField[]> {
+	async listCustomMetadataFields(
+		options: ListCustomMetadataFieldsOptions = {},
+	): Promise<CustomMetadataField[]> {
 		const query = { includeDeleted: options.includeDeleted, folderPath: options.folderPath };
 		return (await this.api('GET', '/v1/customMetadataFields', { query })) as CustomMetadataField[];
 	}
@@ -538,13 +595,25 @@ export class ImageKit {
 		if (typeof field?.schema?.type !== 'string') {
 			throw new ImageKitInputError('schema.type', 'schema.type is required, e.g. Text or Number');
 		}
-		const body = { ...field, name: requirePath('name', field.name), label: requirePath('label', field.label) };
+		const body = {
+			...field,
+			name: requirePath('name', field.name),
+			label: requirePath('label', field.label),
+		};
 		// A repeated create that reached ImageKit would fail on the name it just took.
-		return (await this.api('POST', '/v1/customMetadataFields', { body }, 'once')) as CustomMetadataField;
+		return (await this.api(
+			'POST',
+			'/v1/customMetadataFields',
+			{ body },
+			'once',
+		)) as CustomMetadataField;
 	}
 
 	/** Changes the label and/or the rules of a field; its name and type stay. */
-	async updateCustomMetadataField(id: string, changes: UpdateCustomMetadataField): Promise<CustomMetadataField> {
+	async updateCustomMetadataField(
+		id: string,
+		changes: UpdateCustomMetadataField,
+	): Promise<CustomMetadataField> {
 		if (changes?.label === undefined && changes?.schema === undefined) {
 			throw new ImageKitInputError('changes', 'Give a label, a schema, or both');
 		}
@@ -564,7 +633,10 @@ export class ImageKit {
 		extra: Pick<HttpRequest, 'query' | 'body'> = {},
 		mode: RetryMode = 'idempotent',
 	): Promise<unknown> {
-		const response = await this.transport.send({ method, url: `${this.apiBaseUrl}${path}`, ...extra }, mode);
+		const response = await this.transport.send(
+			{ method, url: `${this.apiBaseUrl}${path}`, ...extra },
+			mode,
+		);
 		return response.body;
 	}
 }

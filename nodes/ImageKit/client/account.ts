@@ -21,17 +21,29 @@ export interface UsageRangeLabels {
 }
 
 /** The calendar day of a Date (in UTC) or of text starting with `YYYY-MM-DD`, such as an ISO timestamp. */
-function calendarDay(value: unknown, field: keyof UsageRange, label: string): { text: string; time: number } {
+function calendarDay(
+	value: unknown,
+	field: keyof UsageRange,
+	label: string,
+): { text: string; time: number } {
 	let text: string | undefined;
-	if (value instanceof Date && !Number.isNaN(value.getTime())) text = value.toISOString().slice(0, 10);
+	if (value instanceof Date && !Number.isNaN(value.getTime()))
+		text = value.toISOString().slice(0, 10);
 	// Other date objects (e.g. Luxon's) print themselves as ISO text.
 	else if (typeof value === 'string' || (typeof value === 'object' && value !== null)) {
 		text = /^\s*(\d{4}-\d{2}-\d{2})/.exec(String(value))?.[1];
 	}
 	const time = text === undefined ? NaN : Date.parse(`${text}T00:00:00Z`);
 	// Date.parse rolls 2024-02-30 over to March, so a real day must survive the round trip.
-	if (text === undefined || Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== text) {
-		throw new ImageKitInputError(field, `${label} must be a date such as 2024-01-31, got ${JSON.stringify(value)}`);
+	if (
+		text === undefined ||
+		Number.isNaN(time) ||
+		new Date(time).toISOString().slice(0, 10) !== text
+	) {
+		throw new ImageKitInputError(
+			field,
+			`${label} must be a date such as 2024-01-31, got ${JSON.stringify(value)}`,
+		);
 	}
 	return { text, time };
 }
@@ -95,13 +107,22 @@ export function checkedOrigin(origin: OriginRequest): OriginRequest {
 export function checkedUrlEndpoint(endpoint: UrlEndpointRequest): UrlEndpointRequest {
 	requireText('description', endpoint?.description);
 	const { origins } = endpoint;
-	if (origins !== undefined && (!Array.isArray(origins) || origins.length > MAX_URL_ENDPOINT_ORIGINS)) {
-		throw new ImageKitInputError('origins', `origins must be a list of at most ${MAX_URL_ENDPOINT_ORIGINS} origin ids`);
+	if (
+		origins !== undefined &&
+		(!Array.isArray(origins) || origins.length > MAX_URL_ENDPOINT_ORIGINS)
+	) {
+		throw new ImageKitInputError(
+			'origins',
+			`origins must be a list of at most ${MAX_URL_ENDPOINT_ORIGINS} origin ids`,
+		);
 	}
 	return endpoint;
 }
 
-export function checkedSavedExtension<T extends Partial<SavedExtensionInput>>(input: T, complete: boolean): T {
+export function checkedSavedExtension<T extends Partial<SavedExtensionInput>>(
+	input: T,
+	complete: boolean,
+): T {
 	for (const field of ['name', 'description'] as const) {
 		if (complete || input?.[field] !== undefined) requireText(field, input?.[field]);
 	}

@@ -42,7 +42,8 @@ export class ImageKitApiError extends Error {
 
 	constructor(response: HttpResponse) {
 		const body = response.body;
-		const fields = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+		const fields =
+			typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
 		const message =
 			typeof fields.message === 'string' && fields.message
 				? fields.message

@@ -9,9 +9,19 @@ export {
 	MAX_UPLOAD_AUTH_EXPIRY_SECONDS,
 } from './ImageKit';
 export type { ImageKitOptions, UploadInput, AuthenticationParameters } from './ImageKit';
-export { MAX_URL_ENDPOINT_ORIGINS, MAX_USAGE_RANGE_DAYS, ORIGIN_TYPES, usageRange } from './account';
+export {
+	MAX_URL_ENDPOINT_ORIGINS,
+	MAX_USAGE_RANGE_DAYS,
+	ORIGIN_TYPES,
+	usageRange,
+} from './account';
 export type { UsageRange, UsageRangeLabels } from './account';
-export { ImageKitApiError, ImageKitConnectionError, ImageKitInputError, ImageKitJobTimeoutError } from './errors';
+export {
+	ImageKitApiError,
+	ImageKitConnectionError,
+	ImageKitInputError,
+	ImageKitJobTimeoutError,
+} from './errors';
 export type { RateLimitInfo } from './errors';
 export type { HttpRequest, HttpResponse, Requester, StreamedBody } from './http';
 export { createFetchRequester, headerValue, isStreamedBody } from './http';

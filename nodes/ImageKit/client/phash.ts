@@ -6,7 +6,10 @@ function normalise(field: string, value: string | number): string {
 	// A number is read as its digits, as the older SDKs did: 2222222222222222 is the hash "2222…".
 	const text = typeof value === 'number' ? String(value) : value;
 	if (typeof text !== 'string' || text.trim() === '') {
-		throw new ImageKitInputError(field, `Missing pHash value: pass two pHash values (16 hex characters each)`);
+		throw new ImageKitInputError(
+			field,
+			`Missing pHash value: pass two pHash values (16 hex characters each)`,
+		);
 	}
 	const trimmed = text.trim();
 	if (!HEX.test(trimmed)) {

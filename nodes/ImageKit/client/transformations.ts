@@ -48,8 +48,12 @@ export type TransformationSpec =
 	// `layerOnly` parameters mean something only inside a layer, whose transformation the UI takes as text.
 	| (SpecCommon & { type: 'text' | 'path'; hidden: 'legacyOverlay' | 'layerOnly' });
 
-const legacyOverlay = (key: string, code: string, aliases: readonly string[], type: 'text' | 'path' = 'text') =>
-	({ key, code, aliases, type, hidden: 'legacyOverlay' }) as const;
+const legacyOverlay = (
+	key: string,
+	code: string,
+	aliases: readonly string[],
+	type: 'text' | 'path' = 'text',
+) => ({ key, code, aliases, type, hidden: 'legacyOverlay' }) as const;
 
 const layerOnly = (key: string, code: string, type: 'text' | 'path' = 'text') =>
 	({ key, code, type, hidden: 'layerOnly' }) as const;
@@ -134,7 +138,8 @@ export const TRANSFORMATIONS: readonly TransformationSpec[] = [
 		key: 'focus',
 		code: 'fo',
 		displayName: 'Focus',
-		description: 'Area to keep when cropping: center, top, left, face, auto, an object name or custom',
+		description:
+			'Area to keep when cropping: center, top, left, face, auto, an object name or custom',
 		type: 'text',
 	},
 	{
@@ -147,8 +152,20 @@ export const TRANSFORMATIONS: readonly TransformationSpec[] = [
 		max: 100,
 		default: 80,
 	},
-	{ key: 'x', code: 'x', displayName: 'X', description: 'Left edge of an extract crop, in pixels', type: 'text' },
-	{ key: 'y', code: 'y', displayName: 'Y', description: 'Top edge of an extract crop, in pixels', type: 'text' },
+	{
+		key: 'x',
+		code: 'x',
+		displayName: 'X',
+		description: 'Left edge of an extract crop, in pixels',
+		type: 'text',
+	},
+	{
+		key: 'y',
+		code: 'y',
+		displayName: 'Y',
+		description: 'Top edge of an extract crop, in pixels',
+		type: 'text',
+	},
 	{
 		key: 'xCenter',
 		code: 'xc',
@@ -336,7 +353,8 @@ export const TRANSFORMATIONS: readonly TransformationSpec[] = [
 		key: 'aiChangeBackground',
 		code: 'e-changebg',
 		displayName: 'AI Change Background',
-		description: 'New background described as prompt-text, or prompte- followed by URL-encoded base64',
+		description:
+			'New background described as prompt-text, or prompte- followed by URL-encoded base64',
 		type: 'text',
 	},
 	{
@@ -373,7 +391,8 @@ export const TRANSFORMATIONS: readonly TransformationSpec[] = [
 		code: 'e-shadow',
 		aliases: ['effectShadow'],
 		displayName: 'Shadow',
-		description: 'Shadow under the subject; leave empty for the default or set e.g. bl-15_st-40_x-10_y-N5',
+		description:
+			'Shadow under the subject; leave empty for the default or set e.g. bl-15_st-40_x-10_y-N5',
 		type: 'optionalValue',
 	},
 	{
@@ -397,7 +416,8 @@ export const TRANSFORMATIONS: readonly TransformationSpec[] = [
 		code: 'e-gradient',
 		aliases: ['effectGradient'],
 		displayName: 'Gradient',
-		description: 'Gradient overlay; leave empty for the default or set e.g. ld-top_from-green_to-00FF0010_sp-1',
+		description:
+			'Gradient overlay; leave empty for the default or set e.g. ld-top_from-green_to-00FF0010_sp-1',
 		type: 'optionalValue',
 	},
 	{
@@ -544,12 +564,19 @@ export const LAYER_TYPES = [
 	{ type: 'image', displayName: 'Image', opening: 'l-image', source: 'input' },
 	{ type: 'video', displayName: 'Video', opening: 'l-video', source: 'input' },
 	{ type: 'subtitle', displayName: 'Subtitle', opening: 'l-subtitles', source: 'input' },
-	{ type: 'solidColor', displayName: 'Solid Color', opening: 'l-image,i-ik_canvas', source: 'color' },
+	{
+		type: 'solidColor',
+		displayName: 'Solid Color',
+		opening: 'l-image,i-ik_canvas',
+		source: 'color',
+	},
 ] as const;
 
 export type LayerType = (typeof LAYER_TYPES)[number]['type'];
 type LayerTypeSpec = (typeof LAYER_TYPES)[number];
-const LAYER_TYPE_BY_NAME = new Map<string, LayerTypeSpec>(LAYER_TYPES.map((layer) => [layer.type, layer]));
+const LAYER_TYPE_BY_NAME = new Map<string, LayerTypeSpec>(
+	LAYER_TYPES.map((layer) => [layer.type, layer]),
+);
 
 // Focus and anchor points share one set of places on the base.
 const LAYER_PLACES = {
@@ -578,13 +605,15 @@ export const LAYER_POSITION = [
 		key: 'x',
 		code: 'lx',
 		displayName: 'X',
-		description: 'Distance from the left edge of the base, in pixels or an expression; N10 means -10',
+		description:
+			'Distance from the left edge of the base, in pixels or an expression; N10 means -10',
 	},
 	{
 		key: 'y',
 		code: 'ly',
 		displayName: 'Y',
-		description: 'Distance from the top edge of the base, in pixels or an expression; N10 means -10',
+		description:
+			'Distance from the top edge of the base, in pixels or an expression; N10 means -10',
 	},
 	{
 		key: 'xCenter',
@@ -616,8 +645,18 @@ export const LAYER_POSITION = [
 
 /** When a layer shows on a video base, in the order the URL carries it. */
 export const LAYER_TIMING = [
-	{ key: 'start', code: 'lso', displayName: 'Start', description: 'Second of the video at which the layer appears' },
-	{ key: 'end', code: 'leo', displayName: 'End', description: 'Second of the video at which the layer disappears' },
+	{
+		key: 'start',
+		code: 'lso',
+		displayName: 'Start',
+		description: 'Second of the video at which the layer appears',
+	},
+	{
+		key: 'end',
+		code: 'leo',
+		displayName: 'End',
+		description: 'Second of the video at which the layer disappears',
+	},
 	{
 		key: 'duration',
 		code: 'ldu',
@@ -657,13 +696,7 @@ export interface Overlay {
 }
 
 export type TransformationValue =
-	| string
-	| number
-	| boolean
-	| ReadonlyArray<string | number>
-	| Overlay
-	| null
-	| undefined;
+	string | number | boolean | ReadonlyArray<string | number> | Overlay | null | undefined;
 
 /** One step: its transformations are applied together. Keys are table names, aliases or raw codes. */
 export interface TransformationStep {
@@ -680,7 +713,8 @@ function base64Token(text: string): string {
 
 function trimOneSlash(path: string): string {
 	const start = path.charCodeAt(0) === 47 ? 1 : 0;
-	const end = path.length > start && path.charCodeAt(path.length - 1) === 47 ? path.length - 1 : path.length;
+	const end =
+		path.length > start && path.charCodeAt(path.length - 1) === 47 ? path.length - 1 : path.length;
 	return path.slice(start, end);
 }
 
@@ -693,7 +727,11 @@ function pathToken(path: string): string {
 	return slashesAsAt(trimOneSlash(path));
 }
 
-function layerSourceToken(layer: LayerTypeSpec, value: string, encoding: LayerEncoding | undefined): string {
+function layerSourceToken(
+	layer: LayerTypeSpec,
+	value: string,
+	encoding: LayerEncoding | undefined,
+): string {
 	if (layer.source === 'color') return 'bg-' + value;
 	if (layer.source === 'text') {
 		const plain = encoding === 'plain' || (encoding !== 'base64' && PLAIN_TEXT.test(value));
@@ -725,7 +763,9 @@ function layerString(overlay: Overlay): string {
 	if (!layer || !source) return '';
 	let segment = layer.opening + ',' + layerSourceToken(layer, String(source), overlay.encoding);
 	if (overlay.layerMode) segment += ',lm-' + overlay.layerMode;
-	segment += placementTokens(overlay.position, LAYER_POSITION) + placementTokens(overlay.timing, LAYER_TIMING);
+	segment +=
+		placementTokens(overlay.position, LAYER_POSITION) +
+		placementTokens(overlay.timing, LAYER_TIMING);
 	const nested = buildTransformationString(overlay.transformation);
 	if (nested) segment += ',' + nested;
 	return segment + ',l-end';
@@ -763,7 +803,9 @@ function pairString(key: string, value: TransformationValue): string {
 }
 
 /** The `tr` text: pairs joined by `,`, steps by `:`; nulls, empty steps and dropped layers leave no trace. */
-export function buildTransformationString(steps: readonly TransformationStep[] | undefined): string {
+export function buildTransformationString(
+	steps: readonly TransformationStep[] | undefined,
+): string {
 	if (!Array.isArray(steps)) return '';
 	let chain = '';
 	for (let index = 0; index < steps.length; index++) {

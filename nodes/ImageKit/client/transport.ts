@@ -97,7 +97,8 @@ export class Transport {
 				response = await this.requester(request);
 			} catch (error) {
 				const code = errorCode(error);
-				const retryable = mode === 'idempotent' || (code !== undefined && NOT_CONNECTED_CODES.has(code));
+				const retryable =
+					mode === 'idempotent' || (code !== undefined && NOT_CONNECTED_CODES.has(code));
 				if (canRetry && retryable) {
 					await this.sleep(this.backoff(attempt));
 					continue;
@@ -122,7 +123,9 @@ export class Transport {
 	}
 
 	private connectionError(error: unknown, code: string | undefined, mode: RetryMode) {
-		const cause = (code ? CONNECTION_FAILURES[code] : undefined) ?? (error instanceof Error ? error.message : String(error));
+		const cause =
+			(code ? CONNECTION_FAILURES[code] : undefined) ??
+			(error instanceof Error ? error.message : String(error));
 		const hint =
 			mode === 'once' && !(code && NOT_CONNECTED_CODES.has(code))
 				? ' ImageKit may have carried it out all the same: check the media library before you retry.'

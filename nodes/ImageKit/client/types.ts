@@ -269,13 +269,7 @@ export interface WaitForBulkJobOptions {
 // Custom metadata fields (API.md §3.15)
 
 export type CustomMetadataFieldType =
-	| 'Text'
-	| 'Textarea'
-	| 'Number'
-	| 'Date'
-	| 'Boolean'
-	| 'SingleSelect'
-	| 'MultiSelect';
+	'Text' | 'Textarea' | 'Number' | 'Date' | 'Boolean' | 'SingleSelect' | 'MultiSelect';
 
 export type CustomMetadataScalar = string | number | boolean;
 

@@ -7,7 +7,9 @@ import type { TransformationStep } from './transformations';
 import { buildTransformationString } from './transformations';
 
 export type TransformationPosition = 'path' | 'query';
-export type QueryParameters = Readonly<Record<string, string | number | boolean | null | undefined>>;
+export type QueryParameters = Readonly<
+	Record<string, string | number | boolean | null | undefined>
+>;
 
 /** Options of `ImageKit.url()`; the seed SDK's snake_case names are accepted too. */
 export interface UrlOptions {
@@ -217,7 +219,8 @@ export function buildUrl(options: UrlOptions, context: UrlContext): string {
 		head = prefix;
 		const normalized = normalizePath(source);
 		const path = normalized.charCodeAt(0) === 47 ? normalized.slice(1) : normalized;
-		rest = transformation !== '' && !transformationInQuery ? 'tr:' + transformation + '/' + path : path;
+		rest =
+			transformation !== '' && !transformationInQuery ? 'tr:' + transformation + '/' + path : path;
 	}
 	query = appendQueryParameters(query, options.queryParameters ?? options.query_parameters);
 	// As in ImageKit's SDKs the transformation string goes in as built, so `,` and `:` stay readable.
@@ -225,9 +228,13 @@ export function buildUrl(options: UrlOptions, context: UrlContext): string {
 	if (query) rest += '?' + query;
 
 	if (options.signed === true || expireSeconds > 0) {
-		if (!context.privateKey) throw new ImageKitInputError('privateKey', 'privateKey is required to sign URLs');
+		if (!context.privateKey)
+			throw new ImageKitInputError('privateKey', 'privateKey is required to sign URLs');
 		// `ik-t` is written only for a real expiry; without it ImageKit assumes NEVER_EXPIRES.
-		const expiry = expireSeconds > 0 ? String(Math.floor((context.now ?? Date.now)() / 1000 + expireSeconds)) : '';
+		const expiry =
+			expireSeconds > 0
+				? String(Math.floor((context.now ?? Date.now)() / 1000 + expireSeconds))
+				: '';
 		const signature = signerFor(context.privateKey)(rest + (expiry || NEVER_EXPIRES));
 		rest += (query ? '&' : '?') + (expiry ? 'ik-t=' + expiry + '&ik-s=' : 'ik-s=') + signature;
 	}

@@ -62,12 +62,18 @@ export async function outcomePerId(
 		const chunk = fileIds.slice(start, start + chunkSize);
 		const answer = await send(chunk).catch((error: unknown) => missingFilesAnswer(error, chunk));
 		const succeeded = new Set(answer.succeededIds);
-		const failures = new Map((answer.errors ?? []).map((failure) => [failure.fileId, failure.error]));
+		const failures = new Map(
+			(answer.errors ?? []).map((failure) => [failure.fileId, failure.error]),
+		);
 		for (const fileId of chunk) {
 			outcomes.push(
 				succeeded.has(fileId)
 					? { fileId, [outcome]: true }
-					: { fileId, [outcome]: false, error: failures.get(fileId) ?? 'ImageKit did not confirm the change' },
+					: {
+							fileId,
+							[outcome]: false,
+							error: failures.get(fileId) ?? 'ImageKit did not confirm the change',
+						},
 			);
 		}
 	}

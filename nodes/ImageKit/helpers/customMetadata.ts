@@ -43,7 +43,8 @@ export function customMetadataValuesProperty(purpose: CustomMetadataPurpose): IN
 						name: 'value',
 						type: 'string',
 						default: '',
-						description: purpose === 'update' ? `${VALUE_HELP} Leave empty to remove the value.` : VALUE_HELP,
+						description:
+							purpose === 'update' ? `${VALUE_HELP} Leave empty to remove the value.` : VALUE_HELP,
 					},
 				],
 			},
@@ -57,7 +58,9 @@ const fieldsByClient = new WeakMap<ImageKit, Promise<Map<string, CustomMetadataF
 async function accountFields(client: ImageKit): Promise<Map<string, CustomMetadataField>> {
 	let fields = fieldsByClient.get(client);
 	if (!fields) {
-		fields = client.listCustomMetadataFields().then((list) => new Map(list.map((field) => [field.name, field])));
+		fields = client
+			.listCustomMetadataFields()
+			.then((list) => new Map(list.map((field) => [field.name, field])));
 		fieldsByClient.set(client, fields);
 	}
 	return await fields;
@@ -104,7 +107,8 @@ export async function customMetadataFromParameters(
 	fields: IDataObject,
 	purpose: CustomMetadataPurpose,
 ): Promise<Record<string, unknown> | undefined> {
-	const entries = ((fields.customMetadataValues as IDataObject | undefined)?.field ?? []) as IDataObject[];
+	const entries = ((fields.customMetadataValues as IDataObject | undefined)?.field ??
+		[]) as IDataObject[];
 	const fromList: Record<string, unknown> = {};
 	if (entries.length > 0) {
 		const defined = await accountFields(client);
@@ -114,7 +118,9 @@ export async function customMetadataFromParameters(
 			if (!field) {
 				throw new NodeOperationError(
 					context.getNode(),
-					name ? `Custom metadata field "${name}" does not exist` : `Custom Metadata ${index + 1} has no field`,
+					name
+						? `Custom metadata field "${name}" does not exist`
+						: `Custom Metadata ${index + 1} has no field`,
 					{
 						itemIndex,
 						description:
@@ -131,15 +137,25 @@ export async function customMetadataFromParameters(
 			// An expression may already give the value its type.
 			const typed = typeof value === 'string' ? typedValue(field, value) : value;
 			if (typed === undefined) {
-				throw new NodeOperationError(context.getNode(), `Custom metadata "${name}" cannot be "${String(value)}"`, {
-					itemIndex,
-					description: `It is a ${field.schema.type} field: enter ${expectedValue(field)}`,
-				});
+				throw new NodeOperationError(
+					context.getNode(),
+					`Custom metadata "${name}" cannot be "${String(value)}"`,
+					{
+						itemIndex,
+						description: `It is a ${field.schema.type} field: enter ${expectedValue(field)}`,
+					},
+				);
 			}
 			fromList[name] = typed;
 		}
 	}
-	const fromJson = parseJsonField(context, fields.customMetadata, itemIndex, 'Custom Metadata (JSON)', 'object');
+	const fromJson = parseJsonField(
+		context,
+		fields.customMetadata,
+		itemIndex,
+		'Custom Metadata (JSON)',
+		'object',
+	);
 	const merged = { ...fromList, ...fromJson };
 	return Object.keys(merged).length > 0 ? merged : undefined;
 }

@@ -18,7 +18,11 @@ function apiErrorDescription(error: ImageKitApiError): string | undefined {
  * Turns any failure of an item into n8n's error types with the item index, ImageKit's own message,
  * and nothing of the request (n8n's HTTP errors carry the auth header).
  */
-export function toNodeError(node: INode, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+export function toNodeError(
+	node: INode,
+	error: unknown,
+	itemIndex: number,
+): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
 	if (error instanceof ImageKitApiError) {
 		const body = (typeof error.body === 'object' && error.body ? error.body : {}) as JsonObject;
@@ -30,7 +34,10 @@ export function toNodeError(node: INode, error: unknown, itemIndex: number): Nod
 		});
 	}
 	if (error instanceof ImageKitConnectionError) {
-		return new NodeApiError(node, { message: error.message } as JsonObject, { itemIndex, message: error.message });
+		return new NodeApiError(node, { message: error.message } as JsonObject, {
+			itemIndex,
+			message: error.message,
+		});
 	}
 	if (error instanceof ImageKitInputError) {
 		return new NodeOperationError(node, error.message, { itemIndex });

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyCollection } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeProperties,
+	INodePropertyCollection,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { Extension } from '../client';
@@ -228,9 +233,17 @@ const aiTasks: INodePropertyCollection = {
 							name: 'type',
 							type: 'options',
 							options: [
-								{ name: 'Select Metadata', value: 'select_metadata', description: 'Set a custom metadata field' },
+								{
+									name: 'Select Metadata',
+									value: 'select_metadata',
+									description: 'Set a custom metadata field',
+								},
 								{ name: 'Select Tags', value: 'select_tags', description: 'Add matching tags' },
-								{ name: 'Yes or No', value: 'yes_no', description: 'Act on the answer to a question' },
+								{
+									name: 'Yes or No',
+									value: 'yes_no',
+									description: 'Act on the answer to a question',
+								},
 							],
 							default: 'select_tags',
 						},
@@ -302,7 +315,8 @@ export const extensionConfigProperty: INodeProperties = {
 
 type Entries = IDataObject | IDataObject[] | undefined;
 
-const asList = (entries: Entries): IDataObject[] => (entries === undefined ? [] : Array.isArray(entries) ? entries : [entries]);
+const asList = (entries: Entries): IDataObject[] =>
+	entries === undefined ? [] : Array.isArray(entries) ? entries : [entries];
 
 interface Where {
 	context: IExecuteFunctions;
@@ -312,7 +326,10 @@ interface Where {
 }
 
 function fail({ context, itemIndex, label }: Where, problem: string, fix: string): never {
-	throw new NodeOperationError(context.getNode(), `${label}: ${problem}`, { itemIndex, description: fix });
+	throw new NodeOperationError(context.getNode(), `${label}: ${problem}`, {
+		itemIndex,
+		description: fix,
+	});
 }
 
 function removeBgExtension(where: Where, entry: IDataObject): Extension {
@@ -323,12 +340,20 @@ function removeBgExtension(where: Where, entry: IDataObject): Extension {
 	// The API takes at most one background; the form offers one at a time.
 	if (entry.background === 'color') {
 		// ImageKit takes the hex code without the picker's leading #.
-		options.bg_color = String(entry.bgColor ?? '').trim().replace(/^#/, '');
-		if (!options.bg_color) fail(where, "'Background Color' is empty", 'Enter a hex code such as 81d4fa or a colour name');
+		options.bg_color = String(entry.bgColor ?? '')
+			.trim()
+			.replace(/^#/, '');
+		if (!options.bg_color)
+			fail(
+				where,
+				"'Background Color' is empty",
+				'Enter a hex code such as 81d4fa or a colour name',
+			);
 	}
 	if (entry.background === 'imageUrl') {
 		options.bg_image_url = String(entry.bgImageUrl ?? '').trim();
-		if (!options.bg_image_url) fail(where, "'Background Image URL' is empty", 'Enter the URL of the background image');
+		if (!options.bg_image_url)
+			fail(where, "'Background Image URL' is empty", 'Enter the URL of the background image');
 	}
 	return { name: 'remove-bg', options };
 }
@@ -339,7 +364,13 @@ function taskAction(where: Where, entry: IDataObject): IDataObject {
 	if (addTags.length) action.add_tags = addTags;
 	const removeTags = toList(entry.removeTags);
 	if (removeTags.length) action.remove_tags = removeTags;
-	const setMetadata = parseJsonField(where.context, entry.setMetadata, where.itemIndex, `${where.label} 'Set Metadata (JSON)'`, 'object');
+	const setMetadata = parseJsonField(
+		where.context,
+		entry.setMetadata,
+		where.itemIndex,
+		`${where.label} 'Set Metadata (JSON)'`,
+		'object',
+	);
 	if (setMetadata && Object.keys(setMetadata).length) {
 		action.set_metadata = Object.entries(setMetadata).map(([field, value]) => ({ field, value }));
 	}
@@ -352,7 +383,11 @@ function aiTask(where: Where, entry: IDataObject): IDataObject {
 	const instruction = String(entry.instruction ?? '').trim();
 	if (!instruction) fail(where, "'Instruction' is empty", 'Enter the question for the AI');
 	if (instruction.length > MAX_INSTRUCTION_LENGTH) {
-		fail(where, `'Instruction' has ${instruction.length} characters`, `Shorten it to ${MAX_INSTRUCTION_LENGTH} characters`);
+		fail(
+			where,
+			`'Instruction' has ${instruction.length} characters`,
+			`Shorten it to ${MAX_INSTRUCTION_LENGTH} characters`,
+		);
 	}
 	const task: IDataObject = { type: entry.type, instruction };
 	if (entry.type === 'yes_no') {
@@ -364,11 +399,20 @@ function aiTask(where: Where, entry: IDataObject): IDataObject {
 	}
 	if (entry.type === 'select_metadata') {
 		task.field = String(entry.field ?? '').trim();
-		if (!task.field) fail(where, "'Metadata Field' is empty", 'Enter the name of the custom metadata field to set');
+		if (!task.field)
+			fail(
+				where,
+				"'Metadata Field' is empty",
+				'Enter the name of the custom metadata field to set',
+			);
 	}
 	const vocabulary = toList(entry.vocabulary);
 	if (vocabulary.length > MAX_VOCABULARY_ITEMS) {
-		fail(where, `'Vocabulary' has ${vocabulary.length} values`, `Keep at most ${MAX_VOCABULARY_ITEMS} values`);
+		fail(
+			where,
+			`'Vocabulary' has ${vocabulary.length} values`,
+			`Keep at most ${MAX_VOCABULARY_ITEMS} values`,
+		);
 	}
 	if (vocabulary.length) task.vocabulary = vocabulary;
 	const min = Number(entry.minSelections ?? 0);
@@ -376,7 +420,11 @@ function aiTask(where: Where, entry: IDataObject): IDataObject {
 	if (min > 0) task.min_selections = min;
 	if (max > 0) task.max_selections = max;
 	if (max > 0 && min > max) {
-		fail(where, `'Min Selections' (${min}) is above 'Max Selections' (${max})`, 'Lower the minimum or raise the maximum');
+		fail(
+			where,
+			`'Min Selections' (${min}) is above 'Max Selections' (${max})`,
+			'Lower the minimum or raise the maximum',
+		);
 	}
 	return task;
 }
@@ -388,7 +436,9 @@ function aiTasksExtension(where: Where, entry: IDataObject): Extension {
 	}
 	return {
 		name: 'ai-tasks',
-		tasks: tasks.map((task, index) => aiTask({ ...where, label: `${where.label}, task ${index + 1}` }, task)),
+		tasks: tasks.map((task, index) =>
+			aiTask({ ...where, label: `${where.label}, task ${index + 1}` }, task),
+		),
 	};
 }
 
@@ -401,36 +451,53 @@ export function extensionsFromParameters(
 	formLabel = 'Extensions',
 ): Extension[] {
 	const groups = (form ?? {}) as Record<string, Entries>;
-	const where = (group: string): Where => ({ context, itemIndex, label: `'${formLabel}' → ${group}` });
+	const where = (group: string): Where => ({
+		context,
+		itemIndex,
+		label: `'${formLabel}' → ${group}`,
+	});
 	const extensions: Extension[] = [
 		...asList(groups.removeBg).map((entry) => removeBgExtension(where('Remove Background'), entry)),
-		...asList(groups.autoTagging).map(
-			(entry): Extension => ({
-				name: entry.provider as string,
-				minConfidence: entry.minConfidence,
-				maxTags: entry.maxTags,
-			}),
-		),
+		...asList(groups.autoTagging).map((entry): Extension => ({
+			name: entry.provider as string,
+			minConfidence: entry.minConfidence,
+			maxTags: entry.maxTags,
+		})),
 		...asList(groups.aiAutoDescription).map((): Extension => ({ name: 'ai-auto-description' })),
 		...asList(groups.aiTasks).map((entry) => aiTasksExtension(where('AI Tasks'), entry)),
 		...asList(groups.savedExtension).map((entry): Extension => {
 			const id = String(entry.id ?? '').trim();
-			if (!id) fail(where('Saved Extension'), 'no saved extension chosen', 'Pick a saved extension from the list');
+			if (!id)
+				fail(
+					where('Saved Extension'),
+					'no saved extension chosen',
+					'Pick a saved extension from the list',
+				);
 			return { name: 'saved-extension', id };
 		}),
 	];
-	const raw = parseJsonField<Extension[]>(context, json, itemIndex, 'Extensions (JSON)', 'array') ?? [];
+	const raw =
+		parseJsonField<Extension[]>(context, json, itemIndex, 'Extensions (JSON)', 'array') ?? [];
 	return [...extensions, ...raw];
 }
 
 /** The single extension of a saved extension's Extension field. */
-export function extensionConfigFromParameters(context: IExecuteFunctions, itemIndex: number, form: unknown): Extension {
+export function extensionConfigFromParameters(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	form: unknown,
+): Extension {
 	const extensions = extensionsFromParameters(context, itemIndex, form, undefined, 'Extension');
 	if (extensions.length !== 1) {
-		throw new NodeOperationError(context.getNode(), `'Extension' holds ${extensions.length} extensions`, {
-			itemIndex,
-			description: 'A saved extension holds exactly one: keep one of Remove Background, Auto Tagging, AI Auto Description or AI Tasks',
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			`'Extension' holds ${extensions.length} extensions`,
+			{
+				itemIndex,
+				description:
+					'A saved extension holds exactly one: keep one of Remove Background, Auto Tagging, AI Auto Description or AI Tasks',
+			},
+		);
 	}
 	return extensions[0];
 }

@@ -21,8 +21,14 @@ export const returnAllOrLimitProperties: INodeProperties[] = [
 ];
 
 /** The whole list, or its first Limit entries, for endpoints that answer their whole list in one response. */
-export function limitedResults<T>(context: IExecuteFunctions, itemIndex: number, results: T[]): IDataObject[] {
+export function limitedResults<T>(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	results: T[],
+): IDataObject[] {
 	const returnAll = context.getNodeParameter('returnAll', itemIndex) as boolean;
-	const limit = returnAll ? results.length : (context.getNodeParameter('limit', itemIndex) as number);
+	const limit = returnAll
+		? results.length
+		: (context.getNodeParameter('limit', itemIndex) as number);
 	return results.slice(0, limit) as IDataObject[];
 }

@@ -10,7 +10,8 @@ export function requiredText(
 	example: string,
 ): string {
 	const value = context.getNodeParameter(name, itemIndex, '') as unknown;
-	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+	const text =
+		typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
 	if (!text) {
 		throw new NodeOperationError(context.getNode(), `'${label}' is empty`, {
 			itemIndex,
@@ -37,7 +38,9 @@ export function parseJsonField<T = IDataObject>(
 			throw new NodeOperationError(context.getNode(), `'${label}' is not valid JSON`, {
 				itemIndex,
 				description: `${(error as Error).message}. Enter a JSON ${expected}, for example ${
-					expected === 'object' ? '{"brand": "Acme"}' : '[{"name": "google-auto-tagging", "minConfidence": 80, "maxTags": 10}]'
+					expected === 'object'
+						? '{"brand": "Acme"}'
+						: '[{"name": "google-auto-tagging", "minConfidence": 80, "maxTags": 10}]'
 				}`,
 			});
 		}

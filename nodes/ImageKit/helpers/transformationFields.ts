@@ -1,6 +1,11 @@
 // n8n fields for transformation steps, generated from the client's transformation table, and the
 // conversion of what those fields return into the client's `transformation` array.
-import type { IDataObject, INodeProperties, INodePropertyCollection, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeProperties,
+	INodePropertyCollection,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
 import type {
 	LayerEncoding,
@@ -39,7 +44,12 @@ function optionsField(
 	field: Pick<INodeProperties, 'displayName' | 'name' | 'description'>,
 	labels: Readonly<Record<string, string>>,
 ): INodeProperties {
-	return { ...field, type: 'options', options: optionList(labels), default: Object.keys(labels)[0] };
+	return {
+		...field,
+		type: 'options',
+		options: optionList(labels),
+		default: Object.keys(labels)[0],
+	};
 }
 
 function isShown(spec: TransformationSpec): spec is ShownSpec {
@@ -98,20 +108,27 @@ const LAYER_SOURCE_FIELDS: Record<LayerTypeSpec['source'], INodeProperties> = {
 		type: 'color',
 		default: '',
 		required: true,
-		description: 'Pick a colour, or type RGBA such as FFAABB50 (the last two digits are opacity) or a colour name',
+		description:
+			'Pick a colour, or type RGBA such as FFAABB50 (the last two digits are opacity) or a colour name',
 	},
 };
 
 function layerPlacementField(spec: LayerFieldSpec): INodeProperties {
 	const field = { displayName: spec.displayName, name: spec.key, description: spec.description };
-	return 'options' in spec ? optionsField(field, spec.options) : { ...field, type: 'string', default: '' };
+	return 'options' in spec
+		? optionsField(field, spec.options)
+		: { ...field, type: 'string', default: '' };
 }
 
 const LAYER_COMMON_OPTIONS: INodeProperties[] = [
 	...LAYER_POSITION.map(layerPlacementField),
 	...LAYER_TIMING.map(layerPlacementField),
 	optionsField(
-		{ displayName: 'Layer Mode', name: 'layerMode', description: 'How the layer blends with the base' },
+		{
+			displayName: 'Layer Mode',
+			name: 'layerMode',
+			description: 'How the layer blends with the base',
+		},
 		LAYER_MODES,
 	),
 	{
@@ -137,7 +154,10 @@ const ENCODING_FIELD = optionsField(
 
 function layerSection(layer: LayerTypeSpec): INodePropertyCollection {
 	// A colour needs no encoding.
-	const options = layer.source === 'color' ? [...LAYER_COMMON_OPTIONS] : [...LAYER_COMMON_OPTIONS, ENCODING_FIELD];
+	const options =
+		layer.source === 'color'
+			? [...LAYER_COMMON_OPTIONS]
+			: [...LAYER_COMMON_OPTIONS, ENCODING_FIELD];
 	return {
 		displayName: layer.displayName,
 		name: layer.type,
@@ -216,7 +236,8 @@ function transformationsFromUi(parameters: unknown): TransformationStep {
 		if (isEmpty(value)) {
 			// An empty sharpen, shadow or trim asks for ImageKit's default strength.
 			const type = SPEC_BY_FIELD.get(name)?.type;
-			if (typeof value === 'string' && (type === 'optionalValue' || type === 'trim')) step[name] = true;
+			if (typeof value === 'string' && (type === 'optionalValue' || type === 'trim'))
+				step[name] = true;
 			continue;
 		}
 		step[name] = (typeof value === 'string' ? value.trim() : value) as TransformationValue;
@@ -224,7 +245,10 @@ function transformationsFromUi(parameters: unknown): TransformationStep {
 	return step;
 }
 
-function pickLayerFields(options: IDataObject, specs: readonly LayerFieldSpec[]): Record<string, string> | undefined {
+function pickLayerFields(
+	options: IDataObject,
+	specs: readonly LayerFieldSpec[],
+): Record<string, string> | undefined {
 	let picked: Record<string, string> | undefined;
 	for (const spec of specs) {
 		const value = options[spec.key];
@@ -244,14 +268,16 @@ function overlaysFromUi(sections: unknown): Overlay[] {
 		const options = isObject(section.options) ? section.options : {};
 		const overlay: Overlay = { type: layer.type };
 		// The colour picker writes `#RRGGBB`; ImageKit takes the hex digits alone.
-		overlay[layer.source] = layer.source === 'color' ? String(source).replace(/^#/, '') : String(source);
+		overlay[layer.source] =
+			layer.source === 'color' ? String(source).replace(/^#/, '') : String(source);
 		const position = pickLayerFields(options, LAYER_POSITION);
 		if (position) overlay.position = position;
 		const timing = pickLayerFields(options, LAYER_TIMING);
 		if (timing) overlay.timing = timing;
 		if (!isEmpty(options.encoding)) overlay.encoding = options.encoding as LayerEncoding;
 		if (!isEmpty(options.layerMode)) overlay.layerMode = options.layerMode as LayerMode;
-		if (!isEmpty(options.transformation)) overlay.transformation = [{ raw: String(options.transformation).trim() }];
+		if (!isEmpty(options.transformation))
+			overlay.transformation = [{ raw: String(options.transformation).trim() }];
 		overlays.push(overlay);
 	}
 	return overlays;

@@ -1,6 +1,11 @@
 // The fields that build a delivery URL (Image URL → Generate, File → Download) and their reading
 // into the client's `url()` options.
-import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { ImageKit, UrlOptions } from '../client';
@@ -44,7 +49,8 @@ export const urlOptionFields: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 0 },
 		default: 0,
-		description: 'Make a signed URL that stops working after this many seconds; 0 means it never expires',
+		description:
+			'Make a signed URL that stops working after this many seconds; 0 means it never expires',
 	},
 	{
 		displayName: 'Query Parameters',
@@ -77,7 +83,8 @@ export const urlOptionFields: INodeProperties[] = [
 		name: 'signed',
 		type: 'boolean',
 		default: false,
-		description: 'Whether to sign the URL with the private key, as private files and signed-URL-only endpoints require',
+		description:
+			'Whether to sign the URL with the private key, as private files and signed-URL-only endpoints require',
 	},
 	{
 		displayName: 'Transformation Position',
@@ -106,14 +113,32 @@ export function urlLocation(
 	source: 'path' | 'url',
 ): Pick<UrlOptions, 'path' | 'src'> {
 	return source === 'path'
-		? { path: requiredText(context, 'path', itemIndex, 'Path', 'the file path, e.g. /products/shoe.jpg') }
-		: { src: requiredText(context, 'src', itemIndex, 'URL', 'an absolute URL, e.g. https://ik.imagekit.io/your_id/shoe.jpg') };
+		? {
+				path: requiredText(
+					context,
+					'path',
+					itemIndex,
+					'Path',
+					'the file path, e.g. /products/shoe.jpg',
+				),
+			}
+		: {
+				src: requiredText(
+					context,
+					'src',
+					itemIndex,
+					'URL',
+					'an absolute URL, e.g. https://ik.imagekit.io/your_id/shoe.jpg',
+				),
+			};
 }
 
 /** Transformation steps (the `steps` field) and the Options collection, as `url()` options. */
 export function urlOptionsFrom(context: IExecuteFunctions, itemIndex: number): UrlOptions {
 	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const transformation = stepsFromParameters(context.getNodeParameter('steps', itemIndex, {}) as IDataObject);
+	const transformation = stepsFromParameters(
+		context.getNodeParameter('steps', itemIndex, {}) as IDataObject,
+	);
 	const raw = String(options.rawTransformation ?? '').trim();
 	if (raw) transformation.push({ raw });
 
@@ -125,14 +150,16 @@ export function urlOptionsFrom(context: IExecuteFunctions, itemIndex: number): U
 		});
 	}
 	const queryParameters: Record<string, string> = {};
-	for (const parameter of ((options.queryParameters as IDataObject | undefined)?.parameter ?? []) as IDataObject[]) {
+	for (const parameter of ((options.queryParameters as IDataObject | undefined)?.parameter ??
+		[]) as IDataObject[]) {
 		const name = String(parameter.name ?? '').trim();
 		if (name) queryParameters[name] = String(parameter.value ?? '');
 	}
 	return {
 		transformation,
 		queryParameters,
-		transformationPosition: (options.transformationPosition as UrlOptions['transformationPosition']) ?? 'path',
+		transformationPosition:
+			(options.transformationPosition as UrlOptions['transformationPosition']) ?? 'path',
 		signed: options.signed === true,
 		expireSeconds: expireSeconds || undefined,
 		urlEndpoint: String(options.urlEndpoint ?? '').trim() || undefined,
@@ -140,7 +167,12 @@ export function urlOptionsFrom(context: IExecuteFunctions, itemIndex: number): U
 }
 
 /** A path needs an endpoint to be put under: the option's or the credential's. */
-export function assertUrlEndpoint(context: IExecuteFunctions, itemIndex: number, options: UrlOptions, client: ImageKit): void {
+export function assertUrlEndpoint(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	options: UrlOptions,
+	client: ImageKit,
+): void {
 	if (options.path === undefined || options.urlEndpoint || client.urlEndpoint) return;
 	throw new NodeOperationError(context.getNode(), 'No URL endpoint to build the URL on', {
 		itemIndex,

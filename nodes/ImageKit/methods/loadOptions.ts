@@ -9,20 +9,28 @@ function byName(options: INodePropertyOptions[]): INodePropertyOptions[] {
 
 export async function getOrigins(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const origins = await (await createClient(this)).listOrigins();
-	return byName(origins.map((origin) => ({ name: origin.name, value: origin.id, description: origin.type })));
+	return byName(
+		origins.map((origin) => ({ name: origin.name, value: origin.id, description: origin.type })),
+	);
 }
 
-export async function getUrlEndpoints(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+export async function getUrlEndpoints(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
 	const endpoints = await (await createClient(this)).listUrlEndpoints();
 	return byName(
 		endpoints.map((endpoint) => ({
-			name: endpoint.urlPrefix ? `${endpoint.urlPrefix} (${endpoint.description})` : `Default (${endpoint.description})`,
+			name: endpoint.urlPrefix
+				? `${endpoint.urlPrefix} (${endpoint.description})`
+				: `Default (${endpoint.description})`,
 			value: endpoint.id,
 		})),
 	);
 }
 
-export async function getSavedExtensions(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+export async function getSavedExtensions(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
 	const extensions = await (await createClient(this)).listSavedExtensions();
 	return byName(
 		extensions.map((extension) => ({
@@ -34,7 +42,9 @@ export async function getSavedExtensions(this: ILoadOptionsFunctions): Promise<I
 }
 
 /** The account's custom metadata fields, by label, for setting their values on upload and update. */
-export async function getCustomMetadataFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+export async function getCustomMetadataFields(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
 	const fields = await (await createClient(this)).listCustomMetadataFields();
 	return byName(
 		fields.map((field) => ({

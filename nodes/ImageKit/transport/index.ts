@@ -22,8 +22,14 @@ type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions
 
 /** An error that keeps only what is safe to show: n8n's own wraps the request config, auth included. */
 function connectionFailure(error: unknown): Error & { code?: string } {
-	const cause = error as { message?: string; code?: string; cause?: { code?: string; message?: string } };
-	const failure: Error & { code?: string } = new Error(cause?.cause?.message ?? cause?.message ?? 'request failed');
+	const cause = error as {
+		message?: string;
+		code?: string;
+		cause?: { code?: string; message?: string };
+	};
+	const failure: Error & { code?: string } = new Error(
+		cause?.cause?.message ?? cause?.message ?? 'request failed',
+	);
 	failure.code = cause?.code ?? cause?.cause?.code;
 	return failure;
 }
@@ -96,7 +102,11 @@ export async function openDownload(context: IExecuteFunctions, url: string): Pro
 	} catch (error) {
 		throw connectionFailure(error);
 	}
-	return { status: response.statusCode, headers: lowerCaseHeaders(response), body: response.body as Readable };
+	return {
+		status: response.statusCode,
+		headers: lowerCaseHeaders(response),
+		body: response.body as Readable,
+	};
 }
 
 /** The shared client, with credentials from n8n and HTTP through n8n. */

@@ -1,6 +1,11 @@
 import { ApiError, badRequest } from '../errors';
 import type { Route, RouteContext } from '../router';
-import type { EmulatorState, StoredOrigin, StoredSavedExtension, StoredUrlEndpoint } from '../state';
+import type {
+	EmulatorState,
+	StoredOrigin,
+	StoredSavedExtension,
+	StoredUrlEndpoint,
+} from '../state';
 import { DEFAULT_URL_ENDPOINT_ID } from '../state';
 import { extensionProblem } from './extensions';
 import { isPlainObject, jsonObjectBody } from './file-fields';
@@ -16,7 +21,11 @@ const MAX_SAVED_EXTENSIONS = 100;
 // ---- Usage
 
 function usageDate(value: string | null): number {
-	if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
+	if (
+		!value ||
+		!/^\d{4}-\d{2}-\d{2}$/.test(value) ||
+		Number.isNaN(Date.parse(`${value}T00:00:00Z`))
+	) {
 		throw badRequest('startDate and endDate should be in format YYYY-MM-DD.');
 	}
 	return Date.parse(`${value}T00:00:00Z`);
@@ -31,7 +40,8 @@ function getUsage({ query, state }: RouteContext) {
 	const end = usageDate(query.get('endDate'));
 	if (start >= end) throw badRequest('startDate should be before endDate.');
 	const days = (end - start) / DAY_MS;
-	if (days >= MAX_USAGE_RANGE_DAYS) throw badRequest('startDate and endDate should be within 90 days.');
+	if (days >= MAX_USAGE_RANGE_DAYS)
+		throw badRequest('startDate and endDate should be within 90 days.');
 	const files = Array.from(state.files.values());
 	return {
 		status: 200,
@@ -69,37 +79,62 @@ const ORIGIN_TYPES: Record<string, OriginTypeSpec> = {
 		secrets: ['accessKey', 'secretKey'],
 	},
 	CLOUDINARY_BACKUP: S3_LIKE,
-	WEB_FOLDER: { required: ['baseUrl'], defaults: { forwardHostHeaderToOrigin: false }, secrets: [] },
+	WEB_FOLDER: {
+		required: ['baseUrl'],
+		defaults: { forwardHostHeaderToOrigin: false },
+		secrets: [],
+	},
 	WEB_PROXY: { required: [], defaults: {}, secrets: [] },
-	GCS: { required: ['bucket', 'clientEmail', 'privateKey'], defaults: { prefix: '' }, secrets: ['privateKey'] },
-	AZURE_BLOB: { required: ['container', 'accountName', 'sasToken'], defaults: { prefix: '' }, secrets: ['sasToken'] },
+	GCS: {
+		required: ['bucket', 'clientEmail', 'privateKey'],
+		defaults: { prefix: '' },
+		secrets: ['privateKey'],
+	},
+	AZURE_BLOB: {
+		required: ['container', 'accountName', 'sasToken'],
+		defaults: { prefix: '' },
+		secrets: ['sasToken'],
+	},
 	AKENEO_PIM: {
 		required: ['baseUrl', 'clientId', 'clientSecret', 'username', 'password'],
 		defaults: {},
 		secrets: ['clientId', 'clientSecret', 'username', 'password'],
 	},
 };
-const COMMON_ORIGIN_FIELDS = ['name', 'type', 'includeCanonicalHeader', 'baseUrlForCanonicalHeader'];
+const COMMON_ORIGIN_FIELDS = [
+	'name',
+	'type',
+	'includeCanonicalHeader',
+	'baseUrlForCanonicalHeader',
+];
 
 function originFields(json: Record<string, unknown>): Record<string, unknown> {
 	const spec = ORIGIN_TYPES[json.type as string];
 	if (!spec) {
-		throw badRequest(`Invalid origin type. Must be one of ${Object.keys(ORIGIN_TYPES).join(', ')}.`);
+		throw badRequest(
+			`Invalid origin type. Must be one of ${Object.keys(ORIGIN_TYPES).join(', ')}.`,
+		);
 	}
 	const known = [...COMMON_ORIGIN_FIELDS, ...spec.required, ...Object.keys(spec.defaults)];
 	const unknown = Object.keys(json).find((key) => !known.includes(key));
-	if (unknown) throw badRequest(`"${unknown}" is not allowed for origin type ${json.type as string}.`);
+	if (unknown)
+		throw badRequest(`"${unknown}" is not allowed for origin type ${json.type as string}.`);
 	if (typeof json.name !== 'string' || !/^[a-zA-Z0-9 ]{1,100}$/.test(json.name)) {
 		throw badRequest('name must be 1 to 100 letters, digits or spaces.');
 	}
 	// useIAMRole sends empty keys on purpose; everything else required must be filled in.
 	const emptyAllowed = json.useIAMRole === true ? ['accessKey', 'secretKey'] : [];
 	const missing = spec.required.find(
-		(key) => typeof json[key] !== 'string' || ((json[key] as string) === '' && !emptyAllowed.includes(key)),
+		(key) =>
+			typeof json[key] !== 'string' ||
+			((json[key] as string) === '' && !emptyAllowed.includes(key)),
 	);
 	if (missing) throw badRequest(`${missing} is required.`);
 	for (const key of ['baseUrl', 'endpoint', 'baseUrlForCanonicalHeader']) {
-		if (json[key] !== undefined && (typeof json[key] !== 'string' || !URL.canParse(json[key] as string))) {
+		if (
+			json[key] !== undefined &&
+			(typeof json[key] !== 'string' || !URL.canParse(json[key] as string))
+		) {
 			throw badRequest(`${key} must be a valid URI.`);
 		}
 	}
@@ -148,28 +183,45 @@ const URL_REWRITERS: Record<string, string[]> = {
 
 function urlEndpointFields(state: EmulatorState, json: Record<string, unknown>, id: string) {
 	const { description, urlPrefix = '', origins = [], urlRewriter } = json;
-	const unknown = Object.keys(json).find((key) => !['description', 'urlPrefix', 'origins', 'urlRewriter'].includes(key));
+	const unknown = Object.keys(json).find(
+		(key) => !['description', 'urlPrefix', 'origins', 'urlRewriter'].includes(key),
+	);
 	if (unknown) throw badRequest(`"${unknown}" is not allowed.`);
-	if (typeof description !== 'string' || description === '') throw badRequest('description is required');
+	if (typeof description !== 'string' || description === '')
+		throw badRequest('description is required');
 	if (description.length > 1000) throw badRequest('description must be at most 1000 characters');
 	if (typeof urlPrefix !== 'string') throw badRequest('urlPrefix must be a string');
 	if (urlPrefix === '' && id !== DEFAULT_URL_ENDPOINT_ID) {
-		throw badRequest('urlPrefix cannot be empty string. This is reserved for the default URL-endpoint.');
+		throw badRequest(
+			'urlPrefix cannot be empty string. This is reserved for the default URL-endpoint.',
+		);
 	}
 	if (!/^[a-zA-Z0-9-]{0,100}$/.test(urlPrefix)) {
-		throw badRequest('urlPrefix can contain only letters, digits and hyphens, up to 100 characters.');
+		throw badRequest(
+			'urlPrefix can contain only letters, digits and hyphens, up to 100 characters.',
+		);
 	}
-	const taken = Array.from(state.urlEndpoints.values()).some((other) => other.urlPrefix === urlPrefix && other.id !== id);
+	const taken = Array.from(state.urlEndpoints.values()).some(
+		(other) => other.urlPrefix === urlPrefix && other.id !== id,
+	);
 	if (taken) throw badRequest('urlPrefix is already in use by another URL-endpoint.');
-	if (!Array.isArray(origins) || origins.length > 10 || origins.some((origin) => typeof origin !== 'string')) {
+	if (
+		!Array.isArray(origins) ||
+		origins.length > 10 ||
+		origins.some((origin) => typeof origin !== 'string')
+	) {
 		throw badRequest('origins must be an array of at most 10 origin ids.');
 	}
 	const missing = origins.find((origin: string) => !state.origins.has(origin));
 	if (missing) throw badRequest(`Origin does not exists: ${missing}.`);
 	if (urlRewriter !== undefined) {
-		const allowed = isPlainObject(urlRewriter) ? URL_REWRITERS[urlRewriter.type as string] : undefined;
+		const allowed = isPlainObject(urlRewriter)
+			? URL_REWRITERS[urlRewriter.type as string]
+			: undefined;
 		if (!allowed || Object.keys(urlRewriter as object).some((key) => !allowed.includes(key))) {
-			throw badRequest('urlRewriter must be {type: CLOUDINARY|IMGIX|AKAMAI} (CLOUDINARY may add preserveAssetDeliveryTypes).');
+			throw badRequest(
+				'urlRewriter must be {type: CLOUDINARY|IMGIX|AKAMAI} (CLOUDINARY may add preserveAssetDeliveryTypes).',
+			);
 		}
 	}
 	const rewriter = isPlainObject(urlRewriter)
@@ -177,7 +229,13 @@ function urlEndpointFields(state: EmulatorState, json: Record<string, unknown>, 
 			? { preserveAssetDeliveryTypes: false, ...urlRewriter }
 			: urlRewriter
 		: undefined;
-	return { id, description, urlPrefix, origins: origins as string[], ...(rewriter && { urlRewriter: rewriter }) };
+	return {
+		id,
+		description,
+		urlPrefix,
+		origins: origins as string[],
+		...(rewriter && { urlRewriter: rewriter }),
+	};
 }
 
 function requireUrlEndpoint(state: EmulatorState, id: string): StoredUrlEndpoint {
@@ -201,7 +259,8 @@ function replaceUrlEndpoint({ body, params, state }: RouteContext) {
 
 function deleteUrlEndpoint({ params, state }: RouteContext) {
 	requireUrlEndpoint(state, params.id);
-	if (params.id === DEFAULT_URL_ENDPOINT_ID) throw badRequest('Default URL-endpoint cannot be deleted.');
+	if (params.id === DEFAULT_URL_ENDPOINT_ID)
+		throw badRequest('Default URL-endpoint cannot be deleted.');
 	state.urlEndpoints.delete(params.id);
 	return { status: 204 };
 }
@@ -209,7 +268,11 @@ function deleteUrlEndpoint({ params, state }: RouteContext) {
 // ---- Saved extensions
 
 function savedExtensionView(extension: StoredSavedExtension) {
-	return { ...extension, createdAt: extension.createdAt.toISOString(), updatedAt: extension.updatedAt.toISOString() };
+	return {
+		...extension,
+		createdAt: extension.createdAt.toISOString(),
+		updatedAt: extension.updatedAt.toISOString(),
+	};
 }
 
 function requireSavedExtension(state: EmulatorState, id: string): StoredSavedExtension {
@@ -252,7 +315,9 @@ function createSavedExtension({ body, state }: RouteContext) {
 
 function updateSavedExtension({ body, params, state }: RouteContext) {
 	const extension = requireSavedExtension(state, params.id);
-	Object.assign(extension, savedExtensionFields(jsonObjectBody(body), false), { updatedAt: state.now() });
+	Object.assign(extension, savedExtensionFields(jsonObjectBody(body), false), {
+		updatedAt: state.now(),
+	});
 	return { status: 200, body: savedExtensionView(extension) };
 }
 
@@ -273,7 +338,10 @@ export const accountRoutes: Route[] = [
 	{
 		method: 'GET',
 		path: '/v1/accounts/origins/:id',
-		handle: ({ params, state }) => ({ status: 200, body: originView(requireOrigin(state, params.id)) }),
+		handle: ({ params, state }) => ({
+			status: 200,
+			body: originView(requireOrigin(state, params.id)),
+		}),
 	},
 	{ method: 'PUT', path: '/v1/accounts/origins/:id', handle: replaceOrigin },
 	{ method: 'DELETE', path: '/v1/accounts/origins/:id', handle: deleteOrigin },
@@ -293,13 +361,19 @@ export const accountRoutes: Route[] = [
 	{
 		method: 'GET',
 		path: '/v1/saved-extensions',
-		handle: ({ state }) => ({ status: 200, body: Array.from(state.savedExtensions.values(), savedExtensionView) }),
+		handle: ({ state }) => ({
+			status: 200,
+			body: Array.from(state.savedExtensions.values(), savedExtensionView),
+		}),
 	},
 	{ method: 'POST', path: '/v1/saved-extensions', handle: createSavedExtension },
 	{
 		method: 'GET',
 		path: '/v1/saved-extensions/:id',
-		handle: ({ params, state }) => ({ status: 200, body: savedExtensionView(requireSavedExtension(state, params.id)) }),
+		handle: ({ params, state }) => ({
+			status: 200,
+			body: savedExtensionView(requireSavedExtension(state, params.id)),
+		}),
 	},
 	{ method: 'PATCH', path: '/v1/saved-extensions/:id', handle: updateSavedExtension },
 	{ method: 'DELETE', path: '/v1/saved-extensions/:id', handle: deleteSavedExtension },

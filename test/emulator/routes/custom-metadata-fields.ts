@@ -12,12 +12,14 @@ export function customMetadataFieldView({ id, name, label, schema }: StoredCusto
 
 function requiredText(request: Record<string, unknown>, name: string): string {
 	const value = request[name];
-	if (typeof value !== 'string' || value.trim() === '') throw badRequest(`${name} parameter is missing.`);
+	if (typeof value !== 'string' || value.trim() === '')
+		throw badRequest(`${name} parameter is missing.`);
 	return value;
 }
 
 function checkedSchema(schema: unknown, type: unknown): Record<string, unknown> {
-	if (!isPlainObject(schema)) throw badRequest('Invalid schema object. schema should be an object.');
+	if (!isPlainObject(schema))
+		throw badRequest('Invalid schema object. schema should be an object.');
 	const problem = schemaProblem(schema, type);
 	if (problem) throw badRequest(`Invalid schema object. ${problem}.`);
 	return schema;
@@ -32,7 +34,10 @@ function assertLabelFree(state: EmulatorState, label: string, exceptId?: string)
 }
 
 /** Validates and stores a new field, as POST /v1/customMetadataFields does. */
-export function createCustomMetadataField(state: EmulatorState, request: Record<string, unknown>): StoredCustomMetadataField {
+export function createCustomMetadataField(
+	state: EmulatorState,
+	request: Record<string, unknown>,
+): StoredCustomMetadataField {
 	const name = requiredText(request, 'name');
 	const label = requiredText(request, 'label');
 	if (request.schema === undefined) throw badRequest('schema parameter is missing.');
@@ -61,7 +66,10 @@ function requireField(state: EmulatorState, id: string): StoredCustomMetadataFie
 }
 
 function createField({ body, state }: RouteContext) {
-	return { status: 201, body: customMetadataFieldView(createCustomMetadataField(state, jsonObjectBody(body))) };
+	return {
+		status: 201,
+		body: customMetadataFieldView(createCustomMetadataField(state, jsonObjectBody(body))),
+	};
 }
 
 /** `folderPath` narrows the list only with the Path policy feature, which the emulated account lacks. */
@@ -92,7 +100,8 @@ function updateField({ params, body, state }: RouteContext) {
 	assertLabelFree(state, label, field.id);
 	let schema = field.schema;
 	if (request.schema !== undefined) {
-		if (!isPlainObject(request.schema)) throw badRequest('Invalid schema object. schema should be an object.');
+		if (!isPlainObject(request.schema))
+			throw badRequest('Invalid schema object. schema should be an object.');
 		const { type: _ignored, ...rules } = request.schema;
 		schema = { type: field.schema.type, ...checkedSchema(rules, field.schema.type) };
 	}

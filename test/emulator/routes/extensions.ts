@@ -17,29 +17,40 @@ function isObject(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-const isStringList = (value: unknown) => Array.isArray(value) && value.every((entry) => typeof entry === 'string');
-const isCount = (value: unknown, minimum: number) => Number.isInteger(value) && (value as number) >= minimum;
+const isStringList = (value: unknown) =>
+	Array.isArray(value) && value.every((entry) => typeof entry === 'string');
+const isCount = (value: unknown, minimum: number) =>
+	Number.isInteger(value) && (value as number) >= minimum;
 
 function removeBgProblem(options: unknown): Problem {
 	if (options === undefined) return undefined;
 	if (!isObject(options)) return 'remove-bg options must be an object';
 	for (const flag of ['add_shadow', 'semitransparency']) {
-		if (options[flag] !== undefined && typeof options[flag] !== 'boolean') return `remove-bg ${flag} must be a boolean`;
+		if (options[flag] !== undefined && typeof options[flag] !== 'boolean')
+			return `remove-bg ${flag} must be a boolean`;
 	}
-	if (options.bg_color && options.bg_image_url) return 'remove-bg takes bg_color or bg_image_url, not both';
+	if (options.bg_color && options.bg_image_url)
+		return 'remove-bg takes bg_color or bg_image_url, not both';
 	return undefined;
 }
 
 function vocabularyProblem(vocabulary: unknown, tags: boolean): Problem {
 	if (vocabulary === undefined) return undefined;
 	const allowed = (entry: unknown) =>
-		typeof entry === 'string' || (!tags && (typeof entry === 'number' || typeof entry === 'boolean'));
-	if (!Array.isArray(vocabulary) || vocabulary.length < 1 || vocabulary.length > MAX_VOCABULARY_ITEMS) {
+		typeof entry === 'string' ||
+		(!tags && (typeof entry === 'number' || typeof entry === 'boolean'));
+	if (
+		!Array.isArray(vocabulary) ||
+		vocabulary.length < 1 ||
+		vocabulary.length > MAX_VOCABULARY_ITEMS
+	) {
 		return `vocabulary must hold 1 to ${MAX_VOCABULARY_ITEMS} values`;
 	}
 	if (!vocabulary.every(allowed)) return 'vocabulary holds a value of the wrong type';
-	if (tags && vocabulary.join('').length > MAX_VOCABULARY_LENGTH) return 'vocabulary is longer than 500 characters';
-	if (tags && vocabulary.some((entry: string) => entry.includes('%'))) return 'vocabulary must not contain %';
+	if (tags && vocabulary.join('').length > MAX_VOCABULARY_LENGTH)
+		return 'vocabulary is longer than 500 characters';
+	if (tags && vocabulary.some((entry: string) => entry.includes('%')))
+		return 'vocabulary must not contain %';
 	return undefined;
 }
 
@@ -47,11 +58,16 @@ function actionProblem(action: unknown): Problem {
 	if (!isObject(action) || Object.keys(action).some((key) => !ACTION_KEYS.includes(key))) {
 		return `an action may only hold ${ACTION_KEYS.join(', ')}`;
 	}
-	if (action.add_tags !== undefined && !isStringList(action.add_tags)) return 'add_tags must be a list of strings';
-	if (action.remove_tags !== undefined && !isStringList(action.remove_tags)) return 'remove_tags must be a list of strings';
+	if (action.add_tags !== undefined && !isStringList(action.add_tags))
+		return 'add_tags must be a list of strings';
+	if (action.remove_tags !== undefined && !isStringList(action.remove_tags))
+		return 'remove_tags must be a list of strings';
 	const fieldsNamed = (list: unknown, withValue: boolean) =>
 		Array.isArray(list) &&
-		list.every((entry) => isObject(entry) && typeof entry.field === 'string' && (!withValue || 'value' in entry));
+		list.every(
+			(entry) =>
+				isObject(entry) && typeof entry.field === 'string' && (!withValue || 'value' in entry),
+		);
 	if (action.set_metadata !== undefined && !fieldsNamed(action.set_metadata, true)) {
 		return 'set_metadata must be a list of {field, value}';
 	}
@@ -64,7 +80,11 @@ function actionProblem(action: unknown): Problem {
 function taskProblem(task: unknown): Problem {
 	if (!isObject(task)) return 'a task must be an object';
 	const { instruction } = task;
-	if (typeof instruction !== 'string' || instruction.length < 1 || instruction.length > MAX_INSTRUCTION_LENGTH) {
+	if (
+		typeof instruction !== 'string' ||
+		instruction.length < 1 ||
+		instruction.length > MAX_INSTRUCTION_LENGTH
+	) {
 		return `instruction must be 1 to ${MAX_INSTRUCTION_LENGTH} characters`;
 	}
 	const selectionProblem = () =>
@@ -76,7 +96,8 @@ function taskProblem(task: unknown): Problem {
 		case 'select_tags':
 			return vocabularyProblem(task.vocabulary, true) ?? selectionProblem();
 		case 'select_metadata':
-			if (typeof task.field !== 'string' || task.field === '') return 'select_metadata needs a field';
+			if (typeof task.field !== 'string' || task.field === '')
+				return 'select_metadata needs a field';
 			return vocabularyProblem(task.vocabulary, false) ?? selectionProblem();
 		case 'yes_no':
 			for (const key of TASK_ACTIONS) {
@@ -115,7 +136,9 @@ export function extensionProblem(extension: unknown, allowSavedReference: boolea
 		}
 		case 'saved-extension':
 			if (!allowSavedReference) return 'a saved extension cannot reference another';
-			return typeof extension.id === 'string' && extension.id !== '' ? undefined : 'saved-extension needs an id';
+			return typeof extension.id === 'string' && extension.id !== ''
+				? undefined
+				: 'saved-extension needs an id';
 		default:
 			return `unknown extension ${JSON.stringify(extension.name)}`;
 	}

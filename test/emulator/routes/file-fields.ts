@@ -26,10 +26,14 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 /** An empty list means no tags, which ImageKit reports as null. */
 export function validateTags(tags: unknown): string[] | null {
 	if (!Array.isArray(tags) || tags.some((tag) => typeof tag !== 'string')) {
-		throw badRequest('Your request contains invalid value for tags parameter. Please provide an array of strings.');
+		throw badRequest(
+			'Your request contains invalid value for tags parameter. Please provide an array of strings.',
+		);
 	}
 	if (tags.some((tag: string) => tag.includes('%'))) {
-		throw badRequest('Your request contains invalid value for tags parameter. The % character is not allowed in tags.');
+		throw badRequest(
+			'Your request contains invalid value for tags parameter. The % character is not allowed in tags.',
+		);
 	}
 	if (tags.join('').length > MAX_COMBINED_TAG_LENGTH) {
 		throw badRequest(
@@ -64,7 +68,9 @@ export function validateCustomMetadata(
 }
 
 export function validateExtensions(value: unknown): unknown[] {
-	const valid = Array.isArray(value) && value.every((extension) => extensionProblem(extension, true) === undefined);
+	const valid =
+		Array.isArray(value) &&
+		value.every((extension) => extensionProblem(extension, true) === undefined);
 	if (!valid) throw badRequest('Your request contains invalid value for extensions parameter.');
 	return value as unknown[];
 }
@@ -74,7 +80,9 @@ export function pendingExtensionStatus(extensions: unknown[]): ExtensionStatus |
 	const names = extensions
 		.map((extension) => (extension as { name: string }).name)
 		.filter((name) => STATUS_REPORTING_EXTENSIONS.includes(name));
-	return names.length === 0 ? undefined : Object.fromEntries(names.map((name) => [name, 'pending' as const]));
+	return names.length === 0
+		? undefined
+		: Object.fromEntries(names.map((name) => [name, 'pending' as const]));
 }
 
 export function validateWebhookUrl(value: unknown): string {
@@ -89,7 +97,8 @@ export function requireFile(
 	fileId: string,
 	notFoundMessage = 'The requested file does not exist.',
 ): StoredFile {
-	if (!/^[0-9a-f]{24}$/i.test(fileId)) throw badRequest('Your request contains invalid fileId parameter.');
+	if (!/^[0-9a-f]{24}$/i.test(fileId))
+		throw badRequest('Your request contains invalid fileId parameter.');
 	const file = state.files.get(fileId);
 	if (!file) throw new ApiError(404, notFoundMessage);
 	return file;

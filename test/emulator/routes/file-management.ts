@@ -12,15 +12,18 @@ export const reasoned = (reason: string, message: string) => badRequest(message,
 
 export function requiredString(request: Record<string, unknown>, name: string): string {
 	const value = request[name];
-	if (value === undefined || value === '') throw reasoned('MISSING_PARAMETER', `Missing parameter ${name}.`);
-	if (typeof value !== 'string') throw reasoned('INVALID_PARAMETER', `Invalid value for parameter ${name}.`);
+	if (value === undefined || value === '')
+		throw reasoned('MISSING_PARAMETER', `Missing parameter ${name}.`);
+	if (typeof value !== 'string')
+		throw reasoned('INVALID_PARAMETER', `Invalid value for parameter ${name}.`);
 	return value;
 }
 
 export function optionalBoolean(request: Record<string, unknown>, name: string): boolean {
 	const value = request[name];
 	if (value === undefined) return false;
-	if (typeof value !== 'boolean') throw reasoned('INVALID_PARAMETER', `Invalid value for parameter ${name}.`);
+	if (typeof value !== 'boolean')
+		throw reasoned('INVALID_PARAMETER', `Invalid value for parameter ${name}.`);
 	return value;
 }
 
@@ -32,16 +35,25 @@ export function destinationFolder(destinationPath: string): string {
 }
 
 /** The source file and the destination folder of a copy or move, checked as ImageKit does. */
-function transferRequest({ body, state }: RouteContext): { source: StoredFile; folderPath: string; request: Record<string, unknown> } {
+function transferRequest({ body, state }: RouteContext): {
+	source: StoredFile;
+	folderPath: string;
+	request: Record<string, unknown>;
+} {
 	const request = jsonObjectBody(body);
 	const sourceFilePath = requiredString(request, 'sourceFilePath');
 	const folderPath = destinationFolder(requiredString(request, 'destinationPath'));
 	const source = state.fileAtPath(sourceFilePath);
 	if (!source) {
-		throw new ApiError(404, `No file found with filePath \`${sourceFilePath}\`.`, { reason: 'SOURCE_FILE_MISSING' });
+		throw new ApiError(404, `No file found with filePath \`${sourceFilePath}\`.`, {
+			reason: 'SOURCE_FILE_MISSING',
+		});
 	}
 	if (source.folderPath === folderPath) {
-		throw reasoned('SAME_SOURCE_AND_DESTINATION', 'Source and destination folders cannot be the same.');
+		throw reasoned(
+			'SAME_SOURCE_AND_DESTINATION',
+			'Source and destination folders cannot be the same.',
+		);
 	}
 	return { source, folderPath, request };
 }
@@ -50,8 +62,13 @@ function transferRequest({ body, state }: RouteContext): { source: StoredFile; f
 function copyFile(context: RouteContext) {
 	const { source, folderPath, request } = transferRequest(context);
 	const { state } = context;
-	const versions = optionalBoolean(request, 'includeFileVersions') ? allVersionsOf(source) : [snapshotOf(source)];
-	const copies = versions.map((version) => ({ ...version, version: { ...version.version, id: state.nextId() } }));
+	const versions = optionalBoolean(request, 'includeFileVersions')
+		? allVersionsOf(source)
+		: [snapshotOf(source)];
+	const copies = versions.map((version) => ({
+		...version,
+		version: { ...version.version, id: state.nextId() },
+	}));
 	placeVersions(state, copies, folderPath);
 	// The spec declares an empty JSON object; Node's HTTP server drops any 204 body anyway.
 	return { status: 204, body: {} };
@@ -74,11 +91,16 @@ function moveFile(context: RouteContext) {
 function renameFile({ body, state }: RouteContext) {
 	const request = jsonObjectBody(body);
 	const filePath = requiredString(request, 'filePath');
-	const newFileName = requiredString(request, 'newFileName').replace(/[^\p{L}\p{M}\p{N}._-]/gu, '_');
+	const newFileName = requiredString(request, 'newFileName').replace(
+		/[^\p{L}\p{M}\p{N}._-]/gu,
+		'_',
+	);
 	const purgeCache = optionalBoolean(request, 'purgeCache');
 	const file = state.fileAtPath(filePath);
 	if (!file) {
-		throw new ApiError(404, `No file found in media library at filePath ${filePath}`, { reason: 'FILE_MISSING' });
+		throw new ApiError(404, `No file found in media library at filePath ${filePath}`, {
+			reason: 'FILE_MISSING',
+		});
 	}
 	if (newFileName === file.name) {
 		throw reasoned('SAME_OLD_AND_NEW_NAME', 'newFileName cannot be the same as its existing name.');
@@ -108,14 +130,21 @@ function renameFile({ body, state }: RouteContext) {
 	}
 	const purgeRequestId = state.nextId();
 	const url = `${state.config.urlEndpoint}${encodeURI(filePath)}*`;
-	state.purgeRequests.set(purgeRequestId, { requestId: purgeRequestId, url, pendingPollsLeft: state.config.purgePendingPolls });
+	state.purgeRequests.set(purgeRequestId, {
+		requestId: purgeRequestId,
+		url,
+		pendingPollsLeft: state.config.purgePendingPolls,
+	});
 	return { status: 200, body: { purgeRequestId } };
 }
 
 type TagField = 'tags' | 'AITags';
 
 /** The validated `{fileIds, <field>}` of a bulk tag request, with ImageKit's messages. */
-function bulkTagRequest(body: RouteContext['body'], field: TagField): { fileIds: string[]; names: string[] } {
+function bulkTagRequest(
+	body: RouteContext['body'],
+	field: TagField,
+): { fileIds: string[]; names: string[] } {
 	const request = jsonObjectBody(body);
 	const { fileIds } = request;
 	if (fileIds === undefined) throw badRequest('fileIds parameter is missing.');
@@ -123,11 +152,14 @@ function bulkTagRequest(body: RouteContext['body'], field: TagField): { fileIds:
 		throw badRequest('fileIds should be an Array.');
 	}
 	if (fileIds.length === 0) throw badRequest('fileIds is empty.');
-	if (fileIds.length > MAX_BULK_TAG_IDS) throw badRequest('A maximum of 50 files can be edited at a time.');
+	if (fileIds.length > MAX_BULK_TAG_IDS)
+		throw badRequest('A maximum of 50 files can be edited at a time.');
 	const names = request[field];
 	if (names === undefined) throw badRequest(`${field} parameter is missing.`);
 	if (!Array.isArray(names) || names.some((name) => typeof name !== 'string')) {
-		throw badRequest(`Your request contains invalid value for ${field}. Please provide an array of strings.`);
+		throw badRequest(
+			`Your request contains invalid value for ${field}. Please provide an array of strings.`,
+		);
 	}
 	if (names.length === 0) throw badRequest(`${field} array cannot be empty.`);
 	if (field === 'tags' && names.join('').length > MAX_COMBINED_TAG_LENGTH) {
@@ -168,10 +200,17 @@ function bulkTagRoute(field: TagField, change: TagChange, reportsMissingIds: boo
 		const { fileIds, names } = bulkTagRequest(body, field);
 		const missingFileIds = fileIds.filter((fileId) => !state.files.has(fileId));
 		if (missingFileIds.length === fileIds.length) {
-			throw new ApiError(404, 'The requested file(s) does not exist.', reportsMissingIds ? { missingFileIds } : {});
+			throw new ApiError(
+				404,
+				'The requested file(s) does not exist.',
+				reportsMissingIds ? { missingFileIds } : {},
+			);
 		}
 		const successfullyUpdatedFileIds: string[] = [];
-		const errors = missingFileIds.map((fileId) => ({ fileId, error: 'The requested file does not exist.' }));
+		const errors = missingFileIds.map((fileId) => ({
+			fileId,
+			error: 'The requested file does not exist.',
+		}));
 		for (const fileId of fileIds) {
 			const file = state.files.get(fileId);
 			if (!file) continue;
@@ -195,5 +234,9 @@ export const fileManagementRoutes: Route[] = [
 	{ method: 'POST', path: '/v1/files/addTags', handle: bulkTagRoute('tags', addTags, true) },
 	{ method: 'POST', path: '/v1/files/removeTags', handle: bulkTagRoute('tags', removeTags, true) },
 	// The spec lists no missingFileIds for removeAITags.
-	{ method: 'POST', path: '/v1/files/removeAITags', handle: bulkTagRoute('AITags', removeAITags, false) },
+	{
+		method: 'POST',
+		path: '/v1/files/removeAITags',
+		handle: bulkTagRoute('AITags', removeAITags, false),
+	},
 ];

@@ -1,7 +1,12 @@
 import { ApiError, badRequest } from '../errors';
 import type { Route, RouteContext } from '../router';
 import { compileSearchQuery, SearchQueryError, type SearchableAsset } from '../search-query';
-import { normalizeFolderPath, type EmulatorState, type StoredFile, type StoredFolder } from '../state';
+import {
+	normalizeFolderPath,
+	type EmulatorState,
+	type StoredFile,
+	type StoredFolder,
+} from '../state';
 import { fileDetailsView, folderDetailsView } from '../views';
 import {
 	isPlainObject,
@@ -25,8 +30,10 @@ type Asset = { kind: 'file'; file: StoredFile } | { kind: 'folder'; folder: Stor
 /** `ASC_RELEVANCE` / `DESC_RELEVANCE` keep the stored order: the emulator does not score relevance. */
 const SORT_KEYS: Record<string, (asset: Asset) => number | string> = {
 	NAME: (asset) => (asset.kind === 'file' ? asset.file.name : asset.folder.name),
-	CREATED: (asset) => (asset.kind === 'file' ? asset.file.createdAt : asset.folder.createdAt).getTime(),
-	UPDATED: (asset) => (asset.kind === 'file' ? asset.file.updatedAt : asset.folder.updatedAt).getTime(),
+	CREATED: (asset) =>
+		(asset.kind === 'file' ? asset.file.createdAt : asset.folder.createdAt).getTime(),
+	UPDATED: (asset) =>
+		(asset.kind === 'file' ? asset.file.updatedAt : asset.folder.updatedAt).getTime(),
 	HEIGHT: (asset) => (asset.kind === 'file' ? (asset.file.content.height ?? 0) : 0),
 	WIDTH: (asset) => (asset.kind === 'file' ? (asset.file.content.width ?? 0) : 0),
 	SIZE: (asset) => (asset.kind === 'file' ? asset.file.content.size : 0),
@@ -37,7 +44,9 @@ function integerParameter(query: URLSearchParams, name: string, defaultValue: nu
 	const raw = query.get(name);
 	if (raw === null) return defaultValue;
 	if (!/^-?\d+$/.test(raw.trim())) {
-		throw badRequest(`Your request contains invalid value for ${name} parameter. Value sent is ${raw}.`);
+		throw badRequest(
+			`Your request contains invalid value for ${name} parameter. Value sent is ${raw}.`,
+		);
 	}
 	return Number(raw);
 }
@@ -80,7 +89,10 @@ function searchable(asset: Asset): SearchableAsset {
 /** Versions other than the current one are not modelled yet, so `file-version` lists nothing. */
 function assetsOfType(state: EmulatorState, type: string): Asset[] {
 	const files: Asset[] = Array.from(state.files.values(), (file) => ({ kind: 'file', file }));
-	const folders: Asset[] = Array.from(state.folders.values(), (folder) => ({ kind: 'folder', folder }));
+	const folders: Asset[] = Array.from(state.folders.values(), (folder) => ({
+		kind: 'folder',
+		folder,
+	}));
 	if (type === 'file') return files;
 	if (type === 'folder') return folders;
 	return type === 'all' ? [...folders, ...files] : [];
@@ -99,7 +111,8 @@ function matchesLegacyFilters(asset: Asset, query: URLSearchParams): boolean {
 
 function selectAssets(state: EmulatorState, query: URLSearchParams, type: string): Asset[] {
 	const searchQuery = query.get('searchQuery');
-	if (!searchQuery) return assetsOfType(state, type).filter((asset) => matchesLegacyFilters(asset, query));
+	if (!searchQuery)
+		return assetsOfType(state, type).filter((asset) => matchesLegacyFilters(asset, query));
 	try {
 		const search = compileSearchQuery(searchQuery, state.now());
 		const candidates = assetsOfType(state, search.filtersOnType ? 'all' : 'file');
@@ -125,15 +138,20 @@ function listAssets({ query, state }: RouteContext) {
 	}
 	const sort = /^(ASC|DESC)_([A-Z]+)$/.exec(query.get('sort') ?? 'ASC_CREATED');
 	const sortKey = sort && SORT_KEYS[sort[2]];
-	if (!sort || !sortKey) throw badRequest('Your request contains invalid value for sort parameters.');
+	if (!sort || !sortKey)
+		throw badRequest('Your request contains invalid value for sort parameters.');
 	const limit = integerParameter(query, 'limit', MAX_LIST_LIMIT);
 	if (limit < 1) throw badRequest(`Minimum value of limit parameter is 1. Value sent is ${limit}.`);
 	if (limit > MAX_LIST_LIMIT) {
-		throw badRequest(`Maximum value of limit parameter is ${MAX_LIST_LIMIT}. Value sent is ${limit}.`);
+		throw badRequest(
+			`Maximum value of limit parameter is ${MAX_LIST_LIMIT}. Value sent is ${limit}.`,
+		);
 	}
 	const skip = integerParameter(query, 'skip', 0);
 	if (skip < 0) {
-		throw badRequest(`The value of skip parameter should be greater than or equal to 0. Value sent is ${skip}.`);
+		throw badRequest(
+			`The value of skip parameter should be greater than or equal to 0. Value sent is ${skip}.`,
+		);
 	}
 	const path = query.get('path');
 	const folderPath = path === null ? undefined : normalizeFolderPath(path);
@@ -141,7 +159,10 @@ function listAssets({ query, state }: RouteContext) {
 	const direction = sort[1] === 'ASC' ? 1 : -1;
 	const assets = selectAssets(state, query, type)
 		.filter((asset) => folderPath === undefined || searchable(asset).folderPath === folderPath)
-		.filter((asset) => fileType === 'all' || (asset.kind === 'file' && asset.file.content.fileType === fileType))
+		.filter(
+			(asset) =>
+				fileType === 'all' || (asset.kind === 'file' && asset.file.content.fileType === fileType),
+		)
 		.sort((a, b) => {
 			const [keyA, keyB] = [sortKey(a), sortKey(b)];
 			return keyA < keyB ? -direction : keyA > keyB ? direction : 0;
@@ -151,13 +172,18 @@ function listAssets({ query, state }: RouteContext) {
 	return {
 		status: 200,
 		body: assets.map((asset) =>
-			asset.kind === 'file' ? fileDetailsView(asset.file, urlEndpoint) : folderDetailsView(asset.folder),
+			asset.kind === 'file'
+				? fileDetailsView(asset.file, urlEndpoint)
+				: folderDetailsView(asset.folder),
 		),
 	};
 }
 
 function getDetails({ params, state }: RouteContext) {
-	return { status: 200, body: fileDetailsView(requireFile(state, params.fileId), state.config.urlEndpoint) };
+	return {
+		status: 200,
+		body: fileDetailsView(requireFile(state, params.fileId), state.config.urlEndpoint),
+	};
 }
 
 interface DetailsUpdate {
@@ -174,10 +200,19 @@ interface DetailsUpdate {
 /** Validates the whole request before anything changes. Both body shapes of the spec are accepted. */
 function parseDetailsUpdate(request: Record<string, unknown>, state: EmulatorState): DetailsUpdate {
 	const update: DetailsUpdate = { extensions: [] };
-	const { removeAITags, tags, customCoordinates, customMetadata, description, extensions, webhookUrl, publish } =
-		request;
+	const {
+		removeAITags,
+		tags,
+		customCoordinates,
+		customMetadata,
+		description,
+		extensions,
+		webhookUrl,
+		publish,
+	} = request;
 	if (removeAITags !== undefined) {
-		const isTagList = Array.isArray(removeAITags) && removeAITags.every((tag) => typeof tag === 'string');
+		const isTagList =
+			Array.isArray(removeAITags) && removeAITags.every((tag) => typeof tag === 'string');
 		if (removeAITags !== 'all' && !isTagList) {
 			throw badRequest(
 				'Your request contains invalid value for removeAITags parameter. Please provide an array of strings or "all".',
@@ -187,9 +222,11 @@ function parseDetailsUpdate(request: Record<string, unknown>, state: EmulatorSta
 	}
 	if (tags !== undefined) update.tags = tags === null ? null : validateTags(tags);
 	if (customCoordinates !== undefined) {
-		update.customCoordinates = customCoordinates === null ? null : validateCustomCoordinates(customCoordinates);
+		update.customCoordinates =
+			customCoordinates === null ? null : validateCustomCoordinates(customCoordinates);
 	}
-	if (customMetadata !== undefined) update.customMetadata = validateCustomMetadata(customMetadata, state, true);
+	if (customMetadata !== undefined)
+		update.customMetadata = validateCustomMetadata(customMetadata, state, true);
 	if (description !== undefined) {
 		if (typeof description !== 'string') {
 			throw badRequest('Your request contains invalid value for description parameter.');
@@ -239,7 +276,10 @@ function updateDetails({ params, body, state }: RouteContext) {
 	const extensionStatus = pendingExtensionStatus(update.extensions);
 	return {
 		status: 200,
-		body: { ...fileDetailsView(file, state.config.urlEndpoint), ...(extensionStatus && { extensionStatus }) },
+		body: {
+			...fileDetailsView(file, state.config.urlEndpoint),
+			...(extensionStatus && { extensionStatus }),
+		},
 	};
 }
 
@@ -269,7 +309,10 @@ function bulkDelete({ body, state }: RouteContext) {
 		status: 207,
 		body: {
 			successfullyDeletedFileIds,
-			errors: missingFileIds.map((fileId) => ({ fileId, error: 'The requested file does not exist.' })),
+			errors: missingFileIds.map((fileId) => ({
+				fileId,
+				error: 'The requested file does not exist.',
+			})),
 		},
 	};
 }

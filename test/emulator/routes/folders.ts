@@ -50,12 +50,23 @@ function complete(state: EmulatorState, job: BulkJob): void {
 		return;
 	}
 	const requestId = state.nextId();
-	state.purgeRequests.set(requestId, { requestId, url: job.purgeUrl, pendingPollsLeft: state.config.purgePendingPolls });
+	state.purgeRequests.set(requestId, {
+		requestId,
+		url: job.purgeUrl,
+		pendingPollsLeft: state.config.purgePendingPolls,
+	});
 	job.purge = { requestId };
 }
 
-function startJob(state: EmulatorState, job: Omit<BulkJob, 'jobId' | 'pendingPollsLeft'>): { jobId: string } {
-	const started: BulkJob = { ...job, jobId: state.nextId(), pendingPollsLeft: state.config.bulkJobPendingPolls };
+function startJob(
+	state: EmulatorState,
+	job: Omit<BulkJob, 'jobId' | 'pendingPollsLeft'>,
+): { jobId: string } {
+	const started: BulkJob = {
+		...job,
+		jobId: state.nextId(),
+		pendingPollsLeft: state.config.bulkJobPendingPolls,
+	};
 	state.bulkJobs.set(started.jobId, started);
 	if (started.pendingPollsLeft === 0) complete(state, started);
 	return { jobId: started.jobId };
@@ -69,7 +80,12 @@ function relocate(state: EmulatorState, from: string, to: string): void {
 		state.folders.delete(folder.folderPath);
 		const folderPath = to + folder.folderPath.slice(from.length);
 		if (!state.folders.has(folderPath)) {
-			state.folders.set(folderPath, { ...folder, folderPath, name: nameOf(folderPath), updatedAt: now });
+			state.folders.set(folderPath, {
+				...folder,
+				folderPath,
+				name: nameOf(folderPath),
+				updatedAt: now,
+			});
 		}
 	}
 	state.ensureFolder(to);
@@ -82,12 +98,17 @@ function relocate(state: EmulatorState, from: string, to: string): void {
 
 /** Copies every folder and file under `from` to `to`; each copied version gets a new id. */
 function duplicate(state: EmulatorState, from: string, to: string, includeVersions: boolean): void {
-	const folders = Array.from(state.folders.keys()).filter((folderPath) => folderPath.startsWith(from));
+	const folders = Array.from(state.folders.keys()).filter((folderPath) =>
+		folderPath.startsWith(from),
+	);
 	const files = Array.from(state.files.values()).filter((file) => file.folderPath.startsWith(from));
 	for (const folderPath of folders) state.ensureFolder(to + folderPath.slice(from.length));
 	for (const file of files) {
 		const versions = includeVersions ? allVersionsOf(file) : [snapshotOf(file)];
-		const copies = versions.map((version) => ({ ...version, version: { ...version.version, id: state.nextId() } }));
+		const copies = versions.map((version) => ({
+			...version,
+			version: { ...version.version, id: state.nextId() },
+		}));
 		placeVersions(state, copies, to + file.folderPath.slice(from.length));
 	}
 }
@@ -109,11 +130,16 @@ function deleteFolder({ body, state }: RouteContext) {
 	const request = jsonObjectBody(body);
 	const folderPath = normalizeFolderPath(requiredString(request, 'folderPath'));
 	if (!state.folders.has(folderPath)) {
-		throw new ApiError(404, `No folder found with folderPath \`${request.folderPath as string}\`.`, {
-			reason: 'FOLDER_NOT_FOUND',
-		});
+		throw new ApiError(
+			404,
+			`No folder found with folderPath \`${request.folderPath as string}\`.`,
+			{
+				reason: 'FOLDER_NOT_FOUND',
+			},
+		);
 	}
-	for (const path of Array.from(state.folders.keys())) if (path.startsWith(folderPath)) state.folders.delete(path);
+	for (const path of Array.from(state.folders.keys()))
+		if (path.startsWith(folderPath)) state.folders.delete(path);
 	for (const file of Array.from(state.files.values())) {
 		if (file.folderPath.startsWith(folderPath)) state.files.delete(file.fileId);
 	}
@@ -138,9 +164,13 @@ function transferRequest({ body, state }: RouteContext, verb: 'copy' | 'move') {
 		);
 	}
 	if (!state.folders.has(source)) {
-		throw new ApiError(404, `No files & folder found at sourceFolderPath \`${sourceFolderPath}\`.`, {
-			reason: 'NO_FILES_FOLDER',
-		});
+		throw new ApiError(
+			404,
+			`No files & folder found at sourceFolderPath \`${sourceFolderPath}\`.`,
+			{
+				reason: 'NO_FILES_FOLDER',
+			},
+		);
 	}
 	assertUnlocked(state, source, SOURCE_LOCKED);
 	assertUnlocked(state, destination, DESTINATION_LOCKED);
@@ -173,7 +203,8 @@ function moveFolder(context: RouteContext) {
 function renameFolder({ body, state }: RouteContext) {
 	const request = jsonObjectBody(body);
 	for (const name of ['folderPath', 'newFolderName']) {
-		if (typeof request[name] !== 'string' || request[name] === '') throw badRequest(`${name} parameter is missing.`);
+		if (typeof request[name] !== 'string' || request[name] === '')
+			throw badRequest(`${name} parameter is missing.`);
 	}
 	const source = normalizeFolderPath(request.folderPath as string);
 	if (source === '/') throw badRequest('folderPath cannot be root.');
@@ -190,7 +221,9 @@ function renameFolder({ body, state }: RouteContext) {
 		type: 'RENAME_FOLDER',
 		lockedPaths: [source, target],
 		run: () => relocate(state, source, target),
-		purgeUrl: purgeCache ? `${state.config.urlEndpoint}${encodeURI(source.slice(0, -1))}*` : undefined,
+		purgeUrl: purgeCache
+			? `${state.config.urlEndpoint}${encodeURI(source.slice(0, -1))}*`
+			: undefined,
 	});
 	return { status: 202, body: job };
 }
@@ -217,7 +250,10 @@ function jobStatus({ params, state }: RouteContext) {
 		};
 	}
 	const purgeRequestId = job.purge?.requestId;
-	return { status: 200, body: { jobId, type, status: 'Completed', ...(purgeRequestId && { purgeRequestId }) } };
+	return {
+		status: 200,
+		body: { jobId, type, status: 'Completed', ...(purgeRequestId && { purgeRequestId }) },
+	};
 }
 
 export const folderRoutes: Route[] = [

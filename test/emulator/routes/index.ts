@@ -14,4 +14,14 @@ import { versionRoutes } from './versions';
  * bulk jobs, custom metadata fields, ...) is one module exporting its routes, listed here once.
  * Routes are tried in order: literal paths before templates that could also match them.
  */
-export const routes: Route[] = [...uploadRoutes, ...purgeRoutes, ...fileManagementRoutes, ...versionRoutes, ...fileRoutes, ...metadataRoutes, ...accountRoutes, ...folderRoutes, ...customMetadataFieldRoutes];
+export const routes: Route[] = [
+	...uploadRoutes,
+	...purgeRoutes,
+	...fileManagementRoutes,
+	...versionRoutes,
+	...fileRoutes,
+	...metadataRoutes,
+	...accountRoutes,
+	...folderRoutes,
+	...customMetadataFieldRoutes,
+];

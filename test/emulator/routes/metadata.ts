@@ -19,7 +19,10 @@ function metadataResponse(file: StoredFile) {
  */
 function filePathOf(url: string, urlEndpoint: string): string | undefined {
 	if (!URL.canParse(url) || !url.startsWith(`${urlEndpoint}/`)) return undefined;
-	const path = url.slice(urlEndpoint.length).split(/[?#]/)[0].replace(/^\/tr:[^/]*/, '');
+	const path = url
+		.slice(urlEndpoint.length)
+		.split(/[?#]/)[0]
+		.replace(/^\/tr:[^/]*/, '');
 	try {
 		return decodeURIComponent(path);
 	} catch {
@@ -39,7 +42,8 @@ export const metadataRoutes: Route[] = [
 	{
 		method: 'GET',
 		path: '/v1/files/:fileId/metadata',
-		handle: ({ params, state }) => metadataResponse(requireFile(state, params.fileId, FILE_NOT_FOUND)),
+		handle: ({ params, state }) =>
+			metadataResponse(requireFile(state, params.fileId, FILE_NOT_FOUND)),
 	},
 	{ method: 'GET', path: '/v1/metadata', handle: metadataOfUrl },
 ];

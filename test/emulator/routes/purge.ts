@@ -4,14 +4,23 @@ import { jsonObjectBody } from './file-fields';
 
 /** Any URL under the account's URL endpoint, including a trailing `*` wildcard, may be purged. */
 function isPurgeableUrl(url: unknown, urlEndpoint: string): url is string {
-	return typeof url === 'string' && URL.canParse(url) && (url === urlEndpoint || url.startsWith(`${urlEndpoint}/`));
+	return (
+		typeof url === 'string' &&
+		URL.canParse(url) &&
+		(url === urlEndpoint || url.startsWith(`${urlEndpoint}/`))
+	);
 }
 
 function requestPurge({ body, state }: RouteContext) {
 	const { url } = jsonObjectBody(body);
-	if (!isPurgeableUrl(url, state.config.urlEndpoint)) throw badRequest('The URL is not valid for cache purging.');
+	if (!isPurgeableUrl(url, state.config.urlEndpoint))
+		throw badRequest('The URL is not valid for cache purging.');
 	const requestId = state.nextId();
-	state.purgeRequests.set(requestId, { requestId, url, pendingPollsLeft: state.config.purgePendingPolls });
+	state.purgeRequests.set(requestId, {
+		requestId,
+		url,
+		pendingPollsLeft: state.config.purgePendingPolls,
+	});
 	return { status: 201, body: { requestId } };
 }
 

@@ -33,11 +33,17 @@ const INVALID_FILE = 'Your request contains invalid file parameter.';
 const NAME_CONFLICT =
 	'A file with the same name already exists at the exact location. We could not overwrite it because both overwriteFile and useUniqueFileName are set to false.';
 
-function booleanField(fields: Record<string, string>, name: string, defaultValue: boolean): boolean {
+function booleanField(
+	fields: Record<string, string>,
+	name: string,
+	defaultValue: boolean,
+): boolean {
 	const value = fields[name];
 	if (value === undefined) return defaultValue;
 	if (value !== 'true' && value !== 'false') {
-		throw badRequest(`Your request contains invalid value for ${name} parameter. Use true or false.`);
+		throw badRequest(
+			`Your request contains invalid value for ${name} parameter. Use true or false.`,
+		);
 	}
 	return value === 'true';
 }
@@ -46,7 +52,9 @@ function jsonField(fields: Record<string, string>, name: string): unknown {
 	try {
 		return JSON.parse(fields[name]);
 	} catch {
-		throw badRequest(`Your request contains invalid value for ${name} parameter. It should be a JSON string.`);
+		throw badRequest(
+			`Your request contains invalid value for ${name} parameter. It should be a JSON string.`,
+		);
 	}
 }
 
@@ -60,9 +68,13 @@ function listField(value: string): string[] {
 
 function responseFieldsOf(fields: Record<string, string>): Set<OptionalUploadField> {
 	const requested = fields.responseFields === undefined ? [] : listField(fields.responseFields);
-	const unknown = requested.filter((field) => !(OPTIONAL_UPLOAD_FIELDS as readonly string[]).includes(field));
+	const unknown = requested.filter(
+		(field) => !(OPTIONAL_UPLOAD_FIELDS as readonly string[]).includes(field),
+	);
 	if (unknown.length > 0) {
-		throw badRequest(`Your request contains invalid value for responseFields parameter: ${unknown.join(', ')}.`);
+		throw badRequest(
+			`Your request contains invalid value for responseFields parameter: ${unknown.join(', ')}.`,
+		);
 	}
 	return new Set(requested as OptionalUploadField[]);
 }
@@ -71,7 +83,11 @@ function responseFieldsOf(fields: Record<string, string>): Set<OptionalUploadFie
  * `file` is a binary part, a URL (recorded, never fetched), a data URI or plain base64. `bytes` are
  * what the URL endpoint delivers; a binary part keeps them only below 1 MiB.
  */
-function receivedContent(form: ParsedForm): { content: ReceivedContent; sourceUrl?: string; bytes?: Buffer } {
+function receivedContent(form: ParsedForm): {
+	content: ReceivedContent;
+	sourceUrl?: string;
+	bytes?: Buffer;
+} {
 	if (form.file) {
 		const { size, sha256, head, contentType } = form.file;
 		return { content: { size, sha256, head, declaredType: contentType }, bytes: form.file.bytes };
@@ -135,23 +151,35 @@ function upload({ body, state }: RouteContext, version: keyof typeof CLIENT_SIDE
 	const isPublished = booleanField(fields, 'isPublished', true);
 	const tags = fields.tags === undefined ? undefined : validateTags(listField(fields.tags));
 	const customCoordinates =
-		fields.customCoordinates === undefined ? null : validateCustomCoordinates(fields.customCoordinates);
+		fields.customCoordinates === undefined
+			? null
+			: validateCustomCoordinates(fields.customCoordinates);
 	const customMetadata =
-		fields.customMetadata === undefined ? undefined : validateCustomMetadata(jsonField(fields, 'customMetadata'), state, false);
-	const extensions = fields.extensions === undefined ? [] : validateExtensions(jsonField(fields, 'extensions'));
-	const webhookUrl = fields.webhookUrl === undefined ? undefined : validateWebhookUrl(fields.webhookUrl);
-	const transformation = fields.transformation === undefined ? undefined : jsonField(fields, 'transformation');
+		fields.customMetadata === undefined
+			? undefined
+			: validateCustomMetadata(jsonField(fields, 'customMetadata'), state, false);
+	const extensions =
+		fields.extensions === undefined ? [] : validateExtensions(jsonField(fields, 'extensions'));
+	const webhookUrl =
+		fields.webhookUrl === undefined ? undefined : validateWebhookUrl(fields.webhookUrl);
+	const transformation =
+		fields.transformation === undefined ? undefined : jsonField(fields, 'transformation');
 	const responseFields = responseFieldsOf(fields);
 
 	const folderPath = sanitizeFolder(fields.folder ?? '/');
 	const requestedName = sanitizeFileName(fields.fileName);
-	const name = useUniqueFileName ? withSuffix(requestedName, state.nextUniqueSuffix()) : requestedName;
+	const name = useUniqueFileName
+		? withSuffix(requestedName, state.nextUniqueSuffix())
+		: requestedName;
 	const filePath = `${folderPath}${name}`;
 	// Uploading to a taken path without a unique name makes a new version of that file.
 	const existing = useUniqueFileName ? undefined : state.fileAtPath(filePath);
 	if (existing && !overwriteFile) throw badRequest(NAME_CONFLICT);
-	const previousVersions = existing ? [...(existing.previousVersions ?? []), snapshotOf(existing)] : undefined;
-	if (previousVersions && previousVersions.length >= MAX_FILE_VERSIONS) throw versionLimitExceeded();
+	const previousVersions = existing
+		? [...(existing.previousVersions ?? []), snapshotOf(existing)]
+		: undefined;
+	if (previousVersions && previousVersions.length >= MAX_FILE_VERSIONS)
+		throw versionLimitExceeded();
 
 	const now = state.now();
 	const file: StoredFile = {
@@ -165,7 +193,8 @@ function upload({ body, state }: RouteContext, version: keyof typeof CLIENT_SIDE
 		isPrivateFile,
 		isPublished,
 		customCoordinates,
-		customMetadata: customMetadata ?? (existing && !overwriteCustomMetadata ? existing.customMetadata : {}),
+		customMetadata:
+			customMetadata ?? (existing && !overwriteCustomMetadata ? existing.customMetadata : {}),
 		description: fields.description,
 		content: describeContent(received.content, name),
 		sourceUrl: received.sourceUrl,
@@ -181,7 +210,12 @@ function upload({ body, state }: RouteContext, version: keyof typeof CLIENT_SIDE
 	state.files.set(file.fileId, file);
 	return {
 		status: 200,
-		body: uploadView(file, state.config.urlEndpoint, responseFields, pendingExtensionStatus(extensions)),
+		body: uploadView(
+			file,
+			state.config.urlEndpoint,
+			responseFields,
+			pendingExtensionStatus(extensions),
+		),
 	};
 }
 

@@ -1,13 +1,22 @@
 import { ApiError, badRequest } from '../errors';
 import type { Route, RouteContext } from '../router';
-import { MAX_FILE_VERSIONS, type EmulatorState, type StoredFile, type StoredVersion } from '../state';
+import {
+	MAX_FILE_VERSIONS,
+	type EmulatorState,
+	type StoredFile,
+	type StoredVersion,
+} from '../state';
 import { fileDetailsView, type FileDetails } from '../views';
 import { requireFile } from './file-fields';
 
 /** A copy of the file as it is now, to keep as an older version; nested objects are copied as updates mutate them. */
 export function snapshotOf(file: StoredFile): StoredVersion {
 	const { previousVersions: _previousVersions, ...version } = file;
-	return { ...version, customMetadata: { ...version.customMetadata }, extensions: [...version.extensions] };
+	return {
+		...version,
+		customMetadata: { ...version.customMetadata },
+		extensions: [...version.extensions],
+	};
 }
 
 /** Every version of a file, oldest first, the current one last. */
@@ -16,14 +25,21 @@ export function allVersionsOf(file: StoredFile): StoredVersion[] {
 }
 
 export function versionLimitExceeded(): ApiError {
-	return badRequest(`A file can have at most ${MAX_FILE_VERSIONS} versions.`, { reason: 'VERSION_LIMIT_EXCEEDED' });
+	return badRequest(`A file can have at most ${MAX_FILE_VERSIONS} versions.`, {
+		reason: 'VERSION_LIMIT_EXCEEDED',
+	});
 }
 
 /**
  * Stores `versions` (oldest first) as one file at `folderPath`. A file already there keeps its id and
  * gets them appended to its history; otherwise the file gets `fileId`, or a new id.
  */
-export function placeVersions(state: EmulatorState, versions: StoredVersion[], folderPath: string, fileId?: string): void {
+export function placeVersions(
+	state: EmulatorState,
+	versions: StoredVersion[],
+	folderPath: string,
+	fileId?: string,
+): void {
 	const name = versions[versions.length - 1].name;
 	const filePath = `${folderPath}${name}`;
 	const target = state.fileAtPath(filePath);
@@ -51,7 +67,8 @@ export function versionView(version: StoredVersion, urlEndpoint: string): FileDe
 }
 
 function requireVersionId(versionId: string): string {
-	if (!/^[0-9a-f]{24}$/i.test(versionId)) throw badRequest('Your request contains invalid versionId parameter.');
+	if (!/^[0-9a-f]{24}$/i.test(versionId))
+		throw badRequest('Your request contains invalid versionId parameter.');
 	return versionId;
 }
 
@@ -66,7 +83,8 @@ function getVersion({ params, state }: RouteContext) {
 	const file = requireFile(state, params.fileId);
 	const versionId = requireVersionId(params.versionId);
 	const { urlEndpoint } = state.config;
-	if (file.version.id === versionId) return { status: 200, body: fileDetailsView(file, urlEndpoint) };
+	if (file.version.id === versionId)
+		return { status: 200, body: fileDetailsView(file, urlEndpoint) };
 	const version = file.previousVersions?.find((candidate) => candidate.version.id === versionId);
 	if (!version) throw new ApiError(404, 'The requested file version does not exist.');
 	return { status: 200, body: versionView(version, urlEndpoint) };
@@ -75,8 +93,11 @@ function getVersion({ params, state }: RouteContext) {
 function deleteVersion({ params, state }: RouteContext) {
 	const file = requireFile(state, params.fileId, 'The requested asset does not exist.');
 	const versionId = requireVersionId(params.versionId);
-	if (file.version.id === versionId) throw badRequest('You cannot delete current version of a file.');
-	const remaining = (file.previousVersions ?? []).filter((version) => version.version.id !== versionId);
+	if (file.version.id === versionId)
+		throw badRequest('You cannot delete current version of a file.');
+	const remaining = (file.previousVersions ?? []).filter(
+		(version) => version.version.id !== versionId,
+	);
 	if (remaining.length === (file.previousVersions ?? []).length) {
 		throw new ApiError(404, 'The requested asset does not exist.');
 	}
@@ -90,10 +111,14 @@ function restoreVersion({ params, state }: RouteContext) {
 	const file = requireFile(state, params.fileId);
 	const versionId = requireVersionId(params.versionId);
 	const { urlEndpoint } = state.config;
-	if (file.version.id === versionId) return { status: 200, body: fileDetailsView(file, urlEndpoint) };
+	if (file.version.id === versionId)
+		return { status: 200, body: fileDetailsView(file, urlEndpoint) };
 	const restored = file.previousVersions?.find((version) => version.version.id === versionId);
 	if (!restored) throw new ApiError(404, 'The requested file version does not exist.');
-	const history = [...file.previousVersions!.filter((version) => version !== restored), snapshotOf(file)];
+	const history = [
+		...file.previousVersions!.filter((version) => version !== restored),
+		snapshotOf(file),
+	];
 	const current: StoredFile = { ...restored, updatedAt: state.now(), previousVersions: history };
 	state.files.set(file.fileId, current);
 	return { status: 200, body: fileDetailsView(current, urlEndpoint) };

@@ -27,7 +27,12 @@ export class AuthenticatedRequest implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'imageKitApi', required: true }],
 		properties: [
-			{ displayName: 'URL', name: 'url', type: 'string', default: 'https://api.imagekit.io/v1/files' },
+			{
+				displayName: 'URL',
+				name: 'url',
+				type: 'string',
+				default: 'https://api.imagekit.io/v1/files',
+			},
 		],
 	};
 
@@ -36,10 +41,14 @@ export class AuthenticatedRequest implements INodeType {
 		for (let itemIndex = 0; itemIndex < this.getInputData().length; itemIndex++) {
 			try {
 				const url = this.getNodeParameter('url', itemIndex) as string;
-				const response = (await this.helpers.httpRequestWithAuthentication.call(this, 'imageKitApi', {
-					url,
-					json: true,
-				})) as IDataObject;
+				const response = (await this.helpers.httpRequestWithAuthentication.call(
+					this,
+					'imageKitApi',
+					{
+						url,
+						json: true,
+					},
+				)) as IDataObject;
 				items.push({ json: response, pairedItem: { item: itemIndex } });
 			} catch (error) {
 				const apiError = new NodeApiError(this.getNode(), error as JsonObject, { itemIndex });

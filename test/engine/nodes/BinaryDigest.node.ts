@@ -23,7 +23,14 @@ export class BinaryDigest implements INodeType {
 		defaults: { name: 'Binary Digest' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		properties: [{ displayName: 'Binary Property', name: 'binaryPropertyName', type: 'string', default: 'data' }],
+		properties: [
+			{
+				displayName: 'Binary Property',
+				name: 'binaryPropertyName',
+				type: 'string',
+				default: 'data',
+			},
+		],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -40,8 +40,18 @@ export class BinarySource implements INodeType {
 			{ displayName: 'Size (Bytes)', name: 'sizeBytes', type: 'number', default: 1024 },
 			{ displayName: 'Seed', name: 'seed', type: 'string', default: 'seed' },
 			{ displayName: 'File Name', name: 'fileName', type: 'string', default: 'file.bin' },
-			{ displayName: 'MIME Type', name: 'mimeType', type: 'string', default: 'application/octet-stream' },
-			{ displayName: 'Binary Property', name: 'binaryPropertyName', type: 'string', default: 'data' },
+			{
+				displayName: 'MIME Type',
+				name: 'mimeType',
+				type: 'string',
+				default: 'application/octet-stream',
+			},
+			{
+				displayName: 'Binary Property',
+				name: 'binaryPropertyName',
+				type: 'string',
+				default: 'data',
+			},
 		],
 	};
 

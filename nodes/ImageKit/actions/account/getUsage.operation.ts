@@ -12,24 +12,28 @@ export const option = {
 	action: 'Get account usage',
 };
 
-export const description = updateDisplayOptions({ show: { resource: ['account'], operation: ['getUsage'] } }, [
-	{
-		displayName: 'Start Date',
-		name: 'startDate',
-		type: 'dateTime',
-		default: '',
-		required: true,
-		description: 'First day counted (its date is used, the time ignored)',
-	},
-	{
-		displayName: 'End Date',
-		name: 'endDate',
-		type: 'dateTime',
-		default: '',
-		required: true,
-		description: 'The day after the last day counted: the end date is excluded, and must be under 90 days after the start',
-	},
-]);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['account'], operation: ['getUsage'] } },
+	[
+		{
+			displayName: 'Start Date',
+			name: 'startDate',
+			type: 'dateTime',
+			default: '',
+			required: true,
+			description: 'First day counted (its date is used, the time ignored)',
+		},
+		{
+			displayName: 'End Date',
+			name: 'endDate',
+			type: 'dateTime',
+			default: '',
+			required: true,
+			description:
+				'The day after the last day counted: the end date is excluded, and must be under 90 days after the start',
+		},
+	],
+);
 
 export async function execute(
 	this: IExecuteFunctions,

@@ -11,23 +11,32 @@ export const option = {
 	action: 'Get the status of a purge',
 };
 
-export const description = updateDisplayOptions({ show: { resource: ['cache'], operation: ['getPurgeStatus'] } }, [
-	{
-		displayName: 'Request ID',
-		name: 'requestId',
-		type: 'string',
-		default: '',
-		required: true,
-		description: 'The requestId returned by Purge',
-	},
-]);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['cache'], operation: ['getPurgeStatus'] } },
+	[
+		{
+			displayName: 'Request ID',
+			name: 'requestId',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'The requestId returned by Purge',
+		},
+	],
+);
 
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	client: ImageKit,
 ): Promise<INodeExecutionData[]> {
-	const requestId = requiredText(this, 'requestId', itemIndex, 'Request ID', 'the requestId returned by Purge');
+	const requestId = requiredText(
+		this,
+		'requestId',
+		itemIndex,
+		'Request ID',
+		'the requestId returned by Purge',
+	);
 	const { status } = await client.getPurgeCacheStatus(requestId);
 	return itemsFor(this, { requestId, status }, itemIndex);
 }

@@ -11,24 +11,33 @@ export const option = {
 	action: 'Purge a URL from the cache',
 };
 
-export const description = updateDisplayOptions({ show: { resource: ['cache'], operation: ['purge'] } }, [
-	{
-		displayName: 'URL',
-		name: 'url',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'https://ik.imagekit.io/your_id/photo.jpg',
-		description: 'Full URL to purge; end it with * to purge every URL with that prefix',
-	},
-]);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['cache'], operation: ['purge'] } },
+	[
+		{
+			displayName: 'URL',
+			name: 'url',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'https://ik.imagekit.io/your_id/photo.jpg',
+			description: 'Full URL to purge; end it with * to purge every URL with that prefix',
+		},
+	],
+);
 
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	client: ImageKit,
 ): Promise<INodeExecutionData[]> {
-	const url = requiredText(this, 'url', itemIndex, 'URL', 'the full URL to purge, e.g. https://ik.imagekit.io/your_id/photo.jpg');
+	const url = requiredText(
+		this,
+		'url',
+		itemIndex,
+		'URL',
+		'the full URL to purge, e.g. https://ik.imagekit.io/your_id/photo.jpg',
+	);
 	const { requestId } = await client.purgeCache(url);
 	return itemsFor(this, { url, requestId }, itemIndex);
 }

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-export const FIELD_ID_EXAMPLE = 'the ID of the field, e.g. 598821f949c0a938d57563dd (the id of a Create or Get Many result)';
+export const FIELD_ID_EXAMPLE =
+	'the ID of the field, e.g. 598821f949c0a938d57563dd (the id of a Create or Get Many result)';
 
 export const fieldIdProperty: INodeProperties = {
 	displayName: 'Field ID',

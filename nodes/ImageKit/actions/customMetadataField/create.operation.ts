@@ -45,7 +45,13 @@ export async function execute(
 	client: ImageKit,
 ): Promise<INodeExecutionData[]> {
 	const name = requiredText(this, 'name', itemIndex, 'Name', 'the key of the field, e.g. brand');
-	const label = requiredText(this, 'label', itemIndex, 'Label', 'the name shown in the media library, e.g. Brand');
+	const label = requiredText(
+		this,
+		'label',
+		itemIndex,
+		'Label',
+		'the name shown in the media library, e.g. Brand',
+	);
 	const schema = schemaFromParameters(this, itemIndex);
 	const field = await client.createCustomMetadataField({ name, label, schema });
 	return itemsFor(this, field as unknown as IDataObject, itemIndex);

@@ -29,7 +29,8 @@ export const description = updateDisplayOptions(
 					type: 'string',
 					default: '',
 					placeholder: '/products/',
-					description: 'Only the fields that apply to this folder (accounts with the Path policy feature)',
+					description:
+						'Only the fields that apply to this folder (accounts with the Path policy feature)',
 				},
 				{
 					displayName: 'Include Deleted',

@@ -35,7 +35,8 @@ export const fieldTypeProperty: INodeProperties = {
 	type: 'options',
 	options: TYPE_OPTIONS,
 	default: 'Text',
-	description: 'Kind of value the field holds; it decides which rules apply and cannot change later',
+	description:
+		'Kind of value the field holds; it decides which rules apply and cannot change later',
 };
 
 export const schemaRuleProperties: INodeProperties[] = [
@@ -52,7 +53,15 @@ export const schemaRuleProperties: INodeProperties[] = [
 			{
 				displayName: 'Option',
 				name: 'option',
-				values: [{ displayName: 'Value', name: 'value', type: 'string', default: '', placeholder: 'medium' }],
+				values: [
+					{
+						displayName: 'Value',
+						name: 'value',
+						type: 'string',
+						default: '',
+						placeholder: 'medium',
+					},
+				],
 			},
 		],
 	},
@@ -162,7 +171,12 @@ export const schemaRuleProperties: INodeProperties[] = [
 ];
 
 /** The bounds each type takes: the Options fields that hold them, and whether they are dates. */
-const RANGES: Partial<Record<CustomMetadataFieldType, { fields: [string, string]; unit: 'Length' | 'Value'; dates: boolean }>> = {
+const RANGES: Partial<
+	Record<
+		CustomMetadataFieldType,
+		{ fields: [string, string]; unit: 'Length' | 'Value'; dates: boolean }
+	>
+> = {
 	Text: { fields: ['minLength', 'maxLength'], unit: 'Length', dates: false },
 	Textarea: { fields: ['minLength', 'maxLength'], unit: 'Length', dates: false },
 	Number: { fields: ['minValue', 'maxValue'], unit: 'Value', dates: false },
@@ -172,7 +186,11 @@ const RANGES: Partial<Record<CustomMetadataFieldType, { fields: [string, string]
 type Fail = (message: string, description: string) => NodeOperationError;
 
 /** minLength/maxLength or minValue/maxValue, checked to be in order. */
-function rangeRules(type: CustomMetadataFieldType, options: IDataObject, fail: Fail): Partial<CustomMetadataFieldSchema> {
+function rangeRules(
+	type: CustomMetadataFieldType,
+	options: IDataObject,
+	fail: Fail,
+): Partial<CustomMetadataFieldSchema> {
 	const range = RANGES[type];
 	if (!range) return {};
 	const [low, high] = range.fields.map((field, index) => {
@@ -181,13 +199,18 @@ function rangeRules(type: CustomMetadataFieldType, options: IDataObject, fail: F
 		if (!range.dates) return typeof raw === 'number' ? { label, rule: raw, order: raw } : undefined;
 		const date = String(raw ?? '').trim();
 		if (!date) return undefined;
-		if (Number.isNaN(Date.parse(date))) throw fail(`'${label}' is not a date`, `Got "${date}". Enter a date such as 2025-01-31`);
+		if (Number.isNaN(Date.parse(date)))
+			throw fail(`'${label}' is not a date`, `Got "${date}". Enter a date such as 2025-01-31`);
 		return { label, rule: date, order: Date.parse(date) };
 	});
 	if (low && high && low.order > high.order) {
-		throw fail(`'${low.label}' is greater than '${high.label}'`, `Make '${low.label}' at most '${high.label}'`);
+		throw fail(
+			`'${low.label}' is greater than '${high.label}'`,
+			`Make '${low.label}' at most '${high.label}'`,
+		);
 	}
-	const [minKey, maxKey] = range.unit === 'Length' ? ['minLength', 'maxLength'] : ['minValue', 'maxValue'];
+	const [minKey, maxKey] =
+		range.unit === 'Length' ? ['minLength', 'maxLength'] : ['minValue', 'maxValue'];
 	return { ...(low && { [minKey]: low.rule }), ...(high && { [maxKey]: high.rule }) };
 }
 
@@ -195,17 +218,27 @@ function rangeRules(type: CustomMetadataFieldType, options: IDataObject, fail: F
  * The schema the fields describe, checked as ImageKit would check it so that a mistake names the
  * field to fix before anything is sent.
  */
-export function schemaFromParameters(context: IExecuteFunctions, itemIndex: number): CustomMetadataFieldSchema {
+export function schemaFromParameters(
+	context: IExecuteFunctions,
+	itemIndex: number,
+): CustomMetadataFieldSchema {
 	const type = context.getNodeParameter('fieldType', itemIndex) as CustomMetadataFieldType;
 	const options = context.getNodeParameter('schemaOptions', itemIndex, {}) as IDataObject;
-	const fail: Fail = (message, description) => new NodeOperationError(context.getNode(), message, { itemIndex, description });
+	const fail: Fail = (message, description) =>
+		new NodeOperationError(context.getNode(), message, { itemIndex, description });
 	const schema: CustomMetadataFieldSchema = { type };
 
 	if (SELECT_TYPES.includes(type)) {
-		const entries = ((context.getNodeParameter('selectOptions', itemIndex, {}) as IDataObject).option ?? []) as IDataObject[];
-		const values = entries.map((entry) => String(entry.value ?? '').trim()).filter((value) => value !== '');
+		const entries = ((context.getNodeParameter('selectOptions', itemIndex, {}) as IDataObject)
+			.option ?? []) as IDataObject[];
+		const values = entries
+			.map((entry) => String(entry.value ?? '').trim())
+			.filter((value) => value !== '');
 		if (values.length === 0) {
-			throw fail(`'Select Options' is empty`, `A ${typeLabel(type)} field needs at least one option: add them under 'Select Options'`);
+			throw fail(
+				`'Select Options' is empty`,
+				`A ${typeLabel(type)} field needs at least one option: add them under 'Select Options'`,
+			);
 		}
 		const repeated = values.find((value, index) => values.indexOf(value) !== index);
 		if (repeated !== undefined) {
@@ -241,7 +274,10 @@ export function schemaFromParameters(context: IExecuteFunctions, itemIndex: numb
 	return schema;
 }
 
-function defaultFromOptions(type: CustomMetadataFieldType, options: IDataObject): CustomMetadataFieldSchema['defaultValue'] {
+function defaultFromOptions(
+	type: CustomMetadataFieldType,
+	options: IDataObject,
+): CustomMetadataFieldSchema['defaultValue'] {
 	switch (type) {
 		case 'Boolean':
 			return typeof options.defaultBoolean === 'boolean' ? options.defaultBoolean : undefined;
@@ -254,6 +290,8 @@ function defaultFromOptions(type: CustomMetadataFieldType, options: IDataObject)
 			return values.length ? values : undefined;
 		}
 		default:
-			return typeof options.defaultText === 'string' && options.defaultText !== '' ? options.defaultText : undefined;
+			return typeof options.defaultText === 'string' && options.defaultText !== ''
+				? options.defaultText
+				: undefined;
 	}
 }

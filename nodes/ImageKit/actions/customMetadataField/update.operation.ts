@@ -44,7 +44,8 @@ export const description = updateDisplayOptions(
 		...updateDisplayOptions({ show: { replaceRules: [true] } }, [
 			{
 				...fieldTypeProperty,
-				description: 'The current type of the field, which cannot change; it decides which rules apply',
+				description:
+					'The current type of the field, which cannot change; it decides which rules apply',
 			},
 			...schemaRuleProperties,
 		]),
@@ -64,7 +65,10 @@ async function rulesUpdate(
 		throw new NodeOperationError(
 			context.getNode(),
 			`'Type' is ${type}, but the field "${current.name}" is a ${current.schema.type} field`,
-			{ itemIndex, description: `The type of a field cannot change: choose ${current.schema.type}, or create a new field` },
+			{
+				itemIndex,
+				description: `The type of a field cannot change: choose ${current.schema.type}, or create a new field`,
+			},
 		);
 	}
 	return rules;
@@ -78,7 +82,14 @@ export async function execute(
 	const id = requiredText(this, 'fieldId', itemIndex, 'Field ID', FIELD_ID_EXAMPLE);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const changes: UpdateCustomMetadataField = {};
-	if ('label' in fields) changes.label = requiredText(this, 'updateFields.label', itemIndex, 'Label', 'the new label, e.g. Brand');
+	if ('label' in fields)
+		changes.label = requiredText(
+			this,
+			'updateFields.label',
+			itemIndex,
+			'Label',
+			'the new label, e.g. Brand',
+		);
 	if (this.getNodeParameter('replaceRules', itemIndex, false)) {
 		changes.schema = await rulesUpdate(this, itemIndex, client, id);
 	}
@@ -88,5 +99,9 @@ export async function execute(
 			description: "Add a Label under 'Update Fields', or turn on 'Replace Rules'",
 		});
 	}
-	return itemsFor(this, (await client.updateCustomMetadataField(id, changes)) as unknown as IDataObject, itemIndex);
+	return itemsFor(
+		this,
+		(await client.updateCustomMetadataField(id, changes)) as unknown as IDataObject,
+		itemIndex,
+	);
 }

@@ -17,7 +17,11 @@ import * as update from './update.operation';
 import * as upload from './upload.operation';
 
 export const file: Resource = {
-	option: { name: 'File', value: 'file', description: 'Upload and manage files in the media library' },
+	option: {
+		name: 'File',
+		value: 'file',
+		description: 'Upload and manage files in the media library',
+	},
 	operations: {
 		addTags,
 		copy,

@@ -31,7 +31,11 @@ export function tagOperation({ option, tagsLabel, purpose, send }: TagOperationS
 				description: `${tagsLabel}, separated by commas, or an expression returning a list`,
 			},
 		]),
-		async execute(this: IExecuteFunctions, itemIndex: number, client: ImageKit): Promise<INodeExecutionData[]> {
+		async execute(
+			this: IExecuteFunctions,
+			itemIndex: number,
+			client: ImageKit,
+		): Promise<INodeExecutionData[]> {
 			const fileIds = fileIdList(this, itemIndex);
 			const tags = toList(this.getNodeParameter('tags', itemIndex));
 			if (tags.length === 0) {

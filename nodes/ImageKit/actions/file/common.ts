@@ -3,7 +3,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { ImageKit } from '../../client';
 
-const FILE_ID_EXAMPLE = 'the ID of the file, e.g. 598821f949c0a938d57563bd (the fileId field of an upload or list result)';
+const FILE_ID_EXAMPLE =
+	'the ID of the file, e.g. 598821f949c0a938d57563bd (the fileId field of an upload or list result)';
 
 /** A file picked from the media library, by its delivery URL, or by ID. */
 export const fileIdProperty: INodeProperties = {
@@ -29,7 +30,10 @@ export const fileIdProperty: INodeProperties = {
 			validation: [
 				{
 					type: 'regex',
-					properties: { regex: '^https?://.+/.+', errorMessage: 'Enter the URL of a file, e.g. https://ik.imagekit.io/your_id/shoe.jpg' },
+					properties: {
+						regex: '^https?://.+/.+',
+						errorMessage: 'Enter the URL of a file, e.g. https://ik.imagekit.io/your_id/shoe.jpg',
+					},
 				},
 			],
 		},
@@ -110,9 +114,15 @@ async function fileIdOfUrl(
 }
 
 /** The file ID of the "File" field in any mode; a URL is looked up in the media library. */
-export async function fileIdFrom(context: IExecuteFunctions, client: ImageKit, itemIndex: number): Promise<string> {
+export async function fileIdFrom(
+	context: IExecuteFunctions,
+	client: ImageKit,
+	itemIndex: number,
+): Promise<string> {
 	const { mode } = context.getNodeParameter('fileId', itemIndex) as { mode: string };
-	const value = context.getNodeParameter('fileId', itemIndex, undefined, { extractValue: true }) as unknown;
+	const value = context.getNodeParameter('fileId', itemIndex, undefined, {
+		extractValue: true,
+	}) as unknown;
 	const text = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
 	if (!text) {
 		throw new NodeOperationError(context.getNode(), `'File' is empty`, {
@@ -124,14 +134,25 @@ export async function fileIdFrom(context: IExecuteFunctions, client: ImageKit, i
 }
 
 /** A folder path from a folder locator, with leading and trailing slash. */
-export function folderPathFrom(context: IExecuteFunctions, name: string, label: string, itemIndex: number): string {
-	const value = context.getNodeParameter(name, itemIndex, undefined, { extractValue: true }) as unknown;
+export function folderPathFrom(
+	context: IExecuteFunctions,
+	name: string,
+	label: string,
+	itemIndex: number,
+): string {
+	const value = context.getNodeParameter(name, itemIndex, undefined, {
+		extractValue: true,
+	}) as unknown;
 	const text = typeof value === 'string' ? value.trim() : '';
 	if (!text) {
 		throw new NodeOperationError(context.getNode(), `'${label}' is empty`, {
 			itemIndex,
-			description: 'Pick a folder from the list, or enter its path, e.g. /products/shoes/ (/ is the root)',
+			description:
+				'Pick a folder from the list, or enter its path, e.g. /products/shoes/ (/ is the root)',
 		});
 	}
-	return `/${text.split('/').filter((segment) => segment !== '').join('/')}/`.replace(/^\/\/$/, '/');
+	return `/${text
+		.split('/')
+		.filter((segment) => segment !== '')
+		.join('/')}/`.replace(/^\/\/$/, '/');
 }

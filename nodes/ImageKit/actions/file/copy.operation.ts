@@ -10,7 +10,8 @@ const properties: INodeProperties[] = [
 	folderPathProperty({
 		displayName: 'Destination Folder',
 		name: 'destinationPath',
-		description: 'The folder to copy the file into; a file of the same name there gets the copy as a new version',
+		description:
+			'The folder to copy the file into; a file of the same name there gets the copy as a new version',
 	}),
 	{
 		displayName: 'Include File Versions',
@@ -28,7 +29,10 @@ export const option = {
 	action: 'Copy a file',
 };
 
-export const description = updateDisplayOptions({ show: { resource: ['file'], operation: ['copy'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['file'], operation: ['copy'] } },
+	properties,
+);
 
 export async function execute(
 	this: IExecuteFunctions,
@@ -37,7 +41,15 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	const { filePath } = await client.getFileDetails(await fileIdFrom(this, client, itemIndex));
 	const destinationPath = folderPathFrom(this, 'destinationPath', 'Destination Folder', itemIndex);
-	const includeFileVersions = this.getNodeParameter('includeFileVersions', itemIndex, false) as boolean;
+	const includeFileVersions = this.getNodeParameter(
+		'includeFileVersions',
+		itemIndex,
+		false,
+	) as boolean;
 	await client.copyFile(filePath, destinationPath, includeFileVersions);
-	return itemsFor(this, { sourceFilePath: filePath, destinationPath, includeFileVersions, copied: true }, itemIndex);
+	return itemsFor(
+		this,
+		{ sourceFilePath: filePath, destinationPath, includeFileVersions, copied: true },
+		itemIndex,
+	);
 }

@@ -12,9 +12,10 @@ export const option = {
 	action: 'Delete a file',
 };
 
-export const description = updateDisplayOptions({ show: { resource: ['file'], operation: ['delete'] } }, [
-	fileIdProperty,
-]);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['file'], operation: ['delete'] } },
+	[fileIdProperty],
+);
 
 export async function execute(
 	this: IExecuteFunctions,

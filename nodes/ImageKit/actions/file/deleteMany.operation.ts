@@ -13,18 +13,24 @@ export const option = {
 	action: 'Delete many files',
 };
 
-export const description = updateDisplayOptions({ show: { resource: ['file'], operation: ['deleteMany'] } }, [
-	fileIdListProperty('to delete', BULK_DELETE_LIMIT),
-]);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['file'], operation: ['deleteMany'] } },
+	[fileIdListProperty('to delete', BULK_DELETE_LIMIT)],
+);
 
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	client: ImageKit,
 ): Promise<INodeExecutionData[]> {
-	const outcomes = await outcomePerId(fileIdList(this, itemIndex), BULK_DELETE_LIMIT, 'deleted', async (chunk) => {
-		const result = await client.bulkDeleteFiles(chunk);
-		return { succeededIds: result.successfullyDeletedFileIds ?? [], errors: result.errors };
-	});
+	const outcomes = await outcomePerId(
+		fileIdList(this, itemIndex),
+		BULK_DELETE_LIMIT,
+		'deleted',
+		async (chunk) => {
+			const result = await client.bulkDeleteFiles(chunk);
+			return { succeededIds: result.successfullyDeletedFileIds ?? [], errors: result.errors };
+		},
+	);
 	return itemsFor(this, outcomes, itemIndex);
 }

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 
 import type { FileDetails, ImageKit, UrlOptions } from '../../client';
@@ -30,7 +35,11 @@ const properties: INodeProperties[] = [
 		name: 'source',
 		type: 'options',
 		options: [
-			{ name: 'File in Media Library', value: 'file', description: 'A file picked from the list, by URL or by ID' },
+			{
+				name: 'File in Media Library',
+				value: 'file',
+				description: 'A file picked from the list, by URL or by ID',
+			},
 			...URL_SOURCE_OPTIONS,
 		],
 		default: 'file',
@@ -44,7 +53,9 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [...urlOptionFields, binaryPropertyField].sort((first, second) => first.displayName.localeCompare(second.displayName)),
+		options: [...urlOptionFields, binaryPropertyField].sort((first, second) =>
+			first.displayName.localeCompare(second.displayName),
+		),
 	},
 ];
 
@@ -55,7 +66,10 @@ export const option = {
 	action: 'Download a file',
 };
 
-export const description = updateDisplayOptions({ show: { resource: ['file'], operation: ['download'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['file'], operation: ['download'] } },
+	properties,
+);
 
 /** The account's URL endpoint as a file's own URL shows it, for when the credential has none. */
 function endpointOf(details: FileDetails): string {
@@ -99,15 +113,24 @@ const FAILURE_HINTS: Record<number, string> = {
 	404: 'No file at this URL: check the path, and that the file is published',
 };
 
-async function failure(context: IExecuteFunctions, download: Download, url: string, itemIndex: number): Promise<NodeApiError> {
+async function failure(
+	context: IExecuteFunctions,
+	download: Download,
+	url: string,
+	itemIndex: number,
+): Promise<NodeApiError> {
 	download.body.destroy();
 	const { pathname } = new URL(url);
-	return new NodeApiError(context.getNode(), { status: download.status }, {
-		itemIndex,
-		httpCode: String(download.status),
-		message: `Downloading ${pathname} failed: ImageKit answered HTTP ${download.status}`,
-		description: FAILURE_HINTS[download.status],
-	});
+	return new NodeApiError(
+		context.getNode(),
+		{ status: download.status },
+		{
+			itemIndex,
+			httpCode: String(download.status),
+			message: `Downloading ${pathname} failed: ImageKit answered HTTP ${download.status}`,
+			description: FAILURE_HINTS[download.status],
+		},
+	);
 }
 
 export async function execute(

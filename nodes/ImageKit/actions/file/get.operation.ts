@@ -12,9 +12,10 @@ export const option = {
 	action: 'Get a file',
 };
 
-export const description = updateDisplayOptions({ show: { resource: ['file'], operation: ['get'] } }, [
-	fileIdProperty,
-]);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['file'], operation: ['get'] } },
+	[fileIdProperty],
+);
 
 export async function execute(
 	this: IExecuteFunctions,

@@ -12,9 +12,10 @@ export const option = {
 	action: 'Get the metadata of a file',
 };
 
-export const description = updateDisplayOptions({ show: { resource: ['file'], operation: ['getMetadata'] } }, [
-	fileIdProperty,
-]);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['file'], operation: ['getMetadata'] } },
+	[fileIdProperty],
+);
 
 export async function execute(
 	this: IExecuteFunctions,

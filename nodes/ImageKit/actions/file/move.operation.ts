@@ -10,7 +10,8 @@ const properties: INodeProperties[] = [
 	folderPathProperty({
 		displayName: 'Destination Folder',
 		name: 'destinationPath',
-		description: 'The folder to move the file into; a file of the same name there gets it as new versions',
+		description:
+			'The folder to move the file into; a file of the same name there gets it as new versions',
 	}),
 ];
 
@@ -21,7 +22,10 @@ export const option = {
 	action: 'Move a file',
 };
 
-export const description = updateDisplayOptions({ show: { resource: ['file'], operation: ['move'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['file'], operation: ['move'] } },
+	properties,
+);
 
 export async function execute(
 	this: IExecuteFunctions,
@@ -32,5 +36,9 @@ export async function execute(
 	const { filePath } = await client.getFileDetails(fileId);
 	const destinationPath = folderPathFrom(this, 'destinationPath', 'Destination Folder', itemIndex);
 	await client.moveFile(filePath, destinationPath);
-	return itemsFor(this, { fileId, sourceFilePath: filePath, destinationPath, moved: true }, itemIndex);
+	return itemsFor(
+		this,
+		{ fileId, sourceFilePath: filePath, destinationPath, moved: true },
+		itemIndex,
+	);
 }

@@ -29,9 +29,17 @@ export function publicationOperation(isPublished: boolean): Operation {
 				description: `Whether to ${value} every version of the file too, not only the current one`,
 			},
 		]),
-		async execute(this: IExecuteFunctions, itemIndex: number, client: ImageKit): Promise<INodeExecutionData[]> {
+		async execute(
+			this: IExecuteFunctions,
+			itemIndex: number,
+			client: ImageKit,
+		): Promise<INodeExecutionData[]> {
 			const fileId = await fileIdFrom(this, client, itemIndex);
-			const includeFileVersions = this.getNodeParameter('includeFileVersions', itemIndex, false) as boolean;
+			const includeFileVersions = this.getNodeParameter(
+				'includeFileVersions',
+				itemIndex,
+				false,
+			) as boolean;
 			const details = await client.publishFile(fileId, isPublished, includeFileVersions);
 			return itemsFor(this, details as IDataObject, itemIndex);
 		},

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ImageKit } from '../../client';
@@ -43,7 +48,10 @@ export const option = {
 	action: 'Rename a file',
 };
 
-export const description = updateDisplayOptions({ show: { resource: ['file'], operation: ['rename'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['file'], operation: ['rename'] } },
+	properties,
+);
 
 export async function execute(
 	this: IExecuteFunctions,
@@ -51,15 +59,27 @@ export async function execute(
 	client: ImageKit,
 ): Promise<INodeExecutionData[]> {
 	const fileId = await fileIdFrom(this, client, itemIndex);
-	const newFileName = requiredText(this, 'newFileName', itemIndex, 'New File Name', 'the new name, e.g. red-shoe.jpg');
-	const purgeCache = (this.getNodeParameter('options', itemIndex, {}) as IDataObject).purgeCache === true;
+	const newFileName = requiredText(
+		this,
+		'newFileName',
+		itemIndex,
+		'New File Name',
+		'the new name, e.g. red-shoe.jpg',
+	);
+	const purgeCache =
+		(this.getNodeParameter('options', itemIndex, {}) as IDataObject).purgeCache === true;
 	const { filePath } = await client.getFileDetails(fileId);
 	const answer = await client.renameFile(filePath, newFileName, purgeCache);
 	const outcome: IDataObject = { fileId, oldFilePath: filePath, newFileName, renamed: true };
 	if (purgeCache) {
 		// 207 PURGE_FAILED: the rename is done, only the purge of the old URLs was refused.
 		const purged = answer.reason !== 'PURGE_FAILED';
-		Object.assign(outcome, purged ? { purged, purgeRequestId: answer.purgeRequestId } : { purged, purgeError: answer.message });
+		Object.assign(
+			outcome,
+			purged
+				? { purged, purgeRequestId: answer.purgeRequestId }
+				: { purged, purgeError: answer.message },
+		);
 	}
 	return itemsFor(this, outcome, itemIndex);
 }

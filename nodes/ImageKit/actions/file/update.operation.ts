@@ -1,9 +1,21 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import type { ImageKit, UpdateFileDetails } from '../../client';
-import { customMetadataFromParameters, customMetadataValuesProperty } from '../../helpers/customMetadata';
-import { extensionsFormProperty, extensionsFromParameters, extensionsJsonProperty } from '../../helpers/extensionFields';
+import {
+	customMetadataFromParameters,
+	customMetadataValuesProperty,
+} from '../../helpers/customMetadata';
+import {
+	extensionsFormProperty,
+	extensionsFromParameters,
+	extensionsJsonProperty,
+} from '../../helpers/extensionFields';
 import { itemsFor, toList } from '../../helpers/parameters';
 import { fileIdFrom, fileIdProperty } from './common';
 
@@ -56,7 +68,8 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'summer, shoes',
-				description: 'Comma-separated tags replacing the current ones; leave empty to remove all tags',
+				description:
+					'Comma-separated tags replacing the current ones; leave empty to remove all tags',
 			},
 			{
 				displayName: 'Webhook URL',
@@ -76,9 +89,16 @@ export const option = {
 	action: 'Update a file',
 };
 
-export const description = updateDisplayOptions({ show: { resource: ['file'], operation: ['update'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['file'], operation: ['update'] } },
+	properties,
+);
 
-function updateBody(context: IExecuteFunctions, fields: IDataObject, itemIndex: number): UpdateFileDetails {
+function updateBody(
+	context: IExecuteFunctions,
+	fields: IDataObject,
+	itemIndex: number,
+): UpdateFileDetails {
 	const body: UpdateFileDetails = {};
 	// An empty tags or coordinates field is a deliberate removal, which the API spells null.
 	if ('tags' in fields) {
@@ -96,7 +116,12 @@ function updateBody(context: IExecuteFunctions, fields: IDataObject, itemIndex: 
 	if ('description' in fields) body.description = String(fields.description ?? '');
 	const webhookUrl = String(fields.webhookUrl ?? '').trim();
 	if (webhookUrl) body.webhookUrl = webhookUrl;
-	const extensions = extensionsFromParameters(context, itemIndex, fields.extensionsUi, fields.extensions);
+	const extensions = extensionsFromParameters(
+		context,
+		itemIndex,
+		fields.extensionsUi,
+		fields.extensions,
+	);
 	if (extensions.length) body.extensions = extensions;
 	return body;
 }
@@ -109,7 +134,13 @@ export async function execute(
 	const fileId = await fileIdFrom(this, client, itemIndex);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const body = updateBody(this, fields, itemIndex);
-	const customMetadata = await customMetadataFromParameters(this, itemIndex, client, fields, 'update');
+	const customMetadata = await customMetadataFromParameters(
+		this,
+		itemIndex,
+		client,
+		fields,
+		'update',
+	);
 	if (customMetadata) body.customMetadata = customMetadata;
 	if (Object.keys(body).length === 0) {
 		throw new NodeOperationError(this.getNode(), 'Nothing to update', {

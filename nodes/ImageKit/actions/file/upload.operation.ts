@@ -1,9 +1,21 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import type { ImageKit, UploadInput, UploadOptions, UploadPostTransformation } from '../../client';
-import { customMetadataFromParameters, customMetadataValuesProperty } from '../../helpers/customMetadata';
-import { extensionsFormProperty, extensionsFromParameters, extensionsJsonProperty } from '../../helpers/extensionFields';
+import {
+	customMetadataFromParameters,
+	customMetadataValuesProperty,
+} from '../../helpers/customMetadata';
+import {
+	extensionsFormProperty,
+	extensionsFromParameters,
+	extensionsJsonProperty,
+} from '../../helpers/extensionFields';
 import { itemsFor, requiredText, toList } from '../../helpers/parameters';
 
 // Binary content is read from n8n's store in chunks of this size while it streams out.
@@ -26,7 +38,11 @@ const properties: INodeProperties[] = [
 		name: 'inputSource',
 		type: 'options',
 		options: [
-			{ name: 'Binary File', value: 'binary', description: 'A file from a binary field of the input item' },
+			{
+				name: 'Binary File',
+				value: 'binary',
+				description: 'A file from a binary field of the input item',
+			},
 			{ name: 'URL', value: 'url', description: 'A public URL that ImageKit downloads' },
 			{ name: 'Base64', value: 'base64', description: 'Base64 text or a data URI' },
 		],
@@ -49,7 +65,8 @@ const properties: INodeProperties[] = [
 		required: true,
 		placeholder: 'https://example.com/photo.jpg',
 		displayOptions: { show: { inputSource: ['url'] } },
-		description: 'Public http(s) URL of the file; ImageKit must receive its headers within 8 seconds',
+		description:
+			'Public http(s) URL of the file; ImageKit must receive its headers within 8 seconds',
 	},
 	{
 		displayName: 'Base64 Content',
@@ -91,7 +108,8 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: '10,10,100,100',
-				description: 'Area of interest as x,y,width,height, used by the custom focus transformation',
+				description:
+					'Area of interest as x,y,width,height, used by the custom focus transformation',
 			},
 			customMetadataValuesProperty('upload'),
 			{
@@ -124,7 +142,8 @@ const properties: INodeProperties[] = [
 				name: 'isPrivateFile',
 				type: 'boolean',
 				default: false,
-				description: 'Whether the file is reachable only through signed URLs or named transformations',
+				description:
+					'Whether the file is reachable only through signed URLs or named transformations',
 			},
 			{
 				displayName: 'Is Published',
@@ -145,7 +164,8 @@ const properties: INodeProperties[] = [
 				name: 'overwriteCustomMetadata',
 				type: 'boolean',
 				default: true,
-				description: 'Whether to remove existing custom metadata when a file is overwritten without new values',
+				description:
+					'Whether to remove existing custom metadata when a file is overwritten without new values',
 			},
 			{
 				displayName: 'Overwrite File',
@@ -169,7 +189,8 @@ const properties: INodeProperties[] = [
 				typeOptions: { multipleValues: true },
 				default: {},
 				placeholder: 'Add Post Transformation',
-				description: 'Derived versions ImageKit prepares after the upload, each reported by a webhook',
+				description:
+					'Derived versions ImageKit prepares after the upload, each reported by a webhook',
 				options: [
 					{
 						displayName: 'Post Transformation',
@@ -280,8 +301,15 @@ function uploadOptions(context: IExecuteFunctions, itemIndex: number): UploadOpt
 	] as const) {
 		if (typeof raw[flag] === 'boolean') options[flag] = raw[flag] as boolean;
 	}
-	for (const text of ['checks', 'customCoordinates', 'description', 'folder', 'webhookUrl'] as const) {
-		if (typeof raw[text] === 'string' && (raw[text] as string).trim()) options[text] = (raw[text] as string).trim();
+	for (const text of [
+		'checks',
+		'customCoordinates',
+		'description',
+		'folder',
+		'webhookUrl',
+	] as const) {
+		if (typeof raw[text] === 'string' && (raw[text] as string).trim())
+			options[text] = (raw[text] as string).trim();
 	}
 	const tags = toList(raw.tags);
 	if (tags.length) options.tags = tags;
@@ -290,17 +318,22 @@ function uploadOptions(context: IExecuteFunctions, itemIndex: number): UploadOpt
 	const extensions = extensionsFromParameters(context, itemIndex, raw.extensionsUi, raw.extensions);
 	if (extensions.length) options.extensions = extensions;
 
-	const post = ((raw.postTransformations as IDataObject | undefined)?.transformation ?? []) as IDataObject[];
+	const post = ((raw.postTransformations as IDataObject | undefined)?.transformation ??
+		[]) as IDataObject[];
 	const postTransformations = post.map((entry, index): UploadPostTransformation => {
 		const type = entry.type as UploadPostTransformation['type'];
 		const value = String(entry.value ?? '').trim();
 		if (!value && (type === 'transformation' || type === 'abs')) {
-			throw new NodeOperationError(context.getNode(), `Post Transformation ${index + 1} has no value`, {
-				itemIndex,
-				description: `A ${type === 'abs' ? 'streaming' : 'transformation'} post-transformation needs a value, e.g. ${
-					type === 'abs' ? 'sr-240_360_480_720_1080' : 'w-300,h-300'
-				}`,
-			});
+			throw new NodeOperationError(
+				context.getNode(),
+				`Post Transformation ${index + 1} has no value`,
+				{
+					itemIndex,
+					description: `A ${type === 'abs' ? 'streaming' : 'transformation'} post-transformation needs a value, e.g. ${
+						type === 'abs' ? 'sr-240_360_480_720_1080' : 'w-300,h-300'
+					}`,
+				},
+			);
 		}
 		return {
 			type,
@@ -319,17 +352,30 @@ function uploadOptions(context: IExecuteFunctions, itemIndex: number): UploadOpt
 }
 
 /** The file content to send: streamed from n8n's binary store when it has an id, else a buffer. */
-type FileContent = Pick<UploadInput, 'file' | 'fileSize' | 'mimeType'> & { binaryFileName?: string };
+type FileContent = Pick<UploadInput, 'file' | 'fileSize' | 'mimeType'> & {
+	binaryFileName?: string;
+};
 
 async function binaryContent(context: IExecuteFunctions, itemIndex: number): Promise<FileContent> {
-	const propertyName = requiredText(context, 'binaryPropertyName', itemIndex, 'Input Binary Field', 'the binary field name, e.g. data');
+	const propertyName = requiredText(
+		context,
+		'binaryPropertyName',
+		itemIndex,
+		'Input Binary Field',
+		'the binary field name, e.g. data',
+	);
 	const binary = context.helpers.assertBinaryData(itemIndex, propertyName);
 	if (binary.id) {
 		const [stream, metadata] = await Promise.all([
 			context.helpers.getBinaryStream(binary.id, STREAM_CHUNK_BYTES),
 			context.helpers.getBinaryMetadata(binary.id),
 		]);
-		return { file: stream, fileSize: metadata.fileSize, mimeType: binary.mimeType, binaryFileName: binary.fileName };
+		return {
+			file: stream,
+			fileSize: metadata.fileSize,
+			mimeType: binary.mimeType,
+			binaryFileName: binary.fileName,
+		};
 	}
 	const buffer = await context.helpers.getBinaryDataBuffer(itemIndex, propertyName);
 	return { file: buffer, mimeType: binary.mimeType, binaryFileName: binary.fileName };
@@ -343,25 +389,48 @@ export async function execute(
 	const source = this.getNodeParameter('inputSource', itemIndex) as 'binary' | 'url' | 'base64';
 	const options = uploadOptions(this, itemIndex);
 	const rawOptions = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	options.customMetadata = await customMetadataFromParameters(this, itemIndex, client, rawOptions, 'upload');
+	options.customMetadata = await customMetadataFromParameters(
+		this,
+		itemIndex,
+		client,
+		rawOptions,
+		'upload',
+	);
 	let content: FileContent;
 	if (source === 'binary') {
 		content = await binaryContent(this, itemIndex);
 	} else if (source === 'url') {
-		const url = requiredText(this, 'fileUrl', itemIndex, 'File URL', 'a public URL such as https://example.com/photo.jpg');
+		const url = requiredText(
+			this,
+			'fileUrl',
+			itemIndex,
+			'File URL',
+			'a public URL such as https://example.com/photo.jpg',
+		);
 		if (!/^https?:\/\//i.test(url)) {
-			throw new NodeOperationError(this.getNode(), `'File URL' must start with http:// or https://`, {
-				itemIndex,
-				description: `Got "${url}". Enter a public URL such as https://example.com/photo.jpg`,
-			});
+			throw new NodeOperationError(
+				this.getNode(),
+				`'File URL' must start with http:// or https://`,
+				{
+					itemIndex,
+					description: `Got "${url}". Enter a public URL such as https://example.com/photo.jpg`,
+				},
+			);
 		}
 		content = { file: url };
 	} else {
 		content = {
-			file: requiredText(this, 'base64Content', itemIndex, 'Base64 Content', 'the file as base64 text or a data URI'),
+			file: requiredText(
+				this,
+				'base64Content',
+				itemIndex,
+				'Base64 Content',
+				'the file as base64 text or a data URI',
+			),
 		};
 	}
-	const fileName = (this.getNodeParameter('fileName', itemIndex, '') as string).trim() || content.binaryFileName;
+	const fileName =
+		(this.getNodeParameter('fileName', itemIndex, '') as string).trim() || content.binaryFileName;
 	if (!fileName) {
 		throw new NodeOperationError(this.getNode(), `'File Name' is empty`, {
 			itemIndex,

@@ -13,5 +13,11 @@ export const versionIdProperty: INodeProperties = {
 };
 
 export function versionIdFrom(context: IExecuteFunctions, itemIndex: number): string {
-	return requiredText(context, 'versionId', itemIndex, 'Version ID', 'the version ID, e.g. 598821f949c0a938d57563be (versionInfo.id in Get Many)');
+	return requiredText(
+		context,
+		'versionId',
+		itemIndex,
+		'Version ID',
+		'the version ID, e.g. 598821f949c0a938d57563be (versionInfo.id in Get Many)',
+	);
 }

@@ -13,10 +13,10 @@ export const option = {
 	action: 'Delete a file version',
 };
 
-export const description = updateDisplayOptions({ show: { resource: ['fileVersion'], operation: ['delete'] } }, [
-	fileIdProperty,
-	versionIdProperty,
-]);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['fileVersion'], operation: ['delete'] } },
+	[fileIdProperty, versionIdProperty],
+);
 
 export async function execute(
 	this: IExecuteFunctions,

@@ -13,10 +13,10 @@ export const option = {
 	action: 'Get a file version',
 };
 
-export const description = updateDisplayOptions({ show: { resource: ['fileVersion'], operation: ['get'] } }, [
-	fileIdProperty,
-	versionIdProperty,
-]);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['fileVersion'], operation: ['get'] } },
+	[fileIdProperty, versionIdProperty],
+);
 
 export async function execute(
 	this: IExecuteFunctions,

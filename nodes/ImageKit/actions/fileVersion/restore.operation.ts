@@ -13,10 +13,10 @@ export const option = {
 	action: 'Restore a file version',
 };
 
-export const description = updateDisplayOptions({ show: { resource: ['fileVersion'], operation: ['restore'] } }, [
-	fileIdProperty,
-	versionIdProperty,
-]);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['fileVersion'], operation: ['restore'] } },
+	[fileIdProperty, versionIdProperty],
+);
 
 export async function execute(
 	this: IExecuteFunctions,

@@ -7,7 +7,11 @@ import * as move from './move.operation';
 import * as rename from './rename.operation';
 
 export const folder: Resource = {
-	option: { name: 'Folder', value: 'folder', description: 'Create, copy, move, rename and delete folders' },
+	option: {
+		name: 'Folder',
+		value: 'folder',
+		description: 'Create, copy, move, rename and delete folders',
+	},
 	operations: { copy, create, delete: deleteFolder, getJobStatus, move, rename },
 	defaultOperation: 'create',
 };

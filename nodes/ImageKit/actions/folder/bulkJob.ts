@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import type { BulkJob, ImageKit } from '../../client';
 import { itemsFor } from '../../helpers/parameters';
@@ -37,7 +42,11 @@ export async function bulkJobOutput(
 	if (!context.getNodeParameter('waitForCompletion', itemIndex, true)) {
 		return itemsFor(context, { jobId: job.jobId }, itemIndex);
 	}
-	const timeoutSeconds = context.getNodeParameter('timeout', itemIndex, DEFAULT_TIMEOUT_SECONDS) as number;
+	const timeoutSeconds = context.getNodeParameter(
+		'timeout',
+		itemIndex,
+		DEFAULT_TIMEOUT_SECONDS,
+	) as number;
 	const status = await client.waitForBulkJob(job.jobId, { timeoutMs: timeoutSeconds * 1000 });
 	return itemsFor(context, status as unknown as IDataObject, itemIndex);
 }

@@ -12,18 +12,21 @@ export const option = {
 	action: 'Copy a folder',
 };
 
-export const description = updateDisplayOptions({ show: { resource: ['folder'], operation: ['copy'] } }, [
-	sourceFolderPathProperty,
-	destinationPathProperty,
-	{
-		displayName: 'Include Versions',
-		name: 'includeVersions',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to copy every version of each file, not only the current one',
-	},
-	...waitProperties,
-]);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['folder'], operation: ['copy'] } },
+	[
+		sourceFolderPathProperty,
+		destinationPathProperty,
+		{
+			displayName: 'Include Versions',
+			name: 'includeVersions',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to copy every version of each file, not only the current one',
+		},
+		...waitProperties,
+	],
+);
 
 export async function execute(
 	this: IExecuteFunctions,

@@ -11,33 +11,43 @@ export const option = {
 	action: 'Create a folder',
 };
 
-export const description = updateDisplayOptions({ show: { resource: ['folder'], operation: ['create'] } }, [
-	{
-		displayName: 'Folder Name',
-		name: 'folderName',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'summer',
-		description: 'Name of the new folder; characters other than letters and digits become underscores',
-	},
-	{
-		displayName: 'Parent Folder Path',
-		name: 'parentFolderPath',
-		type: 'string',
-		default: '/',
-		required: true,
-		placeholder: '/products/images/',
-		description: 'Folder to create it in; / is the root',
-	},
-]);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['folder'], operation: ['create'] } },
+	[
+		{
+			displayName: 'Folder Name',
+			name: 'folderName',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'summer',
+			description:
+				'Name of the new folder; characters other than letters and digits become underscores',
+		},
+		{
+			displayName: 'Parent Folder Path',
+			name: 'parentFolderPath',
+			type: 'string',
+			default: '/',
+			required: true,
+			placeholder: '/products/images/',
+			description: 'Folder to create it in; / is the root',
+		},
+	],
+);
 
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	client: ImageKit,
 ): Promise<INodeExecutionData[]> {
-	const folderName = requiredText(this, 'folderName', itemIndex, 'Folder Name', 'the name of the new folder, e.g. summer');
+	const folderName = requiredText(
+		this,
+		'folderName',
+		itemIndex,
+		'Folder Name',
+		'the name of the new folder, e.g. summer',
+	);
 	const parentFolderPath = requiredText(
 		this,
 		'parentFolderPath',

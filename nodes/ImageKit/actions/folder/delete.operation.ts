@@ -11,24 +11,33 @@ export const option = {
 	action: 'Delete a folder',
 };
 
-export const description = updateDisplayOptions({ show: { resource: ['folder'], operation: ['delete'] } }, [
-	{
-		displayName: 'Folder Path',
-		name: 'folderPath',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: '/products/old/',
-		description: 'Full path of the folder; everything in it is deleted for good',
-	},
-]);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['folder'], operation: ['delete'] } },
+	[
+		{
+			displayName: 'Folder Path',
+			name: 'folderPath',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: '/products/old/',
+			description: 'Full path of the folder; everything in it is deleted for good',
+		},
+	],
+);
 
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	client: ImageKit,
 ): Promise<INodeExecutionData[]> {
-	const folderPath = requiredText(this, 'folderPath', itemIndex, 'Folder Path', 'the full path of the folder, e.g. /products/old/');
+	const folderPath = requiredText(
+		this,
+		'folderPath',
+		itemIndex,
+		'Folder Path',
+		'the full path of the folder, e.g. /products/old/',
+	);
 	await client.deleteFolder(folderPath);
 	return itemsFor(this, { folderPath, deleted: true }, itemIndex);
 }

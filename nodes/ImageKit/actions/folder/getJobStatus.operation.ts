@@ -11,17 +11,20 @@ export const option = {
 	action: 'Get the status of a folder job',
 };
 
-export const description = updateDisplayOptions({ show: { resource: ['folder'], operation: ['getJobStatus'] } }, [
-	{
-		displayName: 'Job ID',
-		name: 'jobId',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: '5d5b1a9b4c8c4c0001f3e4a2',
-		description: 'The jobId returned by Copy, Move or Rename',
-	},
-]);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['folder'], operation: ['getJobStatus'] } },
+	[
+		{
+			displayName: 'Job ID',
+			name: 'jobId',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: '5d5b1a9b4c8c4c0001f3e4a2',
+			description: 'The jobId returned by Copy, Move or Rename',
+		},
+	],
+);
 
 /** A rename whose purge failed answers `status: "Partial success"` with ImageKit's message: an output, not a failure. */
 export async function execute(
@@ -29,6 +32,16 @@ export async function execute(
 	itemIndex: number,
 	client: ImageKit,
 ): Promise<INodeExecutionData[]> {
-	const jobId = requiredText(this, 'jobId', itemIndex, 'Job ID', 'the jobId returned by Copy, Move or Rename');
-	return itemsFor(this, (await client.getBulkJobStatus(jobId)) as unknown as IDataObject, itemIndex);
+	const jobId = requiredText(
+		this,
+		'jobId',
+		itemIndex,
+		'Job ID',
+		'the jobId returned by Copy, Move or Rename',
+	);
+	return itemsFor(
+		this,
+		(await client.getBulkJobStatus(jobId)) as unknown as IDataObject,
+		itemIndex,
+	);
 }

@@ -12,11 +12,10 @@ export const option = {
 	action: 'Move a folder',
 };
 
-export const description = updateDisplayOptions({ show: { resource: ['folder'], operation: ['move'] } }, [
-	sourceFolderPathProperty,
-	destinationPathProperty,
-	...waitProperties,
-]);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['folder'], operation: ['move'] } },
+	[sourceFolderPathProperty, destinationPathProperty, ...waitProperties],
+);
 
 export async function execute(
 	this: IExecuteFunctions,

@@ -12,43 +12,58 @@ export const option = {
 	action: 'Rename a folder',
 };
 
-export const description = updateDisplayOptions({ show: { resource: ['folder'], operation: ['rename'] } }, [
-	{
-		displayName: 'Folder Path',
-		name: 'folderPath',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: '/products/summer/',
-		description: 'Full path of the folder to rename',
-	},
-	{
-		displayName: 'New Folder Name',
-		name: 'newFolderName',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'summer-2025',
-		description: 'Characters other than letters, digits and - become underscores',
-	},
-	{
-		displayName: 'Purge Cache',
-		name: 'purgeCache',
-		type: 'boolean',
-		default: false,
-		description:
-			'Whether to purge the old URLs of the files from the CDN cache (one purge request, counted against the monthly purge quota)',
-	},
-	...waitProperties,
-]);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['folder'], operation: ['rename'] } },
+	[
+		{
+			displayName: 'Folder Path',
+			name: 'folderPath',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: '/products/summer/',
+			description: 'Full path of the folder to rename',
+		},
+		{
+			displayName: 'New Folder Name',
+			name: 'newFolderName',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'summer-2025',
+			description: 'Characters other than letters, digits and - become underscores',
+		},
+		{
+			displayName: 'Purge Cache',
+			name: 'purgeCache',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to purge the old URLs of the files from the CDN cache (one purge request, counted against the monthly purge quota)',
+		},
+		...waitProperties,
+	],
+);
 
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	client: ImageKit,
 ): Promise<INodeExecutionData[]> {
-	const folderPath = requiredText(this, 'folderPath', itemIndex, 'Folder Path', 'the full path of the folder, e.g. /products/summer/');
-	const newFolderName = requiredText(this, 'newFolderName', itemIndex, 'New Folder Name', 'the new name, e.g. summer-2025');
+	const folderPath = requiredText(
+		this,
+		'folderPath',
+		itemIndex,
+		'Folder Path',
+		'the full path of the folder, e.g. /products/summer/',
+	);
+	const newFolderName = requiredText(
+		this,
+		'newFolderName',
+		itemIndex,
+		'New Folder Name',
+		'the new name, e.g. summer-2025',
+	);
 	const purgeCache = this.getNodeParameter('purgeCache', itemIndex, false) as boolean;
 	const job = await client.renameFolder(folderPath, newFolderName, purgeCache);
 	return await bulkJobOutput(this, itemIndex, client, job);

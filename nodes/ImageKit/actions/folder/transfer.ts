@@ -20,7 +20,8 @@ export const destinationPathProperty: INodeProperties = {
 	default: '',
 	required: true,
 	placeholder: '/archive/',
-	description: 'Folder to put it in: the source folder becomes a subfolder of it, under its own name',
+	description:
+		'Folder to put it in: the source folder becomes a subfolder of it, under its own name',
 };
 
 export function transferPaths(
@@ -28,7 +29,19 @@ export function transferPaths(
 	itemIndex: number,
 ): { sourceFolderPath: string; destinationPath: string } {
 	return {
-		sourceFolderPath: requiredText(context, 'sourceFolderPath', itemIndex, 'Source Folder Path', 'a folder path, e.g. /products/summer/'),
-		destinationPath: requiredText(context, 'destinationPath', itemIndex, 'Destination Folder Path', 'a folder path, e.g. /archive/'),
+		sourceFolderPath: requiredText(
+			context,
+			'sourceFolderPath',
+			itemIndex,
+			'Source Folder Path',
+			'a folder path, e.g. /products/summer/',
+		),
+		destinationPath: requiredText(
+			context,
+			'destinationPath',
+			itemIndex,
+			'Destination Folder Path',
+			'a folder path, e.g. /archive/',
+		),
 	};
 }

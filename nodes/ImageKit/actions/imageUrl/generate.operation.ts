@@ -14,7 +14,13 @@ import {
 } from '../../helpers/urlFields';
 
 const properties: INodeProperties[] = [
-	{ displayName: 'Source', name: 'source', type: 'options', options: URL_SOURCE_OPTIONS, default: 'path' },
+	{
+		displayName: 'Source',
+		name: 'source',
+		type: 'options',
+		options: URL_SOURCE_OPTIONS,
+		default: 'path',
+	},
 	...urlLocationProperties,
 	transformationStepsProperty(),
 	{
@@ -34,7 +40,10 @@ export const option = {
 	action: 'Generate an image URL',
 };
 
-export const description = updateDisplayOptions({ show: { resource: ['imageUrl'], operation: ['generate'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['imageUrl'], operation: ['generate'] } },
+	properties,
+);
 
 export async function execute(
 	this: IExecuteFunctions,
@@ -42,7 +51,10 @@ export async function execute(
 	client: ImageKit,
 ): Promise<INodeExecutionData[]> {
 	const source = this.getNodeParameter('source', itemIndex) as 'path' | 'url';
-	const urlOptions: UrlOptions = { ...urlLocation(this, itemIndex, source), ...urlOptionsFrom(this, itemIndex) };
+	const urlOptions: UrlOptions = {
+		...urlLocation(this, itemIndex, source),
+		...urlOptionsFrom(this, itemIndex),
+	};
 	assertUrlEndpoint(this, itemIndex, urlOptions, client);
 	return itemsFor(this, { url: client.url(urlOptions) }, itemIndex);
 }

@@ -7,27 +7,37 @@ import { itemsFor, requiredText } from '../../helpers/parameters';
 export const option = {
 	name: 'Get From URL',
 	value: 'getFromUrl',
-	description: 'Get the metadata of an image or video by its ImageKit URL, transformations included',
+	description:
+		'Get the metadata of an image or video by its ImageKit URL, transformations included',
 	action: 'Get metadata from a URL',
 };
 
-export const description = updateDisplayOptions({ show: { resource: ['metadata'], operation: ['getFromUrl'] } }, [
-	{
-		displayName: 'URL',
-		name: 'url',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'https://ik.imagekit.io/your_id/tr:w-300/photo.jpg',
-		description: 'A URL served through your ImageKit account',
-	},
-]);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['metadata'], operation: ['getFromUrl'] } },
+	[
+		{
+			displayName: 'URL',
+			name: 'url',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'https://ik.imagekit.io/your_id/tr:w-300/photo.jpg',
+			description: 'A URL served through your ImageKit account',
+		},
+	],
+);
 
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	client: ImageKit,
 ): Promise<INodeExecutionData[]> {
-	const url = requiredText(this, 'url', itemIndex, 'URL', 'an ImageKit URL such as https://ik.imagekit.io/your_id/photo.jpg');
+	const url = requiredText(
+		this,
+		'url',
+		itemIndex,
+		'URL',
+		'an ImageKit URL such as https://ik.imagekit.io/your_id/photo.jpg',
+	);
 	return itemsFor(this, (await client.getRemoteUrlMetadata(url)) as IDataObject, itemIndex);
 }

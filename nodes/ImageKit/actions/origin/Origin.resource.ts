@@ -6,7 +6,11 @@ import * as getAll from './getAll.operation';
 import * as update from './update.operation';
 
 export const origin: Resource = {
-	option: { name: 'Origin', value: 'origin', description: 'Storage that ImageKit fetches files from (beta)' },
+	option: {
+		name: 'Origin',
+		value: 'origin',
+		description: 'Storage that ImageKit fetches files from (beta)',
+	},
 	operations: { create, delete: deleteOrigin, get, getAll, update },
 	defaultOperation: 'getAll',
 };

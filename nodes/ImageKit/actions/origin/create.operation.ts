@@ -12,7 +12,10 @@ export const option = {
 	action: 'Create an origin',
 };
 
-export const description = updateDisplayOptions({ show: { resource: ['origin'], operation: ['create'] } }, originProperties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['origin'], operation: ['create'] } },
+	originProperties,
+);
 
 export async function execute(
 	this: IExecuteFunctions,

@@ -12,7 +12,10 @@ export const option = {
 	action: 'Delete an origin',
 };
 
-export const description = updateDisplayOptions({ show: { resource: ['origin'], operation: ['delete'] } }, [originIdProperty]);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['origin'], operation: ['delete'] } },
+	[originIdProperty],
+);
 
 export async function execute(
 	this: IExecuteFunctions,

@@ -24,11 +24,23 @@ interface OriginField {
 }
 
 const secret = (name: string, displayName: string, description: string): OriginField => ({
-	property: { displayName, name, type: 'string', typeOptions: { password: true }, default: '', description },
+	property: {
+		displayName,
+		name,
+		type: 'string',
+		typeOptions: { password: true },
+		default: '',
+		description,
+	},
 	required: true,
 });
 
-const text = (name: string, displayName: string, extra: Partial<INodeProperties> = {}, required = true): OriginField => ({
+const text = (
+	name: string,
+	displayName: string,
+	extra: Partial<INodeProperties> = {},
+	required = true,
+): OriginField => ({
 	property: { displayName, name, type: 'string', default: '', ...extra },
 	required,
 });
@@ -42,7 +54,12 @@ const FIELDS = {
 	bucket: text('bucket', 'Bucket', { placeholder: 'product-images' }),
 	container: text('container', 'Container', { placeholder: 'product-images' }),
 	accountName: text('accountName', 'Account Name', { description: 'Azure storage account name' }),
-	prefix: text('prefix', 'Prefix', { placeholder: 'raw-assets', description: 'Path inside the bucket or container' }, false),
+	prefix: text(
+		'prefix',
+		'Prefix',
+		{ placeholder: 'raw-assets', description: 'Path inside the bucket or container' },
+		false,
+	),
 	useIAMRole: flag(
 		'useIAMRole',
 		'Use IAM Role',
@@ -69,7 +86,11 @@ const FIELDS = {
 		placeholder: 'service-account@project.iam.gserviceaccount.com',
 		description: 'Email of the Google service account',
 	}),
-	privateKey: secret('privateKey', 'Private Key', 'Private key of the Google service account (PEM)'),
+	privateKey: secret(
+		'privateKey',
+		'Private Key',
+		'Private key of the Google service account (PEM)',
+	),
 	sasToken: secret('sasToken', 'SAS Token', 'Shared access signature token for the container'),
 	clientId: text('clientId', 'Client ID'),
 	clientSecret: secret('clientSecret', 'Client Secret', 'Akeneo API client secret'),
@@ -116,17 +137,21 @@ const typeProperty: INodeProperties = {
 };
 
 function typesUsing(field: FieldName): OriginType[] {
-	return (Object.keys(TYPE_FIELDS) as OriginType[]).filter((type) => TYPE_FIELDS[type].includes(field));
+	return (Object.keys(TYPE_FIELDS) as OriginType[]).filter((type) =>
+		TYPE_FIELDS[type].includes(field),
+	);
 }
 
-const typeFieldProperties: INodeProperties[] = (Object.keys(FIELDS) as FieldName[]).map((field) => ({
-	...FIELDS[field].property,
-	required: FIELDS[field].required,
-	displayOptions: {
-		show: { type: typesUsing(field) },
-		...(IAM_ROLE_KEYS.includes(field) ? { hide: { useIAMRole: [true] } } : {}),
-	},
-}));
+const typeFieldProperties: INodeProperties[] = (Object.keys(FIELDS) as FieldName[]).map(
+	(field) => ({
+		...FIELDS[field].property,
+		required: FIELDS[field].required,
+		displayOptions: {
+			show: { type: typesUsing(field) },
+			...(IAM_ROLE_KEYS.includes(field) ? { hide: { useIAMRole: [true] } } : {}),
+		},
+	}),
+);
 
 /** Type first, then only that type's fields, then the fields every origin has. */
 export const originProperties: INodeProperties[] = [
@@ -164,14 +189,28 @@ export function originFromParameters(context: IExecuteFunctions, itemIndex: numb
 	const type = context.getNodeParameter('type', itemIndex) as OriginType;
 	const origin: OriginRequest = {
 		type,
-		name: requiredText(context, 'name', itemIndex, 'Name', 'a name of letters, digits and spaces, e.g. US S3 Storage'),
-		includeCanonicalHeader: context.getNodeParameter('includeCanonicalHeader', itemIndex, false) as boolean,
+		name: requiredText(
+			context,
+			'name',
+			itemIndex,
+			'Name',
+			'a name of letters, digits and spaces, e.g. US S3 Storage',
+		),
+		includeCanonicalHeader: context.getNodeParameter(
+			'includeCanonicalHeader',
+			itemIndex,
+			false,
+		) as boolean,
 	};
 	if (origin.includeCanonicalHeader) {
-		const base = String(context.getNodeParameter('baseUrlForCanonicalHeader', itemIndex, '')).trim();
+		const base = String(
+			context.getNodeParameter('baseUrlForCanonicalHeader', itemIndex, ''),
+		).trim();
 		if (base) origin.baseUrlForCanonicalHeader = base;
 	}
-	const useIAMRole = TYPE_FIELDS[type].includes('useIAMRole') && context.getNodeParameter('useIAMRole', itemIndex, false);
+	const useIAMRole =
+		TYPE_FIELDS[type].includes('useIAMRole') &&
+		context.getNodeParameter('useIAMRole', itemIndex, false);
 	for (const field of TYPE_FIELDS[type]) {
 		const { property } = FIELDS[field];
 		if (property.type === 'boolean') {
@@ -179,7 +218,13 @@ export function originFromParameters(context: IExecuteFunctions, itemIndex: numb
 		} else if (useIAMRole && IAM_ROLE_KEYS.includes(field)) {
 			origin[field] = '';
 		} else if (FIELDS[field].required) {
-			origin[field] = requiredText(context, field, itemIndex, property.displayName, `the ${property.displayName.toLowerCase()}`);
+			origin[field] = requiredText(
+				context,
+				field,
+				itemIndex,
+				property.displayName,
+				`the ${property.displayName.toLowerCase()}`,
+			);
 		} else {
 			const value = String(context.getNodeParameter(field, itemIndex, '')).trim();
 			if (value) origin[field] = value;

@@ -12,7 +12,10 @@ export const option = {
 	action: 'Get an origin',
 };
 
-export const description = updateDisplayOptions({ show: { resource: ['origin'], operation: ['get'] } }, [originIdProperty]);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['origin'], operation: ['get'] } },
+	[originIdProperty],
+);
 
 export async function execute(
 	this: IExecuteFunctions,

@@ -3,7 +3,12 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ImageKit } from '../../client';
 import { itemsFor, requiredText } from '../../helpers/parameters';
-import { ORIGIN_ID_EXAMPLE, originFromParameters, originIdProperty, originProperties } from './fields';
+import {
+	ORIGIN_ID_EXAMPLE,
+	originFromParameters,
+	originIdProperty,
+	originProperties,
+} from './fields';
 
 export const option = {
 	name: 'Update',
@@ -12,16 +17,19 @@ export const option = {
 	action: 'Update an origin',
 };
 
-export const description = updateDisplayOptions({ show: { resource: ['origin'], operation: ['update'] } }, [
-	originIdProperty,
-	{
-		displayName: 'The origin is replaced as a whole: fields left empty return to their defaults',
-		name: 'replaceNotice',
-		type: 'notice',
-		default: '',
-	},
-	...originProperties,
-]);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['origin'], operation: ['update'] } },
+	[
+		originIdProperty,
+		{
+			displayName: 'The origin is replaced as a whole: fields left empty return to their defaults',
+			name: 'replaceNotice',
+			type: 'notice',
+			default: '',
+		},
+		...originProperties,
+	],
+);
 
 export async function execute(
 	this: IExecuteFunctions,

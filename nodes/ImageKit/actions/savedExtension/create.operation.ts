@@ -2,7 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ImageKit } from '../../client';
-import { extensionConfigFromParameters, extensionConfigProperty } from '../../helpers/extensionFields';
+import {
+	extensionConfigFromParameters,
+	extensionConfigProperty,
+} from '../../helpers/extensionFields';
 import { itemsFor, requiredText } from '../../helpers/parameters';
 
 export const option = {
@@ -12,26 +15,29 @@ export const option = {
 	action: 'Create a saved extension',
 };
 
-export const description = updateDisplayOptions({ show: { resource: ['savedExtension'], operation: ['create'] } }, [
-	{
-		displayName: 'Name',
-		name: 'name',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'Car Quality Analysis',
-	},
-	{
-		displayName: 'Description',
-		name: 'description',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'Analyzes vehicle images for type, condition and quality',
-		description: 'What the extension does',
-	},
-	{ ...extensionConfigProperty, required: true },
-]);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['savedExtension'], operation: ['create'] } },
+	[
+		{
+			displayName: 'Name',
+			name: 'name',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'Car Quality Analysis',
+		},
+		{
+			displayName: 'Description',
+			name: 'description',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'Analyzes vehicle images for type, condition and quality',
+			description: 'What the extension does',
+		},
+		{ ...extensionConfigProperty, required: true },
+	],
+);
 
 export async function execute(
 	this: IExecuteFunctions,
@@ -40,8 +46,18 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	const saved = await client.createSavedExtension({
 		name: requiredText(this, 'name', itemIndex, 'Name', 'a name such as Car Quality Analysis'),
-		description: requiredText(this, 'description', itemIndex, 'Description', 'what the extension does'),
-		config: extensionConfigFromParameters(this, itemIndex, this.getNodeParameter('config', itemIndex, {})),
+		description: requiredText(
+			this,
+			'description',
+			itemIndex,
+			'Description',
+			'what the extension does',
+		),
+		config: extensionConfigFromParameters(
+			this,
+			itemIndex,
+			this.getNodeParameter('config', itemIndex, {}),
+		),
 	});
 	return itemsFor(this, saved as IDataObject, itemIndex);
 }

@@ -12,16 +12,23 @@ export const option = {
 	action: 'Delete a saved extension',
 };
 
-export const description = updateDisplayOptions({ show: { resource: ['savedExtension'], operation: ['delete'] } }, [
-	savedExtensionIdProperty,
-]);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['savedExtension'], operation: ['delete'] } },
+	[savedExtensionIdProperty],
+);
 
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	client: ImageKit,
 ): Promise<INodeExecutionData[]> {
-	const id = requiredText(this, 'savedExtensionId', itemIndex, 'Saved Extension', SAVED_EXTENSION_ID_EXAMPLE);
+	const id = requiredText(
+		this,
+		'savedExtensionId',
+		itemIndex,
+		'Saved Extension',
+		SAVED_EXTENSION_ID_EXAMPLE,
+	);
 	await client.deleteSavedExtension(id);
 	return itemsFor(this, { id, deleted: true }, itemIndex);
 }

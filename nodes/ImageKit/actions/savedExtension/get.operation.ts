@@ -12,15 +12,22 @@ export const option = {
 	action: 'Get a saved extension',
 };
 
-export const description = updateDisplayOptions({ show: { resource: ['savedExtension'], operation: ['get'] } }, [
-	savedExtensionIdProperty,
-]);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['savedExtension'], operation: ['get'] } },
+	[savedExtensionIdProperty],
+);
 
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	client: ImageKit,
 ): Promise<INodeExecutionData[]> {
-	const id = requiredText(this, 'savedExtensionId', itemIndex, 'Saved Extension', SAVED_EXTENSION_ID_EXAMPLE);
+	const id = requiredText(
+		this,
+		'savedExtensionId',
+		itemIndex,
+		'Saved Extension',
+		SAVED_EXTENSION_ID_EXAMPLE,
+	);
 	return itemsFor(this, (await client.getSavedExtension(id)) as IDataObject, itemIndex);
 }

@@ -2,7 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import type { ImageKit, SavedExtensionInput } from '../../client';
-import { extensionConfigFromParameters, extensionConfigProperty } from '../../helpers/extensionFields';
+import {
+	extensionConfigFromParameters,
+	extensionConfigProperty,
+} from '../../helpers/extensionFields';
 import { itemsFor, requiredText } from '../../helpers/parameters';
 import { SAVED_EXTENSION_ID_EXAMPLE, savedExtensionIdProperty } from './fields';
 
@@ -13,28 +16,40 @@ export const option = {
 	action: 'Update a saved extension',
 };
 
-export const description = updateDisplayOptions({ show: { resource: ['savedExtension'], operation: ['update'] } }, [
-	savedExtensionIdProperty,
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{ displayName: 'Description', name: 'description', type: 'string', default: '' },
-			{ ...extensionConfigProperty, description: 'The extension that replaces the saved one; add exactly one' },
-			{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-		],
-	},
-]);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['savedExtension'], operation: ['update'] } },
+	[
+		savedExtensionIdProperty,
+		{
+			displayName: 'Update Fields',
+			name: 'updateFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: [
+				{ displayName: 'Description', name: 'description', type: 'string', default: '' },
+				{
+					...extensionConfigProperty,
+					description: 'The extension that replaces the saved one; add exactly one',
+				},
+				{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+			],
+		},
+	],
+);
 
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	client: ImageKit,
 ): Promise<INodeExecutionData[]> {
-	const id = requiredText(this, 'savedExtensionId', itemIndex, 'Saved Extension', SAVED_EXTENSION_ID_EXAMPLE);
+	const id = requiredText(
+		this,
+		'savedExtensionId',
+		itemIndex,
+		'Saved Extension',
+		SAVED_EXTENSION_ID_EXAMPLE,
+	);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const changes: Partial<SavedExtensionInput> = {};
 	for (const [key, label] of [
@@ -50,7 +65,8 @@ export async function execute(
 			});
 		}
 	}
-	if ('config' in fields) changes.config = extensionConfigFromParameters(this, itemIndex, fields.config);
+	if ('config' in fields)
+		changes.config = extensionConfigFromParameters(this, itemIndex, fields.config);
 	if (Object.keys(changes).length === 0) {
 		throw new NodeOperationError(this.getNode(), 'Nothing to update', {
 			itemIndex,

@@ -12,16 +12,23 @@ export const option = {
 	action: 'Delete a URL endpoint',
 };
 
-export const description = updateDisplayOptions({ show: { resource: ['urlEndpoint'], operation: ['delete'] } }, [
-	urlEndpointIdProperty,
-]);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['urlEndpoint'], operation: ['delete'] } },
+	[urlEndpointIdProperty],
+);
 
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	client: ImageKit,
 ): Promise<INodeExecutionData[]> {
-	const id = requiredText(this, 'urlEndpointId', itemIndex, 'URL Endpoint', URL_ENDPOINT_ID_EXAMPLE);
+	const id = requiredText(
+		this,
+		'urlEndpointId',
+		itemIndex,
+		'URL Endpoint',
+		URL_ENDPOINT_ID_EXAMPLE,
+	);
 	await client.deleteUrlEndpoint(id);
 	return itemsFor(this, { id, deleted: true }, itemIndex);
 }

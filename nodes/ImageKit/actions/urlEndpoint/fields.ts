@@ -87,8 +87,12 @@ export const urlEndpointProperties: INodeProperties[] = [
 	},
 ];
 
-export function urlEndpointFromParameters(context: IExecuteFunctions, itemIndex: number): UrlEndpointRequest {
-	const entries = ((context.getNodeParameter('origins', itemIndex, {}) as IDataObject).origin ?? []) as IDataObject[];
+export function urlEndpointFromParameters(
+	context: IExecuteFunctions,
+	itemIndex: number,
+): UrlEndpointRequest {
+	const entries = ((context.getNodeParameter('origins', itemIndex, {}) as IDataObject).origin ??
+		[]) as IDataObject[];
 	const origins = entries.map((entry) => String(entry.id ?? '').trim()).filter((id) => id !== '');
 	if (origins.length > MAX_URL_ENDPOINT_ORIGINS) {
 		throw new NodeOperationError(context.getNode(), `'Origins' holds ${origins.length} origins`, {
@@ -98,14 +102,25 @@ export function urlEndpointFromParameters(context: IExecuteFunctions, itemIndex:
 			}`,
 		});
 	}
-	const rewriterType = context.getNodeParameter('urlRewriter', itemIndex, 'none') as UrlRewriter['type'] | 'none';
+	const rewriterType = context.getNodeParameter('urlRewriter', itemIndex, 'none') as
+		UrlRewriter['type'] | 'none';
 	const endpoint: UrlEndpointRequest = {
-		description: requiredText(context, 'description', itemIndex, 'Description', 'what the endpoint serves'),
+		description: requiredText(
+			context,
+			'description',
+			itemIndex,
+			'Description',
+			'what the endpoint serves',
+		),
 		urlPrefix: String(context.getNodeParameter('urlPrefix', itemIndex, '')).trim(),
 		origins,
 	};
 	if (rewriterType === 'CLOUDINARY') {
-		const preserve = context.getNodeParameter('preserveAssetDeliveryTypes', itemIndex, false) as boolean;
+		const preserve = context.getNodeParameter(
+			'preserveAssetDeliveryTypes',
+			itemIndex,
+			false,
+		) as boolean;
 		endpoint.urlRewriter = { type: 'CLOUDINARY', preserveAssetDeliveryTypes: preserve };
 	} else if (rewriterType !== 'none') {
 		endpoint.urlRewriter = { type: rewriterType };

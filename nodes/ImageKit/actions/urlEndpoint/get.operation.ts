@@ -12,15 +12,22 @@ export const option = {
 	action: 'Get a URL endpoint',
 };
 
-export const description = updateDisplayOptions({ show: { resource: ['urlEndpoint'], operation: ['get'] } }, [
-	urlEndpointIdProperty,
-]);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['urlEndpoint'], operation: ['get'] } },
+	[urlEndpointIdProperty],
+);
 
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	client: ImageKit,
 ): Promise<INodeExecutionData[]> {
-	const id = requiredText(this, 'urlEndpointId', itemIndex, 'URL Endpoint', URL_ENDPOINT_ID_EXAMPLE);
+	const id = requiredText(
+		this,
+		'urlEndpointId',
+		itemIndex,
+		'URL Endpoint',
+		URL_ENDPOINT_ID_EXAMPLE,
+	);
 	return itemsFor(this, (await client.getUrlEndpoint(id)) as IDataObject, itemIndex);
 }

@@ -22,5 +22,9 @@ export async function execute(
 	itemIndex: number,
 	client: ImageKit,
 ): Promise<INodeExecutionData[]> {
-	return itemsFor(this, limitedResults(this, itemIndex, await client.listUrlEndpoints()), itemIndex);
+	return itemsFor(
+		this,
+		limitedResults(this, itemIndex, await client.listUrlEndpoints()),
+		itemIndex,
+	);
 }

@@ -3,7 +3,12 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ImageKit } from '../../client';
 import { itemsFor, requiredText } from '../../helpers/parameters';
-import { URL_ENDPOINT_ID_EXAMPLE, urlEndpointFromParameters, urlEndpointIdProperty, urlEndpointProperties } from './fields';
+import {
+	URL_ENDPOINT_ID_EXAMPLE,
+	urlEndpointFromParameters,
+	urlEndpointIdProperty,
+	urlEndpointProperties,
+} from './fields';
 
 export const option = {
 	name: 'Update',
@@ -12,23 +17,33 @@ export const option = {
 	action: 'Update a URL endpoint',
 };
 
-export const description = updateDisplayOptions({ show: { resource: ['urlEndpoint'], operation: ['update'] } }, [
-	urlEndpointIdProperty,
-	{
-		displayName: 'The URL endpoint is replaced as a whole: origins not listed are removed from it',
-		name: 'replaceNotice',
-		type: 'notice',
-		default: '',
-	},
-	...urlEndpointProperties,
-]);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['urlEndpoint'], operation: ['update'] } },
+	[
+		urlEndpointIdProperty,
+		{
+			displayName:
+				'The URL endpoint is replaced as a whole: origins not listed are removed from it',
+			name: 'replaceNotice',
+			type: 'notice',
+			default: '',
+		},
+		...urlEndpointProperties,
+	],
+);
 
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	client: ImageKit,
 ): Promise<INodeExecutionData[]> {
-	const id = requiredText(this, 'urlEndpointId', itemIndex, 'URL Endpoint', URL_ENDPOINT_ID_EXAMPLE);
+	const id = requiredText(
+		this,
+		'urlEndpointId',
+		itemIndex,
+		'URL Endpoint',
+		URL_ENDPOINT_ID_EXAMPLE,
+	);
 	const endpoint = await client.updateUrlEndpoint(id, urlEndpointFromParameters(this, itemIndex));
 	return itemsFor(this, endpoint as IDataObject, itemIndex);
 }

@@ -29,7 +29,8 @@ const properties: INodeProperties[] = [
 export const option = {
 	name: 'Compare pHash',
 	value: 'comparePhash',
-	description: 'Count the differing bits of two perceptual hashes: 0 means the same image, under 10 very similar',
+	description:
+		'Count the differing bits of two perceptual hashes: 0 means the same image, under 10 very similar',
 	action: 'Compare two p hash values',
 };
 
@@ -54,10 +55,14 @@ export async function execute(
 	} catch (error) {
 		// Name the node's field rather than the client's argument.
 		const field = error instanceof ImageKitInputError ? LABELS[error.field] : 'pHash';
-		throw new NodeOperationError(this.getNode(), `'${field}' is not usable: ${(error as Error).message}`, {
-			itemIndex,
-			description: `Enter ${example}`,
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`'${field}' is not usable: ${(error as Error).message}`,
+			{
+				itemIndex,
+				description: `Enter ${example}`,
+			},
+		);
 	}
 	return itemsFor(this, { distance, firstPhash: first, secondPhash: second }, itemIndex);
 }

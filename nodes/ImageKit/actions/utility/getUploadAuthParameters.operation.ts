@@ -26,7 +26,8 @@ const properties: INodeProperties[] = [
 export const option = {
 	name: 'Get Upload Auth Parameters',
 	value: 'getUploadAuthParameters',
-	description: 'Create the token, expire and signature a browser or app needs to upload directly to ImageKit',
+	description:
+		'Create the token, expire and signature a browser or app needs to upload directly to ImageKit',
 	action: 'Get upload auth parameters',
 };
 
@@ -42,11 +43,19 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	const token = (this.getNodeParameter('nonce', itemIndex, '') as string).trim();
 	const expiresIn = this.getNodeParameter('expiresIn', itemIndex, 1800) as number;
-	if (!Number.isInteger(expiresIn) || expiresIn <= 0 || expiresIn >= MAX_UPLOAD_AUTH_EXPIRY_SECONDS) {
-		throw new NodeOperationError(this.getNode(), `'Expires In (Seconds)' must be between 1 and ${MAX_UPLOAD_AUTH_EXPIRY_SECONDS - 1}`, {
-			itemIndex,
-			description: `Got ${expiresIn}. ImageKit rejects upload signatures that expire an hour or more ahead; 1800 (30 minutes) is usual`,
-		});
+	if (
+		!Number.isInteger(expiresIn) ||
+		expiresIn <= 0 ||
+		expiresIn >= MAX_UPLOAD_AUTH_EXPIRY_SECONDS
+	) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`'Expires In (Seconds)' must be between 1 and ${MAX_UPLOAD_AUTH_EXPIRY_SECONDS - 1}`,
+			{
+				itemIndex,
+				description: `Got ${expiresIn}. ImageKit rejects upload signatures that expire an hour or more ahead; 1800 (30 minutes) is usual`,
+			},
+		);
 	}
 	const parameters = client.getAuthenticationParameters(
 		token || undefined,
