@@ -1,5 +1,6 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
+import { itWithSpec } from '../openapi/spec';
 import type { NodeFixture } from './fixture';
 import { PRIVATE_KEY, startNodeFixture } from './fixture';
 
@@ -267,7 +268,7 @@ describe('Extensions form on File → Upload', () => {
 		expect(fixture.emulator.requests).toEqual([]);
 	});
 
-	it('gets ImageKit’s 400 for invalid raw JSON extensions', async () => {
+	itWithSpec('gets ImageKit’s 400 for invalid raw JSON extensions', async () => {
 		const result = await upload({ extensions: '[{"name": "ai-tasks", "tasks": []}]' });
 		expect(result.error).toMatchObject({ name: 'NodeApiError', httpCode: '400' });
 		expect(result.error?.message).toBe(
@@ -305,7 +306,7 @@ describe('Emulator validation of saved extension configs', () => {
 			body: JSON.stringify({ name: 'N', description: 'D', config }),
 		});
 
-	it.each([
+	itWithSpec.each([
 		['ai-tasks without tasks', { name: 'ai-tasks', tasks: [] }],
 		['a saved-extension reference', { name: 'saved-extension', id: 'ext_1' }],
 	])('answers 400 "Invalid extension configuration." for %s', async (_case, config) => {
