@@ -10,4 +10,6 @@ module.exports = {
 	quoteProps: 'as-needed',
 	endOfLine: 'lf',
 	printWidth: 100,
+	// npm rewrites package.json and its lockfile in the indentation it finds in package.json.
+	overrides: [{ files: ['package.json'], options: { useTabs: false } }],
 };
