@@ -1,8 +1,13 @@
-const { src, dest } = require('gulp');
+const { parallel, src, dest } = require('gulp');
 
-// tsc emits only JavaScript; n8n loads node and credential icons from beside the compiled files.
+// esbuild emits one bundle per node and credential; n8n reads icons and each node's codex file
+// (X.node.json) from beside the built files.
 function buildIcons() {
 	return src('icons/*.svg').pipe(dest('dist/icons'));
 }
 
-exports['build:icons'] = buildIcons;
+function buildCodex() {
+	return src('nodes/**/*.node.json').pipe(dest('dist/nodes'));
+}
+
+exports['build:assets'] = parallel(buildIcons, buildCodex);
