@@ -6,7 +6,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 
-const BENCH_MODULES = ['url.js', 'uploadMemory.js'];
+const BENCH_MODULES = ['load.js', 'url.js', 'uploadMemory.js'];
 
 function printTable(rows) {
 	const columns = Object.keys(rows[0]);
@@ -20,7 +20,13 @@ function printTable(rows) {
 }
 
 async function main() {
-	console.log(`node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0].model})`);
+	const load = os
+		.loadavg()
+		.map((value) => value.toFixed(2))
+		.join(' ');
+	console.log(
+		`node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0].model}), load average ${load}`,
+	);
 	let failed = false;
 	for (const file of BENCH_MODULES) {
 		const modulePath = path.join(__dirname, file);
