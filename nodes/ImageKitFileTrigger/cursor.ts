@@ -1,5 +1,5 @@
 import type { FileDetails, ListFilesOptions, ListSort } from '../ImageKit/client';
-import { LIST_PAGE_LIMIT } from '../ImageKit/client';
+import { allOf, grouped, LIST_PAGE_LIMIT, where, whereIn } from '../ImageKit/client';
 
 /** The file date a poll follows: creation for new files, last change for updated ones. */
 export type WatchedField = 'createdAt' | 'updatedAt';
@@ -29,10 +29,6 @@ export type ListFiles = (options: ListFilesOptions) => Promise<FileDetails[]>;
 
 const SORT_FIELD: Record<WatchedField, string> = { createdAt: 'CREATED', updatedAt: 'UPDATED' };
 
-function quoted(value: string): string {
-	return `"${value.replace(/["\\]/g, '\\$&')}"`;
-}
-
 function folderPath(folder: string): string {
 	const trimmed = folder.trim().replace(/^\/+|\/+$/g, '');
 	return trimmed === '' ? '/' : `/${trimmed}/`;
@@ -45,18 +41,19 @@ export function matchingFilesQuery(
 	order: 'ASC' | 'DESC',
 	since?: string,
 ): ListFilesOptions {
-	const conditions: string[] = [];
-	if (filters.searchQuery.trim()) conditions.push(`(${filters.searchQuery.trim()})`);
-	// A search query overrides the list API's `tags` parameter, so tags go into it as well.
-	if (filters.tags.length) conditions.push(`tags IN [${filters.tags.map(quoted).join(', ')}]`);
 	const folder = filters.folder.trim() ? folderPath(filters.folder) : undefined;
 	// The `path` parameter lists one folder only; `path :` in a search query includes subfolders.
 	const inSubfolders = folder !== undefined && filters.includeSubfolders;
-	if (inSubfolders && folder !== '/') conditions.push(`path : ${quoted(folder)}`);
-	if (since !== undefined) conditions.push(`${field} >= ${quoted(since)}`);
+	const searchQuery = allOf(
+		grouped(filters.searchQuery),
+		// `tags IN` matches tags and AI tags alike (API.md §10).
+		filters.tags.length > 0 && whereIn('tags', filters.tags),
+		inSubfolders && folder !== '/' && where('path', ':', folder),
+		since !== undefined && where(field, '>=', since),
+	);
 	return {
 		sort: `${order}_${SORT_FIELD[field]}` as ListSort,
-		...(conditions.length && { searchQuery: conditions.join(' AND ') }),
+		...(searchQuery && { searchQuery }),
 		...(folder !== undefined && !inSubfolders && { path: folder }),
 		...(filters.fileType !== 'all' && { fileType: filters.fileType }),
 	};

@@ -26,6 +26,8 @@ export type { RateLimitInfo } from './errors';
 export type { HttpRequest, HttpResponse, Requester, StreamedBody } from './http';
 export { createFetchRequester, headerValue, isStreamedBody } from './http';
 export { phashDistance } from './phash';
+export { allOf, grouped, quote, where, whereIn } from './searchQuery';
+export type { SearchOperator } from './searchQuery';
 export { buildUrl } from './url';
 export type { UrlOptions } from './url';
 export { buildTransformationString, TRANSFORMATIONS } from './transformations';

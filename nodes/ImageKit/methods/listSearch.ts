@@ -1,6 +1,6 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { quoted } from '../actions/file/common';
+import { allOf, where } from '../client';
 import { createClient } from '../transport';
 
 /** Results per page of the lists shown while the user types. */
@@ -22,7 +22,7 @@ export async function searchFiles(
 	const files = await client.listFiles({
 		type: 'file',
 		sort: 'DESC_CREATED',
-		searchQuery: filter?.trim() ? `name : ${quoted(filter.trim())}` : undefined,
+		searchQuery: filter?.trim() ? where('name', ':', filter.trim()) : undefined,
 		limit: PAGE_SIZE,
 		skip,
 	});
@@ -40,9 +40,9 @@ export async function searchFolders(
 ): Promise<INodeListSearchResult> {
 	const client = await createClient(this);
 	const skip = Number(paginationToken ?? 0);
-	const byName = filter?.trim() ? ` AND name : ${quoted(filter.trim())}` : '';
+	const byName = filter?.trim() ? where('name', ':', filter.trim()) : undefined;
 	const folders = await client.listFiles({
-		searchQuery: `type = "folder"${byName}`,
+		searchQuery: allOf(where('type', '=', 'folder'), byName),
 		sort: 'ASC_NAME',
 		limit: PAGE_SIZE,
 		skip,

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { ImageKit } from '../../client';
+import { allOf, where } from '../../client';
 
 const FILE_ID_EXAMPLE =
 	'the ID of the file, e.g. 598821f949c0a938d57563bd (the fileId field of an upload or list result)';
@@ -63,11 +64,6 @@ export function folderPathProperty(
 	};
 }
 
-/** A search value inside double quotes, for ImageKit's searchQuery. */
-export function quoted(text: string): string {
-	return JSON.stringify(text);
-}
-
 /** The path of a file under the account's URL endpoint, from its delivery URL. */
 function filePathFromUrl(fileUrl: URL, urlEndpoint: string | undefined): string {
 	const endpoint = urlEndpoint ? new URL(urlEndpoint) : undefined;
@@ -101,7 +97,7 @@ async function fileIdOfUrl(
 	const [folder, name] = [filePath.slice(0, slash + 1), filePath.slice(slash + 1)];
 	const [file] = await client.listFiles({
 		type: 'file',
-		searchQuery: `name = ${quoted(name)} AND path = ${quoted(folder)}`,
+		searchQuery: allOf(where('name', '=', name), where('path', '=', folder)),
 		limit: 1,
 	});
 	if (!file) {
