@@ -550,7 +550,7 @@ describe('list and search', () => {
 		expect(new Set(seeded.map((file) => file.fileId)).size).toBe(5);
 	});
 
-	it('filters by fileType and the legacy tags and name parameters', async () => {
+	it('filters by fileType, and ignores the legacy tags and name parameters', async () => {
 		seedCatalogue();
 		expect(names((await api.get('/v1/files', { params: { fileType: 'image' } })).data)).toEqual([
 			'apple.png',
@@ -559,12 +559,27 @@ describe('list and search', () => {
 		expect(names((await api.get('/v1/files', { params: { fileType: 'non-image' } })).data)).toEqual(
 			['cherry.txt'],
 		);
-		expect(names((await api.get('/v1/files', { params: { tags: 'sale,other' } })).data)).toEqual([
-			'banana.png',
-		]);
-		expect(names((await api.get('/v1/files', { params: { name: 'apple.png' } })).data)).toEqual([
-			'apple.png',
-		]);
+		// The current spec declares neither: ImageKit may ignore them, so the emulator does.
+		const everything = ['apple.png', 'cherry.txt', 'banana.png'];
+		expect(names((await api.get('/v1/files', { params: { tags: 'sale' } })).data)).toEqual(
+			everything,
+		);
+		expect(names((await api.get('/v1/files', { params: { name: 'apple.png' } })).data)).toEqual(
+			everything,
+		);
+		for (const violation of emulator.openApiViolations.splice(0))
+			expect(violation).toMatch(/query parameter "(tags|name)" is not declared/);
+	});
+
+	it('matches AI tags with tags IN, as ImageKit does', async () => {
+		emulator.seedFile({ name: 'tagged.png', tags: ['car'] });
+		emulator.seedFile({
+			name: 'ai-tagged.png',
+			AITags: [{ name: 'car', confidence: 90, source: 'google-auto-tagging' }],
+		});
+		emulator.seedFile({ name: 'other.png', tags: ['boat'] });
+		const found = await api.get('/v1/files', { params: { searchQuery: 'tags IN ["car"]' } });
+		expect(names(found.data)).toEqual(['tagged.png', 'ai-tagged.png']);
 	});
 
 	it('answers the supported searchQuery subset', async () => {
@@ -580,12 +595,6 @@ describe('list and search', () => {
 		expect(await search('format = "png" AND size < "1mb" AND width > 20')).toEqual(['banana.png']);
 		expect(await search('path : "/fruit"')).toEqual(['apple.png']);
 		expect(await search('type = "folder"')).toEqual(['fruit']);
-		// searchQuery overrides the legacy filters
-		const overriding = await api.get('/v1/files', {
-			params: { searchQuery: 'name = "apple.png"', tags: 'sale' },
-		});
-		expect(names(overriding.data)).toEqual(['apple.png']);
-
 		const unsupported = await api.get('/v1/files', { params: { searchQuery: 'AITags = "car"' } });
 		expect(unsupported.status).toBe(400);
 		expect(unsupported.data.message).toMatch(/does not support the searchQuery field "AITags"/);

@@ -14,6 +14,7 @@ export interface SearchableAsset {
 	name: string;
 	/** The folder holding the asset, with leading and trailing slash. */
 	folderPath: string;
+	/** The asset's tags and AI tag names: `tags` conditions match both. */
 	tags: string[];
 	format?: string;
 	size?: number;

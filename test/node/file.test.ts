@@ -251,15 +251,48 @@ describe('File → Get Many', () => {
 			'shoe-3.png',
 		]);
 		expect(fixture.emulator.requests).toHaveLength(1);
+		// Tags travel in searchQuery: the spec's GET /v1/files declares no tags parameter.
 		expect(fixture.emulator.requests[0].query).toEqual({
 			path: '/shoes/',
-			tags: 'sale',
+			searchQuery: 'tags IN ["sale"]',
 			fileType: 'image',
 			sort: 'DESC_NAME',
 			type: 'file',
 			skip: '0',
 			limit: '3',
 		});
+	});
+
+	it('ANDs Tags, Name and Type with the search query, matching AI tags too', async () => {
+		const car = { name: 'car', confidence: 90, source: 'google-auto-tagging' };
+		fixture.emulator.seedFile({ name: 'red.png', tags: ['car'], folder: '/cars/' });
+		fixture.emulator.seedFile({ name: 'red.png', AITags: [car], folder: '/photos/' });
+		fixture.emulator.seedFile({ name: 'blue.png', tags: ['car'] });
+		fixture.emulator.seedFile({ name: 'red.png', tags: ['boat'], folder: '/boats/' });
+		const run = async (filters: Record<string, string>) =>
+			await fixture.run({ resource: 'file', operation: 'getAll', returnAll: true, filters });
+
+		const byTagAndName = await run({ tags: 'car', name: 'red.png' });
+		expect(byTagAndName.items.map((item) => item.json.filePath)).toEqual([
+			'/cars/red.png',
+			'/photos/red.png',
+		]);
+		const withOwnQuery = await run({
+			tags: 'car, "quoted"',
+			name: 'red.png',
+			searchQuery: 'path : "/cars/" OR path : "/boats/"',
+		});
+		expect(withOwnQuery.items.map((item) => item.json.filePath)).toEqual(['/cars/red.png']);
+		const folders = await run({ name: 'cars', type: 'folder' });
+		expect(folders.items.map((item) => item.json.folderPath)).toEqual(['/cars']);
+
+		const queries = fixture.emulator.requests.map((request) => request.query);
+		expect(queries.map((query) => query.searchQuery)).toEqual([
+			'tags IN ["car"] AND name = "red.png"',
+			'(path : "/cars/" OR path : "/boats/") AND tags IN ["car", "\\"quoted\\""] AND name = "red.png"',
+			'name = "cars" AND type = "folder"',
+		]);
+		for (const query of queries) expect(Object.keys(query)).not.toContain('tags');
 	});
 
 	it('searches with a search query', async () => {

@@ -122,6 +122,28 @@ describe('OpenApiValidator', () => {
 		]);
 	});
 
+	it('flags query parameters the operation does not declare', () => {
+		expect(
+			validator.validateRequest({
+				method: 'GET',
+				path: '/v1/items/abc',
+				query: { limit: '5', tags: 'sale', name: 'x' },
+			}),
+		).toEqual([
+			'GET /v1/items/abc request: query parameter "tags" is not declared for /v1/items/{itemId}',
+			'GET /v1/items/abc request: query parameter "name" is not declared for /v1/items/{itemId}',
+		]);
+		expect(
+			validator.validateRequest({
+				method: 'GET',
+				path: '/v1/items/special',
+				query: { limit: '5' },
+			}),
+		).toEqual([
+			'GET /v1/items/special request: query parameter "limit" is not declared for /v1/items/special',
+		]);
+	});
+
 	it('finds operations declared under another server, including its base path and host', () => {
 		const form = { fields: { fileName: 'a.png' }, fileFields: ['file'] };
 		expect(
@@ -307,6 +329,17 @@ describeWithSpec('ImageKit OpenAPI spec', () => {
 		).toEqual([]);
 		expect(validator().validateRequest({ ...list, query: { limit: '1001' } })).toEqual([
 			'GET /v1/files request: query parameter "limit" must be <= 1000',
+		]);
+		// The legacy list filters of the old docs are not in the current spec (API.md §10).
+		expect(
+			validator().validateRequest({
+				...list,
+				query: { tags: 'sale', name: 'a.png', includeFolder: 'true' },
+			}),
+		).toEqual([
+			'GET /v1/files request: query parameter "tags" is not declared for /v1/files',
+			'GET /v1/files request: query parameter "name" is not declared for /v1/files',
+			'GET /v1/files request: query parameter "includeFolder" is not declared for /v1/files',
 		]);
 		const details = { method: 'PATCH', path: '/v1/files/598821f949c0a938d57563bd/details' };
 		expect(

@@ -306,6 +306,11 @@ export class OpenApiValidator {
 			);
 			violations.push(...schemaViolations.map((violation) => `${label} ${violation}`));
 		}
+		// A parameter the spec does not declare may be ignored by ImageKit without a word.
+		for (const name of Object.keys(query)) {
+			if (!declared.has(`query:${name}`))
+				violations.push(`query parameter "${name}" is not declared for ${operation.template}`);
+		}
 		return violations;
 	}
 

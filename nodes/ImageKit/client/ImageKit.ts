@@ -2,11 +2,12 @@ import { createHmac, randomUUID } from 'crypto';
 
 import { checkedOrigin, checkedSavedExtension, checkedUrlEndpoint, usageRange } from './account';
 import { ImageKitInputError, ImageKitJobTimeoutError } from './errors';
-import type { HttpMethod, HttpRequest, QueryValue, Requester } from './http';
+import type { HttpMethod, HttpRequest, Requester } from './http';
 import { createFetchRequester } from './http';
 import type { MultipartFile, UploadFileContent } from './multipart';
 import { MultipartBody } from './multipart';
 import { phashDistance } from './phash';
+import { allOf, grouped, where, whereIn } from './searchQuery';
 import type { RetryMode, RetryOptions, Sleep } from './transport';
 import { defaultSleep, Transport } from './transport';
 import type {
@@ -234,11 +235,34 @@ export class ImageKit {
 		return await this.upload(input);
 	}
 
+	/**
+	 * Lists or searches files and folders. `tags` and `name` are sent as `searchQuery` conditions
+	 * ANDed with the caller's own query: the current spec's `GET /v1/files` declares no `tags` or
+	 * `name` parameter, so ImageKit may ignore them (API.md §10). Once a search query is sent,
+	 * ImageKit ignores the `type` parameter and lists files only (docs "List and search files"), so
+	 * a `type` other than `file` goes into the query as well.
+	 */
 	async listFiles(options: ListFilesOptions = {}): Promise<FileDetails[]> {
-		const { tags, ...rest } = options;
-		const query: Record<string, QueryValue> = { ...rest };
-		if (tags !== undefined) query.tags = Array.isArray(tags) ? tags.join(',') : tags;
-		return (await this.api('GET', '/v1/files', { query })) as FileDetails[];
+		const { tags, name, ...query } = options;
+		const tagList = (typeof tags === 'string' ? tags.split(',') : (tags ?? []))
+			.map((tag) => tag.trim())
+			.filter((tag) => tag !== '');
+		const wantedName = name?.trim();
+		const filters = [
+			tagList.length > 0 && whereIn('tags', tagList),
+			wantedName && where('name', '=', wantedName),
+		];
+		const { type } = query;
+		const sendsQuery = Boolean(query.searchQuery?.trim()) || filters.some(Boolean);
+		const byType =
+			sendsQuery && type && type !== 'file'
+				? type === 'all'
+					? whereIn('type', ['file', 'folder'])
+					: where('type', '=', type)
+				: undefined;
+		const added = allOf(...filters, byType);
+		if (added) query.searchQuery = allOf(grouped(query.searchQuery), added);
+		return (await this.api('GET', '/v1/files', { query: { ...query } })) as FileDetails[];
 	}
 
 	async getFileDetails(fileId: string): Promise<FileDetails> {

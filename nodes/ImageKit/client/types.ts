@@ -71,11 +71,12 @@ export interface ListFilesOptions {
 	sort?: ListSort;
 	/** One folder, without its subfolders, e.g. `/products/`. */
 	path?: string;
-	/** Lucene-like filter, e.g. `createdAt > "7d"`; overrides `tags`, `type` and `name`. */
+	/** Lucene-like filter, e.g. `createdAt > "7d"`; ANDed with `tags`, `name` and `type`. */
 	searchQuery?: string;
 	fileType?: 'all' | 'image' | 'non-image';
-	/** Files carrying any of these tags. */
+	/** Files carrying any of these tags or AI tags (comma-separated text or a list); sent in `searchQuery`. */
 	tags?: string | string[];
+	/** The exact file or folder name; sent in `searchQuery`. */
 	name?: string;
 	/** 1 to 1000. */
 	limit?: number;

@@ -20,5 +20,6 @@ export const tagsFilter: INodeProperties = {
 	type: 'string',
 	default: '',
 	placeholder: 'summer, sale',
-	description: 'Comma-separated tags; files with any of them match',
+	description:
+		'Comma-separated tags; files with any of them match, as a tag or as an AI tag (ImageKit searches both)',
 };

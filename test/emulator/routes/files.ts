@@ -73,7 +73,9 @@ function searchable(asset: Asset): SearchableAsset {
 		type: 'file',
 		name: file.name,
 		folderPath: file.folderPath,
-		tags: file.tags ?? [],
+		// `tags IN [...]` matches AI tags too (changelog.imagekit.io "Improved Media List and Search
+		// API"; imagekit-developer/skills search-assets: "Matches both tags and AITags").
+		tags: [...(file.tags ?? []), ...(file.AITags ?? []).map((tag) => tag.name)],
 		format: file.content.format,
 		size: file.content.size,
 		width: file.content.width,
@@ -98,21 +100,11 @@ function assetsOfType(state: EmulatorState, type: string): Asset[] {
 	return type === 'all' ? [...folders, ...files] : [];
 }
 
-/** The legacy `tags` and `name` filters, which `searchQuery` overrides. */
-function matchesLegacyFilters(asset: Asset, query: URLSearchParams): boolean {
-	const tags = query.get('tags');
-	const name = query.get('name');
-	const item = searchable(asset);
-	if (name !== null && item.name !== name) return false;
-	if (tags === null) return true;
-	const wanted = tags.split(',').map((tag) => tag.trim());
-	return item.tags.some((tag) => wanted.includes(tag));
-}
-
 function selectAssets(state: EmulatorState, query: URLSearchParams, type: string): Asset[] {
 	const searchQuery = query.get('searchQuery');
-	if (!searchQuery)
-		return assetsOfType(state, type).filter((asset) => matchesLegacyFilters(asset, query));
+	// The legacy `tags` and `name` parameters are not in the current spec: the emulator ignores
+	// them, as ImageKit may (API.md §10), so a client relying on them gets everything back.
+	if (!searchQuery) return assetsOfType(state, type);
 	try {
 		const search = compileSearchQuery(searchQuery, state.now());
 		const candidates = assetsOfType(state, search.filtersOnType ? 'all' : 'file');

@@ -29,7 +29,7 @@ const properties: INodeProperties[] = [
 				name: 'name',
 				type: 'string',
 				default: '',
-				description: 'Exact file name to match',
+				description: 'Exact file or folder name to match (case-sensitive)',
 			},
 			{
 				displayName: 'Path',
@@ -45,7 +45,8 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'createdAt > "7d" AND tags IN ["sale"]',
-				description: 'ImageKit search expression; when set, Tags, Type and Name are ignored',
+				description:
+					'ImageKit search expression, ANDed with the other filters (Tags, Name and Type are sent inside it)',
 			},
 			{
 				displayName: 'Sort',
