@@ -133,6 +133,56 @@ describe('authentication', () => {
 	});
 });
 
+describe('routes', () => {
+	/** Sends the path exactly as written: axios (like WHATWG URL) would resolve `..` first. */
+	async function rawRequest(method: string, requestPath: string) {
+		const { port } = new URL(emulator.baseUrl);
+		const request = http.request({
+			host: '127.0.0.1',
+			port,
+			method,
+			path: requestPath,
+			headers: { authorization: BASIC_AUTH },
+		});
+		request.end();
+		const [response] = (await once(request, 'response')) as [http.IncomingMessage];
+		const chunks: Buffer[] = [];
+		for await (const chunk of response) chunks.push(chunk as Buffer);
+		const text = Buffer.concat(chunks).toString('utf8');
+		return { status: response.statusCode, body: text ? JSON.parse(text) : undefined };
+	}
+
+	it.each([
+		['DELETE', '/v1/files/{id}/'],
+		['DELETE', '/v1/files/{id}/versions/..'],
+		['DELETE', '/v1/files/{id}/versions/%2e%2E'],
+		['DELETE', '/v1/files/{id}/versions/.'],
+		['DELETE', '/v1/files/{id}\\'],
+		['GET', '/v1/files/{id}/details/'],
+		['GET', '/v1/files//details'],
+		['GET', '/v1/files/{id}/versions/'],
+	])('refuses %s %s, which is not exactly a route, and says so', async (method, template) => {
+		const file = emulator.seedFile();
+		const requestPath = template.replace('{id}', file.fileId);
+		const answer = await rawRequest(method, requestPath);
+		expect(answer.status).toBe(404);
+		expect(answer.body.message).toMatch(/has no route/);
+		expect(emulator.files).toHaveLength(1);
+		// Recorded for every test's afterEach, with the path as it was sent.
+		expect(emulator.openApiViolations.splice(0).join('\n')).toContain(
+			`${method} ${requestPath}: not exactly one of the ImageKit API's routes`,
+		);
+		expect(emulator.requests.at(-1)?.path).toBe(requestPath);
+	});
+
+	it('serves the exact routes', async () => {
+		const file = emulator.seedFile();
+		expect((await rawRequest('GET', `/v1/files/${file.fileId}/details`)).status).toBe(200);
+		expect((await rawRequest('DELETE', `/v1/files/${file.fileId}`)).status).toBe(204);
+		expect(emulator.files).toHaveLength(0);
+	});
+});
+
 describe('file lifecycle: upload, list, details, update, delete', () => {
 	it('keeps an uploaded file through every management call', async () => {
 		clockAt('2024-05-01T10:00:00.000Z');

@@ -12,7 +12,7 @@ import { bytesContent, describeContent, placeholderPng, type ReceivedContent } f
 import { deliver, isDeliveryHost } from './delivery';
 import { ApiError, badRequest } from './errors';
 import { FaultInjector, faultResponse, type FaultSpec } from './faults';
-import { Router, withoutTrailingSlash, type EmulatorResponse } from './router';
+import { hasAmbiguousSegment, Router, type EmulatorResponse } from './router';
 import { routes } from './routes';
 import {
 	createCustomMetadataField,
@@ -105,6 +105,11 @@ function generatedContentFacts({ seed, size }: { seed: string; size: number }): 
 	return { size, sha256: expectedSha256(seed, size), head: Buffer.alloc(0) };
 }
 
+/** The path as the client sent it, before URL parsing resolves dot segments. */
+function rawPathOf(requestUrl: string): string {
+	return requestUrl.replace(/^https?:\/\/[^/]*/i, '').split(/[?#]/, 1)[0] || '/';
+}
+
 function isImageKitHost(hostname: string): boolean {
 	return /(^|\.)imagekit\.io$/i.test(hostname);
 }
@@ -132,7 +137,10 @@ export class ImageKitEmulator {
 	clock: () => Date = () => new Date();
 	/** Every request received, in order. */
 	readonly requests: RecordedRequest[] = [];
-	/** Spec violations of requests received and responses sent (injected faults excepted). */
+	/**
+	 * Spec violations of requests received and responses sent (injected faults excepted), and every
+	 * request whose path is not exactly one of the API's routes (checked with or without the spec).
+	 */
 	readonly openApiViolations: string[] = [];
 	/** Exceptions thrown while handling a request (emulator bugs), answered with 500. */
 	readonly internalErrors: Error[] = [];
@@ -392,7 +400,7 @@ export class ImageKitEmulator {
 		}
 		const answer = fault
 			? faultResponse(fault)
-			: this.answer(method, url, body, request.headers.authorization);
+			: this.answer(method, url, record.path, body, request.headers.authorization);
 		if (!fault) {
 			const { status, body: answerBody } = answer;
 			this.openApiViolations.push(
@@ -419,7 +427,7 @@ export class ImageKitEmulator {
 			requestId,
 			method: request.method ?? 'GET',
 			host: request.headers.host ?? '',
-			path: url.pathname,
+			path: rawPathOf(request.url ?? '/'),
 			query: Object.fromEntries(url.searchParams),
 			headers: request.headers,
 			rawBody: body.raw,
@@ -443,15 +451,22 @@ export class ImageKitEmulator {
 	private answer(
 		method: string,
 		url: URL,
+		rawPath: string,
 		body: ParsedBody,
 		authorization: string | undefined,
 	): EmulatorResponse {
 		try {
 			this.authenticate(authorization);
-			const pathname = withoutTrailingSlash(url.pathname);
-			const found = this.router.find(method, pathname);
-			if (!found)
-				throw new ApiError(404, `The ImageKit emulator has no route for ${method} ${pathname}.`);
+			const found = hasAmbiguousSegment(rawPath)
+				? undefined
+				: this.router.find(method, url.pathname);
+			if (!found) {
+				// Loud in every test: a request that is not exactly one of the API's routes usually
+				// means an ID changed the path (e.g. `..` collapsed a version into its file).
+				const refusal = `${method} ${rawPath}: not exactly one of the ImageKit API's routes`;
+				this.openApiViolations.push(refusal);
+				throw new ApiError(404, `The ImageKit emulator has no route for ${method} ${rawPath}.`);
+			}
 			if (body.problem) throw badRequest(body.problem);
 			return found.route.handle({
 				params: found.params,

@@ -22,11 +22,20 @@ export interface Route {
 	handle(context: RouteContext): EmulatorResponse;
 }
 
-/** `/v1/files/` and `/v1/files` are the same resource (old SDKs send the trailing slash). */
-export function withoutTrailingSlash(pathname: string): string {
-	return pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
+/**
+ * `.`/`..` segments (also percent-encoded) and `\` in the path as sent. WHATWG URL parsing would
+ * collapse the dots or turn `\` into `/` and so reach another route: such a path is refused.
+ */
+export function hasAmbiguousSegment(rawPath: string): boolean {
+	return (
+		rawPath.includes('\\') || rawPath.split('/').some((segment) => /^(\.|%2e){1,2}$/i.test(segment))
+	);
 }
 
+/**
+ * One route's path. A request path must match it exactly: same number of segments, no trailing
+ * slash, and no empty parameter, so a path that lost or gained a segment never reaches a route.
+ */
 export class PathTemplate {
 	private readonly segments: string[];
 
@@ -36,11 +45,12 @@ export class PathTemplate {
 
 	/** The decoded parameters when `pathname` fits the template. */
 	match(pathname: string): Record<string, string> | undefined {
-		const parts = withoutTrailingSlash(pathname).split('/');
+		const parts = pathname.split('/');
 		if (parts.length !== this.segments.length) return undefined;
 		const params: Record<string, string> = {};
 		for (const [index, segment] of this.segments.entries()) {
 			if (segment.startsWith(':')) {
+				if (parts[index] === '') return undefined;
 				try {
 					params[segment.slice(1)] = decodeURIComponent(parts[index]);
 				} catch {

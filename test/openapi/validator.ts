@@ -229,7 +229,8 @@ export class OpenApiValidator {
 						(match) => match[1],
 					);
 					const literal = fullTemplate.replace(/[.*+?^$()|[\]\\]/g, '\\$&');
-					const pattern = new RegExp(`^${literal.replace(/\{[^}]+\}/g, '([^/]+)')}/?$`);
+					// Exactly the template: a trailing slash or an extra segment is another path.
+					const pattern = new RegExp(`^${literal.replace(/\{[^}]+\}/g, '([^/]+)')}$`);
 					const hosts = hostsOf(servers);
 					operations.push({
 						method,

@@ -342,3 +342,78 @@ describe('upload requests', () => {
 		expect(requests).toHaveLength(0);
 	});
 });
+
+describe('values placed in URL paths', () => {
+	// Every client method that puts a caller's value into the path, with the option that holds it.
+	const pathCalls: Array<[string, (client: ImageKit, value: string) => Promise<unknown>]> = [
+		['fileId', (client, value) => client.getFileDetails(value)],
+		['fileId', (client, value) => client.getFileMetadata(value)],
+		['fileId', (client, value) => client.updateFileDetails(value, { description: 'x' })],
+		['fileId', (client, value) => client.publishFile(value, true)],
+		['fileId', (client, value) => client.deleteFile(value)],
+		['fileId', (client, value) => client.listFileVersions(value)],
+		['fileId', (client, value) => client.getFileVersion(value, 'v1')],
+		['versionId', (client, value) => client.getFileVersion('f1', value)],
+		['versionId', (client, value) => client.deleteFileVersion('f1', value)],
+		['versionId', (client, value) => client.restoreFileVersion('f1', value)],
+		['requestId', (client, value) => client.getPurgeCacheStatus(value)],
+		['jobId', (client, value) => client.getBulkJobStatus(value)],
+		['jobId', (client, value) => client.waitForBulkJob(value)],
+		['fieldId', (client, value) => client.updateCustomMetadataField(value, { label: 'x' })],
+		['fieldId', (client, value) => client.deleteCustomMetadataField(value)],
+		['originId', (client, value) => client.getOrigin(value)],
+		[
+			'originId',
+			(client, value) => client.updateOrigin(value, { type: 'WEB_PROXY', name: 'Proxy' }),
+		],
+		['originId', (client, value) => client.deleteOrigin(value)],
+		['urlEndpointId', (client, value) => client.getUrlEndpoint(value)],
+		[
+			'urlEndpointId',
+			(client, value) => client.updateUrlEndpoint(value, { description: 'x', urlPrefix: 'x' }),
+		],
+		['urlEndpointId', (client, value) => client.deleteUrlEndpoint(value)],
+		['savedExtensionId', (client, value) => client.getSavedExtension(value)],
+		['savedExtensionId', (client, value) => client.updateSavedExtension(value, { name: 'x' })],
+		['savedExtensionId', (client, value) => client.deleteSavedExtension(value)],
+	];
+	const refusals: Array<[string, RegExp]> = [
+		['', /is empty: give /],
+		['  ', /is empty: give /],
+		['.', /cannot be "\.": give /],
+		[' .. ', /cannot be "\.\.": give /],
+		['abc/..', /cannot contain "\/": give /],
+		['abc?x=1', /cannot contain "\?": give /],
+		['abc#x', /cannot contain "#": give /],
+		['..\\abc', /cannot contain "\\": give /],
+	];
+
+	it.each(
+		pathCalls.flatMap(([field, call]) =>
+			refusals.map(([value, message]) => [field, call, value, message] as const),
+		),
+	)('%s refuses %p before sending anything', async (field, call, value, message) => {
+		const { client, requests } = scripted([]);
+		const failure = call(client, value);
+		await expect(failure).rejects.toBeInstanceOf(ImageKitInputError);
+		await expect(failure).rejects.toMatchObject({ field });
+		await expect(failure).rejects.toThrow(new RegExp(`^${field} `));
+		await expect(failure).rejects.toThrow(message);
+		expect(requests).toHaveLength(0);
+	});
+
+	it('sends any other value as exactly one encoded segment', async () => {
+		const { client, requests } = scripted([{ status: 204 }, { status: 204 }, { status: 204 }]);
+		await client.deleteFileVersion('598821f949c0a938d57563bd', '%2e%2e');
+		await client.deleteFileVersion('598821f949c0a938d57563bd', '...');
+		await client.deleteFileVersion(' 598821f949c0a938d57563bd ', 'v 1 é');
+		expect(requests.map((request) => request.url)).toEqual([
+			'https://api.imagekit.io/v1/files/598821f949c0a938d57563bd/versions/%252e%252e',
+			'https://api.imagekit.io/v1/files/598821f949c0a938d57563bd/versions/...',
+			'https://api.imagekit.io/v1/files/598821f949c0a938d57563bd/versions/v%201%20%C3%A9',
+		]);
+		for (const request of requests) {
+			expect(new URL(request.url).pathname.split('/')).toHaveLength(6);
+		}
+	});
+});

@@ -56,9 +56,10 @@ describe('client: copy, move, rename, publish, tags, versions', () => {
 		});
 		await expect(client.renameFile('/a.png', '')).rejects.toMatchObject({ field: 'newFileName' });
 		await expect(client.getFileVersion('file', '')).rejects.toMatchObject({ field: 'versionId' });
-		await client.listFileVersions('a/b');
+		await expect(client.listFileVersions('a/b')).rejects.toMatchObject({ field: 'fileId' });
+		await client.listFileVersions('a b');
 		expect(requests.map((request) => request.url)).toEqual([
-			'https://api.imagekit.io/v1/files/a%2Fb/versions',
+			'https://api.imagekit.io/v1/files/a%20b/versions',
 		]);
 	});
 

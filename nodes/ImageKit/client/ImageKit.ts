@@ -83,11 +83,40 @@ export interface AuthenticationParameters {
 	signature: string;
 }
 
-function requireId(field: string, value: string): string {
-	if (typeof value !== 'string' || value.trim() === '') {
-		throw new ImageKitInputError(field, `${field} must be a non-empty string`);
+/** What each value placed in a URL path is, for the fix an error gives. */
+const PATH_VALUES = {
+	fileId: 'the ID of one file, e.g. 598821f949c0a938d57563bd',
+	versionId: 'the ID of one version, e.g. 598821f949c0a938d57563be',
+	requestId: 'the requestId that a purge returned, e.g. 598821f949c0a938d57563bd',
+	jobId: 'the jobId that a folder copy, move or rename returned, e.g. 598821f949c0a938d57563bd',
+	fieldId: 'the ID of one custom metadata field, e.g. 598821f949c0a938d57563bd',
+	originId: 'the ID of one origin, e.g. 598821f949c0a938d57563bd',
+	urlEndpointId: 'the ID of one URL endpoint, e.g. default or 598821f949c0a938d57563bd',
+	savedExtensionId: 'the ID of one saved extension, e.g. ext_abc123',
+} as const;
+
+/**
+ * A value placed in a URL path, as exactly one encoded segment. `.` and `..` survive encoding and
+ * would be collapsed by URL handling into another endpoint (`DELETE /v1/files/<id>/versions/..` is
+ * `DELETE /v1/files/<id>/`, the whole file), so they are refused before any request, as are the
+ * characters that end a segment once any layer decodes it: `/`, `?`, `#`, and `\`, which WHATWG
+ * URLs read as `/`. No ImageKit ID contains them.
+ */
+function pathSegment(field: keyof typeof PATH_VALUES, value: unknown): string {
+	const fix = `give ${PATH_VALUES[field]}`;
+	if (typeof value !== 'string') {
+		throw new ImageKitInputError(field, `${field} must be text: ${fix}`);
 	}
-	return encodeURIComponent(value.trim());
+	const segment = value.trim();
+	if (segment === '') throw new ImageKitInputError(field, `${field} is empty: ${fix}`);
+	if (segment === '.' || segment === '..') {
+		throw new ImageKitInputError(field, `${field} cannot be "${segment}": ${fix}`);
+	}
+	const separator = /[/?#\\]/.exec(segment)?.[0];
+	if (separator !== undefined) {
+		throw new ImageKitInputError(field, `${field} cannot contain "${separator}": ${fix}`);
+	}
+	return encodeURIComponent(segment);
 }
 
 function requirePath(field: string, value: string): string {
@@ -121,7 +150,7 @@ function requireNames(field: string, values: string[]): string[] {
 }
 
 function versionPath(fileId: string, versionId: string): string {
-	return `/v1/files/${requireId('fileId', fileId)}/versions/${requireId('versionId', versionId)}`;
+	return `/v1/files/${pathSegment('fileId', fileId)}/versions/${pathSegment('versionId', versionId)}`;
 }
 
 function isAsyncIterable(value: unknown): value is AsyncIterable<Uint8Array> {
@@ -268,14 +297,14 @@ export class ImageKit {
 	async getFileDetails(fileId: string): Promise<FileDetails> {
 		return (await this.api(
 			'GET',
-			`/v1/files/${requireId('fileId', fileId)}/details`,
+			`/v1/files/${pathSegment('fileId', fileId)}/details`,
 		)) as FileDetails;
 	}
 
 	async getFileMetadata(fileId: string): Promise<FileMetadata> {
 		return (await this.api(
 			'GET',
-			`/v1/files/${requireId('fileId', fileId)}/metadata`,
+			`/v1/files/${pathSegment('fileId', fileId)}/metadata`,
 		)) as FileMetadata;
 	}
 
@@ -287,12 +316,12 @@ export class ImageKit {
 	}
 
 	async updateFileDetails(fileId: string, body: UpdateFileDetails): Promise<FileDetails> {
-		const path = `/v1/files/${requireId('fileId', fileId)}/details`;
+		const path = `/v1/files/${pathSegment('fileId', fileId)}/details`;
 		return (await this.api('PATCH', path, { body })) as FileDetails;
 	}
 
 	async deleteFile(fileId: string): Promise<void> {
-		await this.api('DELETE', `/v1/files/${requireId('fileId', fileId)}`);
+		await this.api('DELETE', `/v1/files/${pathSegment('fileId', fileId)}`);
 	}
 
 	/**
@@ -324,7 +353,7 @@ export class ImageKit {
 	}
 
 	async getPurgeCacheStatus(requestId: string): Promise<PurgeStatus> {
-		const path = `/v1/files/purge/${requireId('requestId', requestId)}`;
+		const path = `/v1/files/purge/${pathSegment('requestId', requestId)}`;
 		return (await this.api('GET', path)) as PurgeStatus;
 	}
 
@@ -340,8 +369,9 @@ export class ImageKit {
 		return (await this.api('GET', '/v1/accounts/origins')) as Origin[];
 	}
 
-	async getOrigin(id: string): Promise<Origin> {
-		return (await this.api('GET', `/v1/accounts/origins/${requireId('id', id)}`)) as Origin;
+	async getOrigin(originId: string): Promise<Origin> {
+		const path = `/v1/accounts/origins/${pathSegment('originId', originId)}`;
+		return (await this.api('GET', path)) as Origin;
 	}
 
 	async createOrigin(origin: OriginRequest): Promise<Origin> {
@@ -350,14 +380,14 @@ export class ImageKit {
 	}
 
 	/** Replaces the whole origin: fields left out return to their defaults, secrets must be sent again. */
-	async updateOrigin(id: string, origin: OriginRequest): Promise<Origin> {
-		const path = `/v1/accounts/origins/${requireId('id', id)}`;
+	async updateOrigin(originId: string, origin: OriginRequest): Promise<Origin> {
+		const path = `/v1/accounts/origins/${pathSegment('originId', originId)}`;
 		return (await this.api('PUT', path, { body: checkedOrigin(origin) })) as Origin;
 	}
 
 	/** Fails while a URL endpoint still uses the origin. */
-	async deleteOrigin(id: string): Promise<void> {
-		await this.api('DELETE', `/v1/accounts/origins/${requireId('id', id)}`);
+	async deleteOrigin(originId: string): Promise<void> {
+		await this.api('DELETE', `/v1/accounts/origins/${pathSegment('originId', originId)}`);
 	}
 
 	/** Every URL endpoint, the default one (id `default`) included. */
@@ -365,11 +395,9 @@ export class ImageKit {
 		return (await this.api('GET', '/v1/accounts/url-endpoints')) as UrlEndpoint[];
 	}
 
-	async getUrlEndpoint(id: string): Promise<UrlEndpoint> {
-		return (await this.api(
-			'GET',
-			`/v1/accounts/url-endpoints/${requireId('id', id)}`,
-		)) as UrlEndpoint;
+	async getUrlEndpoint(urlEndpointId: string): Promise<UrlEndpoint> {
+		const path = `/v1/accounts/url-endpoints/${pathSegment('urlEndpointId', urlEndpointId)}`;
+		return (await this.api('GET', path)) as UrlEndpoint;
 	}
 
 	async createUrlEndpoint(endpoint: UrlEndpointRequest): Promise<UrlEndpoint> {
@@ -378,22 +406,27 @@ export class ImageKit {
 	}
 
 	/** Replaces the whole URL endpoint. */
-	async updateUrlEndpoint(id: string, endpoint: UrlEndpointRequest): Promise<UrlEndpoint> {
-		const path = `/v1/accounts/url-endpoints/${requireId('id', id)}`;
+	async updateUrlEndpoint(
+		urlEndpointId: string,
+		endpoint: UrlEndpointRequest,
+	): Promise<UrlEndpoint> {
+		const path = `/v1/accounts/url-endpoints/${pathSegment('urlEndpointId', urlEndpointId)}`;
 		return (await this.api('PUT', path, { body: checkedUrlEndpoint(endpoint) })) as UrlEndpoint;
 	}
 
 	/** The default endpoint cannot be deleted. */
-	async deleteUrlEndpoint(id: string): Promise<void> {
-		await this.api('DELETE', `/v1/accounts/url-endpoints/${requireId('id', id)}`);
+	async deleteUrlEndpoint(urlEndpointId: string): Promise<void> {
+		const path = `/v1/accounts/url-endpoints/${pathSegment('urlEndpointId', urlEndpointId)}`;
+		await this.api('DELETE', path);
 	}
 
 	async listSavedExtensions(): Promise<SavedExtension[]> {
 		return (await this.api('GET', '/v1/saved-extensions')) as SavedExtension[];
 	}
 
-	async getSavedExtension(id: string): Promise<SavedExtension> {
-		return (await this.api('GET', `/v1/saved-extensions/${requireId('id', id)}`)) as SavedExtension;
+	async getSavedExtension(savedExtensionId: string): Promise<SavedExtension> {
+		const path = `/v1/saved-extensions/${pathSegment('savedExtensionId', savedExtensionId)}`;
+		return (await this.api('GET', path)) as SavedExtension;
 	}
 
 	/** At most 100 per account. */
@@ -404,17 +437,18 @@ export class ImageKit {
 
 	/** Changes only the fields given. */
 	async updateSavedExtension(
-		id: string,
+		savedExtensionId: string,
 		changes: Partial<SavedExtensionInput>,
 	): Promise<SavedExtension> {
-		const path = `/v1/saved-extensions/${requireId('id', id)}`;
+		const path = `/v1/saved-extensions/${pathSegment('savedExtensionId', savedExtensionId)}`;
 		return (await this.api('PATCH', path, {
 			body: checkedSavedExtension(changes, false),
 		})) as SavedExtension;
 	}
 
-	async deleteSavedExtension(id: string): Promise<void> {
-		await this.api('DELETE', `/v1/saved-extensions/${requireId('id', id)}`);
+	async deleteSavedExtension(savedExtensionId: string): Promise<void> {
+		const path = `/v1/saved-extensions/${pathSegment('savedExtensionId', savedExtensionId)}`;
+		await this.api('DELETE', path);
 	}
 
 	// Files: copy, move, rename, publish, tags, versions
@@ -495,7 +529,7 @@ export class ImageKit {
 	async listFileVersions(fileId: string): Promise<FileDetails[]> {
 		return (await this.api(
 			'GET',
-			`/v1/files/${requireId('fileId', fileId)}/versions`,
+			`/v1/files/${pathSegment('fileId', fileId)}/versions`,
 		)) as FileDetails[];
 	}
 
@@ -579,7 +613,7 @@ export class ImageKit {
 	}
 
 	async getBulkJobStatus(jobId: string): Promise<BulkJobStatus> {
-		return (await this.api('GET', `/v1/bulkJobs/${requireId('jobId', jobId)}`)) as BulkJobStatus;
+		return (await this.api('GET', `/v1/bulkJobs/${pathSegment('jobId', jobId)}`)) as BulkJobStatus;
 	}
 
 	/**
@@ -635,19 +669,19 @@ export class ImageKit {
 
 	/** Changes the label and/or the rules of a field; its name and type stay. */
 	async updateCustomMetadataField(
-		id: string,
+		fieldId: string,
 		changes: UpdateCustomMetadataField,
 	): Promise<CustomMetadataField> {
 		if (changes?.label === undefined && changes?.schema === undefined) {
 			throw new ImageKitInputError('changes', 'Give a label, a schema, or both');
 		}
-		const path = `/v1/customMetadataFields/${requireId('id', id)}`;
+		const path = `/v1/customMetadataFields/${pathSegment('fieldId', fieldId)}`;
 		return (await this.api('PATCH', path, { body: changes })) as CustomMetadataField;
 	}
 
 	/** The field's name stays taken after deletion. */
-	async deleteCustomMetadataField(id: string): Promise<void> {
-		await this.api('DELETE', `/v1/customMetadataFields/${requireId('id', id)}`);
+	async deleteCustomMetadataField(fieldId: string): Promise<void> {
+		await this.api('DELETE', `/v1/customMetadataFields/${pathSegment('fieldId', fieldId)}`);
 	}
 
 	/** One call to the management API (api.imagekit.io) returning the parsed body. */

@@ -14,6 +14,28 @@ function apiErrorDescription(error: ImageKitApiError): string | undefined {
 	return parts.length ? parts.join(' ') : undefined;
 }
 
+/** The UI label of each client option that the node fills from one field. */
+const FIELD_LABELS: Record<string, string> = {
+	fileId: 'File',
+	fileIds: 'File IDs',
+	versionId: 'Version ID',
+	requestId: 'Request ID',
+	jobId: 'Job ID',
+	fieldId: 'Field ID',
+	originId: 'Origin',
+	urlEndpointId: 'URL Endpoint',
+	savedExtensionId: 'Saved Extension',
+	url: 'URL',
+};
+
+/** A client message names the client option (`versionId cannot be ".."…`); the user sees the label. */
+function withFieldLabel(error: ImageKitInputError): string {
+	const label = FIELD_LABELS[error.field];
+	return label && error.message.startsWith(`${error.field} `)
+		? `'${label}'${error.message.slice(error.field.length)}`
+		: error.message;
+}
+
 /**
  * Turns any failure of an item into n8n's error types with the item index, ImageKit's own message,
  * and nothing of the request (n8n's HTTP errors carry the auth header).
@@ -40,7 +62,7 @@ export function toNodeError(
 		});
 	}
 	if (error instanceof ImageKitInputError) {
-		return new NodeOperationError(node, error.message, { itemIndex });
+		return new NodeOperationError(node, withFieldLabel(error), { itemIndex });
 	}
 	const message = error instanceof Error ? error.message : String(error);
 	return new NodeOperationError(node, message, { itemIndex });
