@@ -14,6 +14,8 @@ export type FaultSpec = {
 	match?: FaultMatch;
 	/** How many matching requests get the fault; default 1. `Infinity` keeps it armed. */
 	times?: number;
+	/** How many matching requests pass untouched first, e.g. 2 to fail the third chunk; default 0. */
+	after?: number;
 } & (
 	| {
 			kind: 'rateLimit';
@@ -23,6 +25,8 @@ export type FaultSpec = {
 			retryAfterSeconds?: number;
 	  }
 	| { kind: 'serverError'; status?: 500 | 502 | 503 }
+	/** A 400 with ImageKit's error body, for a refusal the emulator would not otherwise give. */
+	| { kind: 'badRequest'; message: string }
 	| { kind: 'connectionReset' }
 );
 
@@ -35,6 +39,7 @@ const RATE_LIMIT_INTERVAL_MS = 1000;
 interface ArmedFault {
 	spec: FaultSpec;
 	remaining: number;
+	passesLeft: number;
 	matches(method: string, pathname: string): boolean;
 }
 
@@ -50,12 +55,26 @@ export class FaultInjector {
 	private armed: ArmedFault[] = [];
 
 	add(spec: FaultSpec): void {
-		this.armed.push({ spec, remaining: spec.times ?? 1, matches: matcherFor(spec.match) });
+		this.armed.push({
+			spec,
+			remaining: spec.times ?? 1,
+			passesLeft: spec.after ?? 0,
+			matches: matcherFor(spec.match),
+		});
 	}
 
 	/** The first armed fault that matches the request, counted as used once. */
 	take(method: string, pathname: string): FaultSpec | undefined {
-		const fault = this.armed.find((candidate) => candidate.matches(method, pathname));
+		let fault: ArmedFault | undefined;
+		for (const candidate of this.armed) {
+			if (!candidate.matches(method, pathname)) continue;
+			if (candidate.passesLeft > 0) {
+				candidate.passesLeft -= 1;
+				continue;
+			}
+			fault = candidate;
+			break;
+		}
 		if (!fault) return undefined;
 		fault.remaining -= 1;
 		if (fault.remaining <= 0) this.armed = this.armed.filter((candidate) => candidate !== fault);
@@ -68,6 +87,8 @@ export class FaultInjector {
 }
 
 export function faultResponse(fault: AnsweredFault): EmulatorResponse {
+	if (fault.kind === 'badRequest')
+		return { status: 400, body: new ApiError(400, fault.message).body };
 	if (fault.kind === 'serverError') {
 		const status = fault.status ?? 500;
 		return { status, body: new ApiError(status, STATUS_CODES[status] ?? 'Server error').body };
