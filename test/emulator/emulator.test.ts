@@ -676,7 +676,7 @@ describe('list and search', () => {
 });
 
 describe('bulk delete', () => {
-	it('deletes what exists: 200 for all, 207 for some, 404 for none', async () => {
+	it('is all or nothing: any missing ID gets a 404 naming it and deletes nothing', async () => {
 		const [a, b, c] = [emulator.seedFile(), emulator.seedFile(), emulator.seedFile()];
 		const missing = 'ffffffffffffffffffffffff';
 
@@ -689,19 +689,21 @@ describe('bulk delete', () => {
 		});
 
 		const some = await api.post('/v1/files/batch/deleteByFileIds', {
-			fileIds: [a.fileId, missing],
+			fileIds: [a.fileId, missing, b.fileId],
 		});
-		expect(some.status).toBe(207);
+		expect(some.status).toBe(404);
 		expect(some.data).toEqual({
-			successfullyDeletedFileIds: [a.fileId],
-			errors: [{ fileId: missing, error: 'The requested file does not exist.' }],
+			message: 'The requested file(s) does not exist.',
+			help: HELP,
+			missingFileIds: [missing],
 		});
+		expect(emulator.files).toHaveLength(3);
 
 		const all = await api.post('/v1/files/batch/deleteByFileIds', {
-			fileIds: [b.fileId, c.fileId],
+			fileIds: [a.fileId, b.fileId, c.fileId],
 		});
 		expect(all.status).toBe(200);
-		expect(all.data).toEqual({ successfullyDeletedFileIds: [b.fileId, c.fileId] });
+		expect(all.data).toEqual({ successfullyDeletedFileIds: [a.fileId, b.fileId, c.fileId] });
 		expect(emulator.files).toEqual([]);
 	});
 
@@ -737,6 +739,87 @@ describe('bulk delete', () => {
 		'refuses %s, as the spec does',
 		refusesBulkDelete,
 	);
+});
+
+describe('bulk tags', () => {
+	const missing = 'ffffffffffffffffffffffff';
+	const notExisting = { message: 'The requested file(s) does not exist.', help: HELP };
+
+	it('adds and removes tags, answering 207 with an error per file it could not change', async () => {
+		const a = emulator.seedFile({ tags: ['old'] });
+		const full = emulator.seedFile({ tags: ['x'.repeat(499)] });
+		const added = await api.post('/v1/files/addTags', {
+			fileIds: [a.fileId, full.fileId],
+			tags: ['new'],
+		});
+		expect(added.status).toBe(207);
+		expect(added.data).toEqual({
+			successfullyUpdatedFileIds: [a.fileId],
+			errors: [
+				{
+					fileId: full.fileId,
+					error: 'Combined length of all tags should be less than or equal to 500.',
+				},
+			],
+		});
+		const removed = await api.post('/v1/files/removeTags', { fileIds: [a.fileId], tags: ['old'] });
+		expect(removed.data).toEqual({ successfullyUpdatedFileIds: [a.fileId] });
+		expect(emulator.files[0].tags).toEqual(['new']);
+	});
+
+	it.each(['addTags', 'removeTags'])(
+		'%s answers 404 naming the missing IDs and changes nothing',
+		async (operation) => {
+			const a = emulator.seedFile({ tags: ['old'] });
+			const response = await api.post(`/v1/files/${operation}`, {
+				fileIds: [a.fileId, missing],
+				tags: ['old', 'new'],
+			});
+			expect(response.status).toBe(404);
+			expect(response.data).toEqual({ ...notExisting, missingFileIds: [missing] });
+			expect(emulator.files[0].tags).toEqual(['old']);
+		},
+	);
+
+	it('changes the existing files before the 404 when bulkTagsAllOrNothing is off', async () => {
+		emulator.behaviour.bulkTagsAllOrNothing = false;
+		const a = emulator.seedFile({ tags: ['old'] });
+		const response = await api.post('/v1/files/addTags', {
+			fileIds: [a.fileId, missing],
+			tags: ['new'],
+		});
+		expect(response.status).toBe(404);
+		expect(emulator.files[0].tags).toEqual(['old', 'new']);
+	});
+
+	it.each([
+		[false, {}],
+		[true, { missingFileIds: [missing] }],
+	])(
+		'removeAITags answers 404 (naming the missing IDs: %s) and changes nothing',
+		async (namesMissingIds, named) => {
+			emulator.behaviour.removeAITagsNamesMissingIds = namesMissingIds;
+			const car = { name: 'car', confidence: 90, source: 'aws-auto-tagging' };
+			const a = emulator.seedFile({ AITags: [car] });
+			const response = await api.post('/v1/files/removeAITags', {
+				fileIds: [a.fileId, missing],
+				AITags: ['car'],
+			});
+			expect(response.status).toBe(404);
+			expect(response.data).toEqual({ ...notExisting, ...named });
+			expect(emulator.files[0].AITags).toEqual([car]);
+		},
+	);
+
+	it('restores the switches on reset', () => {
+		emulator.behaviour.removeAITagsNamesMissingIds = true;
+		emulator.behaviour.bulkTagsAllOrNothing = false;
+		emulator.reset();
+		expect(emulator.behaviour).toEqual({
+			removeAITagsNamesMissingIds: false,
+			bulkTagsAllOrNothing: true,
+		});
+	});
 });
 
 describe('metadata', () => {
@@ -865,6 +948,20 @@ describe('fault injection', () => {
 		expect(
 			(await api.post('/v1/files/purge', { url: `${emulator.urlEndpoint}/a.png` })).status,
 		).toBe(500);
+	});
+
+	it('lets the first matching requests through with `after`, and answers a given 400', async () => {
+		emulator.injectFault({
+			kind: 'badRequest',
+			message: 'Your request contains invalid fileIds parameter.',
+			after: 2,
+			match: { path: '/v1/files' },
+		});
+		const statuses: number[] = [];
+		for (let request = 0; request < 4; request++)
+			statuses.push((await api.get('/v1/files')).status);
+		expect(statuses).toEqual([200, 200, 400, 200]);
+		expect(emulator.requests[2]).toMatchObject({ status: 400, fault: 'badRequest' });
 	});
 
 	it('resets an upload connection after the body has arrived, without storing the file', async () => {

@@ -18,7 +18,14 @@ import {
 	createCustomMetadataField,
 	customMetadataFieldView,
 } from './routes/custom-metadata-fields';
-import { EmulatorState, normalizeFolderPath, type AITag, type StoredFile } from './state';
+import {
+	DEFAULT_BEHAVIOUR,
+	EmulatorState,
+	normalizeFolderPath,
+	type AITag,
+	type EmulatorBehaviour,
+	type StoredFile,
+} from './state';
 import { fileDetailsView, type FileDetails } from './views';
 import {
 	sendWebhook,
@@ -45,6 +52,8 @@ export interface ImageKitEmulatorOptions {
 	purgePendingPolls?: number;
 	/** How many status polls of a bulk job answer "Pending" before it completes; default 1. */
 	bulkJobPendingPolls?: number;
+	/** Answers to what ImageKit's docs leave open; see EmulatorBehaviour for the defaults. */
+	behaviour?: Partial<EmulatorBehaviour>;
 }
 
 export interface RecordedFilePart {
@@ -146,6 +155,7 @@ export class ImageKitEmulator {
 	readonly internalErrors: Error[] = [];
 
 	private readonly privateKey: string;
+	private readonly initialBehaviour: EmulatorBehaviour;
 	private readonly state: EmulatorState;
 	private readonly openApi: OpenApiValidator | undefined;
 	private readonly router = new Router(routes);
@@ -162,11 +172,13 @@ export class ImageKitEmulator {
 
 	constructor(options: ImageKitEmulatorOptions) {
 		this.privateKey = options.privateKey;
+		this.initialBehaviour = { ...DEFAULT_BEHAVIOUR, ...options.behaviour };
 		this.state = new EmulatorState(
 			{
 				urlEndpoint: (options.urlEndpoint ?? DEFAULT_URL_ENDPOINT).replace(/\/+$/, ''),
 				purgePendingPolls: options.purgePendingPolls ?? 1,
 				bulkJobPendingPolls: options.bulkJobPendingPolls ?? 1,
+				behaviour: { ...this.initialBehaviour },
 			},
 			() => this.clock(),
 		);
@@ -251,6 +263,11 @@ export class ImageKitEmulator {
 		this.state.config.bulkJobPendingPolls = polls;
 	}
 
+	/** The switches for what ImageKit's docs leave open; change them in a test, `reset` restores them. */
+	get behaviour(): EmulatorBehaviour {
+		return this.state.config.behaviour;
+	}
+
 	/** The folder paths, e.g. `/products/shoes/`, sorted. */
 	get folders(): string[] {
 		return Array.from(this.state.folders.keys()).sort();
@@ -266,9 +283,13 @@ export class ImageKitEmulator {
 		return customMetadataFieldView(stored);
 	}
 
-	/** Forgets all files, folders, purges, recorded requests, violations, errors and pending faults. */
+	/**
+	 * Forgets all files, folders, purges, recorded requests, violations, errors and pending faults,
+	 * and restores the behaviour switches.
+	 */
 	reset(): void {
 		this.state.clear();
+		this.state.config.behaviour = { ...this.initialBehaviour };
 		this.faults.clear();
 		this.requests.length = 0;
 		this.openApiViolations.length = 0;

@@ -8,7 +8,7 @@ export {
 } from './emulator';
 export { placeholderPng } from './content';
 export type { FaultMatch, FaultSpec } from './faults';
-export type { AITag, StoredFile, StoredFolder } from './state';
+export type { AITag, EmulatorBehaviour, StoredFile, StoredFolder } from './state';
 export { signatureHeaders, webhookEvent } from './webhooks';
 export type { SendWebhookOptions, WebhookDelivery, WebhookEvent, WebhookScheme } from './webhooks';
 export type { ExtensionStatus, FileDetails, FolderDetails, Metadata } from './views';

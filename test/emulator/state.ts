@@ -116,11 +116,34 @@ export interface StoredCustomMetadataField {
 	deleted: boolean;
 }
 
+/**
+ * What ImageKit's docs leave open. The client must be right under every answer, so each is a
+ * switch that tests turn both ways.
+ */
+export interface EmulatorBehaviour {
+	/**
+	 * Whether removeAITags' 404 names the missing ids (`missingFileIds`) as addTags and removeTags
+	 * do; the spec lists none for it. Default false.
+	 */
+	removeAITagsNamesMissingIds: boolean;
+	/**
+	 * Whether a bulk tag request naming a missing id leaves the existing files untouched, like bulk
+	 * delete (documented). The tag docs show the 404 only. Default true.
+	 */
+	bulkTagsAllOrNothing: boolean;
+}
+
+export const DEFAULT_BEHAVIOUR: EmulatorBehaviour = {
+	removeAITagsNamesMissingIds: false,
+	bulkTagsAllOrNothing: true,
+};
+
 export interface EmulatorConfig {
 	/** Without trailing slash. */
 	urlEndpoint: string;
 	purgePendingPolls: number;
 	bulkJobPendingPolls: number;
+	behaviour: EmulatorBehaviour;
 }
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';

@@ -411,11 +411,20 @@ describe('File → Get, Get Metadata, Update, Delete', () => {
 });
 
 describe('File → Delete Many', () => {
-	it('deletes any number of ids in chunks of 100 and reports each id', async () => {
-		const ids = Array.from(
-			{ length: 230 },
+	const bulkRequests = () =>
+		fixture.emulator.requests.filter(
+			(request) => request.path === '/v1/files/batch/deleteByFileIds',
+		);
+	const sentSizes = () =>
+		bulkRequests().map((request) => (request.json as { fileIds: string[] }).fileIds.length);
+	const seed = (count: number) =>
+		Array.from(
+			{ length: count },
 			(_, index) => fixture.emulator.seedFile({ name: `f${index}.png` }).fileId,
 		);
+
+	it('deletes every existing file although ImageKit refuses whole chunks holding a missing ID', async () => {
+		const ids = seed(230);
 		const missing = ['aaaaaaaaaaaaaaaaaaaaaaaa', 'bbbbbbbbbbbbbbbbbbbbbbbb'];
 		const result = await fixture.run({
 			resource: 'file',
@@ -423,43 +432,141 @@ describe('File → Delete Many', () => {
 			fileIds: [...ids.slice(0, 150), missing[0], ...ids.slice(150), missing[1]].join(',\n'),
 		});
 		expect(result.error).toBeUndefined();
-		const bulk = fixture.emulator.requests.filter(
-			(request) => request.path === '/v1/files/batch/deleteByFileIds',
-		);
-		expect(bulk.map((request) => (request.json as { fileIds: string[] }).fileIds.length)).toEqual([
-			100, 100, 32,
-		]);
+		// The chunks with a missing ID are answered 404 naming it, then sent again without it.
+		expect(sentSizes()).toEqual([100, 100, 99, 32, 31]);
+		expect(bulkRequests().map((request) => request.status)).toEqual([200, 404, 200, 404, 200]);
 		expect(result.items).toHaveLength(232);
 		expect(result.items.filter((item) => item.json.deleted)).toHaveLength(230);
-		expect(
-			result.items.filter((item) => !item.json.deleted).map((item) => item.json.fileId),
-		).toEqual(missing);
+		expect(result.items.filter((item) => !item.json.deleted).map((item) => item.json)).toEqual(
+			missing.map((fileId) => ({
+				fileId,
+				deleted: false,
+				reason: 'notFound',
+				error: 'Not found: no file in the media library has this ID',
+			})),
+		);
 		expect(result.items.every((item) => (item.pairedItem as { item: number }).item === 0)).toBe(
 			true,
 		);
 		expect(fixture.emulator.files).toEqual([]);
 	});
 
-	it('reports ids as not deleted when none of a chunk exists (404 with missingFileIds)', async () => {
+	it('reports ids as not found when none of a chunk exists, without failing', async () => {
 		const result = await fixture.run({
 			resource: 'file',
 			operation: 'deleteMany',
 			fileIds: 'cccccccccccccccccccccccc, dddddddddddddddddddddddd',
 		});
 		expect(result.error).toBeUndefined();
-		expect(result.items.map((item) => item.json)).toEqual([
-			{
-				fileId: 'cccccccccccccccccccccccc',
+		expect(result.items.map((item) => item.json)).toEqual(
+			['cccccccccccccccccccccccc', 'dddddddddddddddddddddddd'].map((fileId) => ({
+				fileId,
 				deleted: false,
-				error: expect.stringMatching(/does not exist/),
-			},
-			{
-				fileId: 'dddddddddddddddddddddddd',
-				deleted: false,
-				error: expect.stringMatching(/does not exist/),
-			},
-		]);
+				reason: 'notFound',
+				error: 'Not found: no file in the media library has this ID',
+			})),
+		);
 	});
+
+	describe.each([false, true])(
+		'a later chunk failing for good (continueOnFail %s)',
+		(continueOnFail) => {
+			const run = async (ids: string[]) =>
+				await fixture.run(
+					{ resource: 'file', operation: 'deleteMany', fileIds: ids.join(',') },
+					{ continueOnFail },
+				);
+
+			it('never hides the deletions of the other chunks: a 400 fails only its own IDs', async () => {
+				const ids = seed(250);
+				fixture.emulator.injectFault({
+					kind: 'badRequest',
+					message: 'Your request contains invalid fileIds parameter.',
+					after: 1,
+					match: { path: '/v1/files/batch/deleteByFileIds' },
+				});
+				const result = await run(ids);
+				expect(result.error).toBeUndefined();
+				expect(sentSizes()).toEqual([100, 100, 50]);
+				const outcomes = result.items.map((item) => item.json);
+				expect(outcomes.slice(0, 100).every((json) => json.deleted === true)).toBe(true);
+				expect(outcomes.slice(100, 200)).toEqual(
+					ids.slice(100, 200).map((fileId) => ({
+						fileId,
+						deleted: false,
+						reason: 'failed',
+						error: 'Your request contains invalid fileIds parameter.',
+					})),
+				);
+				expect(outcomes.slice(200).every((json) => json.deleted === true)).toBe(true);
+				expect(fixture.emulator.files.map((file) => file.fileId)).toEqual(ids.slice(100, 200));
+			});
+
+			it('fails only the IDs of a chunk that still gets a 5xx after the retries', async () => {
+				const ids = seed(150);
+				fixture.emulator.injectFault({
+					kind: 'serverError',
+					status: 503,
+					times: 4,
+					after: 1,
+					match: { path: '/v1/files/batch/deleteByFileIds' },
+				});
+				const result = await run(ids);
+				expect(result.error).toBeUndefined();
+				expect(bulkRequests().map((request) => request.status)).toEqual([200, 503, 503, 503, 503]);
+				expect(result.items.filter((item) => item.json.deleted)).toHaveLength(100);
+				expect(result.items[100].json).toEqual({
+					fileId: ids[100],
+					deleted: false,
+					reason: 'failed',
+					error: 'Service Unavailable',
+				});
+			});
+
+			it('does not send further chunks after a failure that would repeat (rate limit)', async () => {
+				const ids = seed(250);
+				fixture.emulator.injectFault({
+					kind: 'rateLimit',
+					resetMs: 600000,
+					times: Infinity,
+					after: 1,
+					match: { path: '/v1/files/batch/deleteByFileIds' },
+				});
+				const result = await run(ids);
+				expect(result.error).toBeUndefined();
+				expect(sentSizes()).toEqual([100, 100]);
+				expect(result.items.map((item) => item.json.reason)).toEqual([
+					...Array(100).fill(undefined),
+					...Array(100).fill('failed'),
+					...Array(50).fill('notAttempted'),
+				]);
+				expect(result.items[249].json.error).toMatch(
+					/^Not attempted: an earlier request failed with "You have sent too many requests/,
+				);
+				expect(fixture.emulator.files).toHaveLength(150);
+			});
+
+			it('fails as a whole when a request failed and nothing was deleted', async () => {
+				const ids = seed(3);
+				fixture.emulator.injectFault({
+					kind: 'badRequest',
+					message: 'Your request contains invalid fileIds parameter.',
+					match: { path: '/v1/files/batch/deleteByFileIds' },
+				});
+				const result = await run(ids);
+				if (continueOnFail) {
+					expect(result.error).toBeUndefined();
+					expect(result.items.map((item) => item.json)).toEqual([
+						{ error: 'Your request contains invalid fileIds parameter.' },
+					]);
+				} else {
+					expect(result.error).toMatchObject({ name: 'NodeApiError', httpCode: '400' });
+					expect(result.error?.message).toBe('Your request contains invalid fileIds parameter.');
+				}
+				expect(fixture.emulator.files).toHaveLength(3);
+			});
+		},
+	);
 
 	it('rejects an empty list', async () => {
 		const result = await fixture.run({ resource: 'file', operation: 'deleteMany', fileIds: ' , ' });

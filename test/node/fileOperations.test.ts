@@ -195,59 +195,101 @@ describe('File → Publish and Unpublish', () => {
 });
 
 describe('File → Add Tags, Remove Tags, Remove AI Tags', () => {
-	it('tags any number of files 50 at a time, reporting missing IDs per file', async () => {
-		const files = Array.from({ length: 60 }, (_, index) =>
-			fixture.emulator.seedFile({ name: `f${index}.png`, tags: ['old'] }),
-		);
-		const missing = ['aaaaaaaaaaaaaaaaaaaaaaaa', 'bbbbbbbbbbbbbbbbbbbbbbbb'];
-		const ids = [...files.map((file) => file.fileId), ...missing];
-		const result = await fixture.run({
-			resource: 'file',
-			operation: 'addTags',
-			fileIds: ids.join(', '),
-			tags: 'sale, summer',
-		});
-		expect(result.error).toBeUndefined();
-		const tagCalls = fixture.emulator.requests.filter(
-			(request) => request.path === '/v1/files/addTags',
-		);
-		expect(
-			tagCalls.map((request) => (request.json as { fileIds: string[] }).fileIds.length),
-		).toEqual([50, 12]);
-		expect(tagCalls.map((request) => request.status)).toEqual([200, 207]);
-		expect(result.items).toHaveLength(62);
-		expect(result.items[0].json).toEqual({ fileId: files[0].fileId, updated: true });
-		expect(result.items[61].json).toEqual({
-			fileId: missing[1],
-			updated: false,
-			error: 'The requested file does not exist.',
-		});
-		expect(fixture.emulator.files[59].tags).toEqual(['old', 'sale', 'summer']);
+	const tagRequests = (operation: string) =>
+		fixture.emulator.requests.filter((request) => request.path === `/v1/files/${operation}`);
+	const notFound = (fileId: string) => ({
+		fileId,
+		updated: false,
+		reason: 'notFound',
+		error: 'Not found: no file in the media library has this ID',
 	});
 
-	it('turns a 404 with missingFileIds into per-file failures, and removes tags', async () => {
+	describe.each([true, false])(
+		'with ImageKit leaving the other files untouched on a 404: %s',
+		(allOrNothing) => {
+			it('tags every existing file 50 at a time, reporting missing IDs as not found', async () => {
+				fixture.emulator.behaviour.bulkTagsAllOrNothing = allOrNothing;
+				const files = Array.from({ length: 60 }, (_, index) =>
+					fixture.emulator.seedFile({ name: `f${index}.png`, tags: ['old'] }),
+				);
+				const missing = ['aaaaaaaaaaaaaaaaaaaaaaaa', 'bbbbbbbbbbbbbbbbbbbbbbbb'];
+				const ids = [...files.map((file) => file.fileId), ...missing];
+				const result = await fixture.run({
+					resource: 'file',
+					operation: 'addTags',
+					fileIds: ids.join(', '),
+					tags: 'sale, summer',
+				});
+				expect(result.error).toBeUndefined();
+				const calls = tagRequests('addTags');
+				expect(
+					calls.map((request) => (request.json as { fileIds: string[] }).fileIds.length),
+				).toEqual([50, 12, 10]);
+				expect(calls.map((request) => request.status)).toEqual([200, 404, 200]);
+				expect(result.items).toHaveLength(62);
+				expect(result.items[0].json).toEqual({ fileId: files[0].fileId, updated: true });
+				expect(result.items[59].json).toEqual({ fileId: files[59].fileId, updated: true });
+				expect(result.items.slice(60).map((item) => item.json)).toEqual(missing.map(notFound));
+				for (const file of fixture.emulator.files) {
+					expect(file.tags).toEqual(['old', 'sale', 'summer']);
+				}
+			});
+		},
+	);
+
+	it('reports a missing ID as not found, and removes tags', async () => {
 		const shoe = fixture.emulator.seedFile({ tags: ['sale', 'summer'] });
 		const result = await fixture.run({
 			resource: 'file',
 			operation: 'removeTags',
-			fileIds: ['cccccccccccccccccccccccc'],
+			fileIds: ['cccccccccccccccccccccccc', shoe.fileId],
 			tags: 'sale',
 		});
 		expect(result.items.map((item) => item.json)).toEqual([
-			{
-				fileId: 'cccccccccccccccccccccccc',
-				updated: false,
-				error: 'The requested file(s) does not exist.',
-			},
+			notFound('cccccccccccccccccccccccc'),
+			{ fileId: shoe.fileId, updated: true },
 		]);
-		await fixture.run({
-			resource: 'file',
-			operation: 'removeTags',
-			fileIds: shoe.fileId,
-			tags: 'sale',
-		});
 		expect(fixture.emulator.files[0].tags).toEqual(['summer']);
 	});
+
+	describe.each([false, true])(
+		'Remove AI Tags, with ImageKit naming the missing IDs: %s',
+		(namesMissingIds) => {
+			it('removes AI tags from every existing file and finds the missing IDs', async () => {
+				fixture.emulator.behaviour.removeAITagsNamesMissingIds = namesMissingIds;
+				const tags = [
+					{ name: 'Shoe', confidence: 90, source: 'google-auto-tagging' },
+					{ name: 'Red', confidence: 80, source: 'google-auto-tagging' },
+				];
+				const files = Array.from({ length: 20 }, (_, index) =>
+					fixture.emulator.seedFile({ name: `f${index}.png`, AITags: tags }),
+				);
+				const ids = files.map((file) => file.fileId);
+				const missing = ['aaaaaaaaaaaaaaaaaaaaaaaa', 'bbbbbbbbbbbbbbbbbbbbbbbb'];
+				const result = await fixture.run({
+					resource: 'file',
+					operation: 'removeAITags',
+					fileIds: [...ids.slice(0, 5), missing[0], ...ids.slice(5), missing[1]],
+					tags: 'Shoe',
+				});
+				expect(result.error).toBeUndefined();
+				expect(result.items.map((item) => item.json)).toEqual([
+					...ids.slice(0, 5).map((fileId) => ({ fileId, updated: true })),
+					notFound(missing[0]),
+					...ids.slice(5).map((fileId) => ({ fileId, updated: true })),
+					notFound(missing[1]),
+				]);
+				for (const file of fixture.emulator.files) {
+					expect(file.AITags?.map((tag) => tag.name)).toEqual(['Red']);
+				}
+				const calls = tagRequests('removeAITags');
+				// Named: one resend. Unnamed: halving, at most 2k⌈log2 n⌉ + 1 requests for k among n.
+				if (namesMissingIds) expect(calls).toHaveLength(2);
+				else expect(calls.length).toBeLessThanOrEqual(2 * 2 * Math.ceil(Math.log2(22)) + 1);
+				expect(calls.every((call) => [200, 404].includes(call.status ?? 0))).toBe(true);
+			});
+		},
+	);
 
 	it('removes AI tags by name', async () => {
 		const shoe = fixture.emulator.seedFile({

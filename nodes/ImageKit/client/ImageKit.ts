@@ -325,8 +325,8 @@ export class ImageKit {
 	}
 
 	/**
-	 * Deletes up to 100 files in one call. The result lists the deleted ids and, on a partial
-	 * success (207), an error per id that failed.
+	 * Deletes up to 100 files in one call. If any id does not exist, ImageKit deletes nothing and
+	 * answers 404 naming `missingFileIds` (an ImageKitApiError); `settleBulk` resends without them.
 	 */
 	async bulkDeleteFiles(fileIds: string[]): Promise<BulkDeleteResult> {
 		if (!Array.isArray(fileIds) || fileIds.length === 0) {
@@ -507,7 +507,10 @@ export class ImageKit {
 		return await this.updateFileDetails(fileId, { publish: { isPublished, includeFileVersions } });
 	}
 
-	/** Adds tags to up to 50 files. */
+	/**
+	 * Adds tags to up to 50 files. Like removeTags and removeAITags, a missing id fails the whole
+	 * call with a 404 (see `settleBulk` for any number of ids, one outcome each).
+	 */
 	async addTags(fileIds: string[], tags: string[]): Promise<BulkTagsResult> {
 		const body = { fileIds: requireTagBatch(fileIds), tags: requireNames('tags', tags) };
 		return (await this.api('POST', '/v1/files/addTags', { body })) as BulkTagsResult;

@@ -16,6 +16,8 @@ export {
 	usageRange,
 } from './account';
 export type { UsageRange, UsageRangeLabels } from './account';
+export { MAX_REQUESTS_PER_BULK_CHUNK, settleBulk } from './bulk';
+export type { BulkAnswer, BulkOutcome } from './bulk';
 export {
 	ImageKitApiError,
 	ImageKitConnectionError,

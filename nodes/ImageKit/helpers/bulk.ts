@@ -1,14 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { ImageKitApiError } from '../client';
+import type { BulkAnswer, BulkOutcome } from '../client';
+import { settleBulk } from '../client';
 import { toList } from './parameters';
-
-/** What a bulk endpoint answers: the ids it changed and, on a partial success (207), an error per id. */
-export interface BulkAnswer {
-	succeededIds: string[];
-	errors?: Array<{ fileId: string; error: string }>;
-}
 
 /** The "File IDs" field of a bulk operation. */
 export function fileIdListProperty(purpose: string, chunkSize: number): INodeProperties {
@@ -36,46 +31,51 @@ export function fileIdList(context: IExecuteFunctions, itemIndex: number): strin
 	return fileIds;
 }
 
-/**
- * A bulk 404 means no id of the chunk exists: it is a per-id outcome, not a failure of the whole
- * item. ImageKit lists the ids in `missingFileIds` where the endpoint has it.
- */
-function missingFilesAnswer(error: unknown, chunk: string[]): BulkAnswer {
-	if (!(error instanceof ImageKitApiError) || error.status !== 404) throw error;
-	const listed = (error.body as IDataObject | undefined)?.missingFileIds;
-	const missing = Array.isArray(listed) ? listed.map(String) : chunk;
-	return { succeededIds: [], errors: missing.map((fileId) => ({ fileId, error: error.message })) };
+function outputOf(outcome: BulkOutcome, changed: string): IDataObject {
+	const { fileId } = outcome;
+	switch (outcome.status) {
+		case 'changed':
+			return { fileId, [changed]: true };
+		case 'notFound':
+			return {
+				fileId,
+				[changed]: false,
+				reason: 'notFound',
+				error: 'Not found: no file in the media library has this ID',
+			};
+		case 'notAttempted':
+			return {
+				fileId,
+				[changed]: false,
+				reason: 'notAttempted',
+				error: `Not attempted: an earlier request failed with "${outcome.error.message}", which would repeat for every request`,
+			};
+		default:
+			return { fileId, [changed]: false, reason: outcome.status, error: outcome.error.message };
+	}
 }
 
 /**
- * Sends `fileIds` in chunks of `chunkSize` and reports one outcome per id:
- * `{ fileId, [outcome]: true }` or `{ fileId, [outcome]: false, error }`.
+ * Sends `fileIds` in chunks of `chunkSize` and returns one output per ID, in order:
+ * `{ fileId, [changed]: true }`, or `{ fileId, [changed]: false, reason, error }` where `reason`
+ * is `notFound`, `refused`, `failed` or `notAttempted` (see BulkOutcome).
+ *
+ * The operation as a whole throws only when a request failed for good AND no ID at all was
+ * changed: nothing happened that the error could hide, so the workflow stops (or, with Continue
+ * On Fail, gets one error item) as for any failed operation. Once anything was changed, throwing
+ * would hide it (say, 200 deletions before a chunk failed), so every ID's outcome is returned,
+ * with `error` on the IDs that failed. IDs that do not exist are an outcome, never a failure.
  */
 export async function outcomePerId(
 	fileIds: string[],
 	chunkSize: number,
-	outcome: string,
+	changed: string,
 	send: (chunk: string[]) => Promise<BulkAnswer>,
 ): Promise<IDataObject[]> {
-	const outcomes: IDataObject[] = [];
-	for (let start = 0; start < fileIds.length; start += chunkSize) {
-		const chunk = fileIds.slice(start, start + chunkSize);
-		const answer = await send(chunk).catch((error: unknown) => missingFilesAnswer(error, chunk));
-		const succeeded = new Set(answer.succeededIds);
-		const failures = new Map(
-			(answer.errors ?? []).map((failure) => [failure.fileId, failure.error]),
-		);
-		for (const fileId of chunk) {
-			outcomes.push(
-				succeeded.has(fileId)
-					? { fileId, [outcome]: true }
-					: {
-							fileId,
-							[outcome]: false,
-							error: failures.get(fileId) ?? 'ImageKit did not confirm the change',
-						},
-			);
-		}
+	const outcomes = await settleBulk(fileIds, chunkSize, send);
+	if (!outcomes.some((outcome) => outcome.status === 'changed')) {
+		const failure = outcomes.find((outcome) => outcome.status === 'failed');
+		if (failure && 'error' in failure) throw failure.error;
 	}
-	return outcomes;
+	return outcomes.map((outcome) => outputOf(outcome, changed));
 }

@@ -1,6 +1,6 @@
 import { ApiError, badRequest, HELP_TEXT } from '../errors';
 import type { Route, RouteContext } from '../router';
-import { normalizeFolderPath, type StoredFile } from '../state';
+import { normalizeFolderPath, type EmulatorState, type StoredFile } from '../state';
 import { jsonObjectBody } from './file-fields';
 import { allVersionsOf, placeVersions, snapshotOf } from './versions';
 
@@ -194,26 +194,27 @@ const removeAITags: TagChange = (file, names) => {
 	return undefined;
 };
 
-/** 200 when every file changed, 207 with an error per file otherwise, 404 when none exists. */
-function bulkTagRoute(field: TagField, change: TagChange, reportsMissingIds: boolean) {
+/**
+ * 404 naming the missing ids when any id does not exist (docs.imagekit.io "Remove tags (bulk)"
+ * shows it naming 2 of 4 ids), changing nothing unless `bulkTagsAllOrNothing` is off; otherwise
+ * 200, or 207 with an error per file that could not be changed.
+ */
+function bulkTagRoute(
+	field: TagField,
+	change: TagChange,
+	namesMissingIds: (state: EmulatorState) => boolean,
+) {
 	return ({ body, state }: RouteContext) => {
 		const { fileIds, names } = bulkTagRequest(body, field);
 		const missingFileIds = fileIds.filter((fileId) => !state.files.has(fileId));
-		if (missingFileIds.length === fileIds.length) {
-			throw new ApiError(
-				404,
-				'The requested file(s) does not exist.',
-				reportsMissingIds ? { missingFileIds } : {},
-			);
+		const existing = fileIds.filter((fileId) => state.files.has(fileId));
+		if (missingFileIds.length > 0 && state.config.behaviour.bulkTagsAllOrNothing) {
+			throw missingFiles(state, missingFileIds, namesMissingIds);
 		}
 		const successfullyUpdatedFileIds: string[] = [];
-		const errors = missingFileIds.map((fileId) => ({
-			fileId,
-			error: 'The requested file does not exist.',
-		}));
-		for (const fileId of fileIds) {
-			const file = state.files.get(fileId);
-			if (!file) continue;
+		const errors: Array<{ fileId: string; error: string }> = [];
+		for (const fileId of existing) {
+			const file = state.files.get(fileId) as StoredFile;
 			const error = change(file, names);
 			if (error) {
 				errors.push({ fileId, error });
@@ -222,21 +223,42 @@ function bulkTagRoute(field: TagField, change: TagChange, reportsMissingIds: boo
 			file.updatedAt = state.now();
 			successfullyUpdatedFileIds.push(fileId);
 		}
+		if (missingFileIds.length > 0) throw missingFiles(state, missingFileIds, namesMissingIds);
 		if (errors.length === 0) return { status: 200, body: { successfullyUpdatedFileIds } };
 		return { status: 207, body: { successfullyUpdatedFileIds, errors } };
 	};
+}
+
+function missingFiles(
+	state: EmulatorState,
+	missingFileIds: string[],
+	namesMissingIds: (state: EmulatorState) => boolean,
+): ApiError {
+	return new ApiError(
+		404,
+		'The requested file(s) does not exist.',
+		namesMissingIds(state) ? { missingFileIds } : {},
+	);
 }
 
 export const fileManagementRoutes: Route[] = [
 	{ method: 'POST', path: '/v1/files/copy', handle: copyFile },
 	{ method: 'POST', path: '/v1/files/move', handle: moveFile },
 	{ method: 'PUT', path: '/v1/files/rename', handle: renameFile },
-	{ method: 'POST', path: '/v1/files/addTags', handle: bulkTagRoute('tags', addTags, true) },
-	{ method: 'POST', path: '/v1/files/removeTags', handle: bulkTagRoute('tags', removeTags, true) },
-	// The spec lists no missingFileIds for removeAITags.
+	{ method: 'POST', path: '/v1/files/addTags', handle: bulkTagRoute('tags', addTags, () => true) },
+	{
+		method: 'POST',
+		path: '/v1/files/removeTags',
+		handle: bulkTagRoute('tags', removeTags, () => true),
+	},
+	// The spec lists no missingFileIds for removeAITags: whether it names them is a switch.
 	{
 		method: 'POST',
 		path: '/v1/files/removeAITags',
-		handle: bulkTagRoute('AITags', removeAITags, false),
+		handle: bulkTagRoute(
+			'AITags',
+			removeAITags,
+			(state) => state.config.behaviour.removeAITagsNamesMissingIds,
+		),
 	},
 ];

@@ -291,22 +291,14 @@ function bulkDelete({ body, state }: RouteContext) {
 		throw badRequest(`fileIds cannot have more than ${MAX_BULK_DELETE_IDS} items.`);
 	}
 	const requested = Array.from(new Set(fileIds as string[]));
+	// All or nothing: docs.imagekit.io "Delete files (bulk)": "If any of the fileId is not found in
+	// your media library then a 404 response is returned and no file is deleted."
 	const missingFileIds = requested.filter((fileId) => !state.files.has(fileId));
-	if (missingFileIds.length === requested.length) {
+	if (missingFileIds.length > 0) {
 		throw new ApiError(404, 'The requested file(s) does not exist.', { missingFileIds });
 	}
-	const successfullyDeletedFileIds = requested.filter((fileId) => state.files.delete(fileId));
-	if (missingFileIds.length === 0) return { status: 200, body: { successfullyDeletedFileIds } };
-	return {
-		status: 207,
-		body: {
-			successfullyDeletedFileIds,
-			errors: missingFileIds.map((fileId) => ({
-				fileId,
-				error: 'The requested file does not exist.',
-			})),
-		},
-	};
+	for (const fileId of requested) state.files.delete(fileId);
+	return { status: 200, body: { successfullyDeletedFileIds: requested } };
 }
 
 export const fileRoutes: Route[] = [
