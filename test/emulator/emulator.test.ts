@@ -818,6 +818,7 @@ describe('bulk tags', () => {
 		expect(emulator.behaviour).toEqual({
 			removeAITagsNamesMissingIds: false,
 			bulkTagsAllOrNothing: true,
+			purgeWildcardReading: 'strict',
 		});
 	});
 });
@@ -874,7 +875,9 @@ describe('metadata', () => {
 
 describe('purge', () => {
 	it('reports a purge as Pending, then Completed', async () => {
-		const purge = await api.post('/v1/files/purge', { url: `${emulator.urlEndpoint}/products/*` });
+		const purge = await api.post('/v1/files/purge', {
+			url: `${emulator.urlEndpoint}/products/shoes/*`,
+		});
 		expect(purge.status).toBe(201);
 		expect(purge.data).toEqual({ requestId: expect.stringMatching(/^[0-9a-f]{24}$/) });
 		const status = async () => (await api.get(`/v1/files/purge/${purge.data.requestId}`)).data;
@@ -882,6 +885,45 @@ describe('purge', () => {
 		expect(await status()).toEqual({ status: 'Completed' });
 		expect(await status()).toEqual({ status: 'Completed' });
 	});
+
+	// [path after the URL endpoint, accepted when read strictly, accepted when read leniently]
+	const wildcards: Array<[string, boolean, boolean]> = [
+		['/sample.jpg*', true, true],
+		['/images/upload*', true, true],
+		['/images/upload/*', true, true],
+		['/abcdefghijklmno*', true, true], // 15 characters, 16 with the "/"
+		['/abcdefghijklmn*', false, true], // 14 characters, 15 with the "/"
+		['/images/*', false, true], // an empty second level
+		['/images*', false, false],
+		['/*', false, false],
+		['/folder/*/sample.jpg', false, false],
+		['/media/catalog/*', false, false],
+		['/s/files/*', false, false],
+		['/media/catalog/product/*', false, true],
+		['/shoe.jpg', true, true],
+	];
+
+	it.each(wildcards)(
+		'purges %s: %s when read strictly, %s when read leniently',
+		async (path, strictly, leniently) => {
+			for (const [reading, accepted] of [
+				['strict', strictly],
+				['lenient', leniently],
+			] as const) {
+				emulator.behaviour.purgeWildcardReading = reading;
+				const response = await api.post('/v1/files/purge', {
+					url: `${emulator.urlEndpoint}${path}`,
+				});
+				expect([reading, response.status]).toEqual([reading, accepted ? 201 : 400]);
+				if (!accepted) {
+					expect(response.data).toEqual({
+						message: 'The URL is not valid for cache purging.',
+						help: HELP,
+					});
+				}
+			}
+		},
+	);
 
 	itWithSpec('refuses URLs outside the account and unknown request ids', async () => {
 		for (const url of ['https://example.com/a.png', 'not a url']) {

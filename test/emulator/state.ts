@@ -131,11 +131,19 @@ export interface EmulatorBehaviour {
 	 * delete (documented). The tag docs show the 404 only. Default true.
 	 */
 	bulkTagsAllOrNothing: boolean;
+	/**
+	 * How a purge wildcard's rules are read where the docs are silent (see routes/purge.ts):
+	 * `strict` counts the 15 characters without the leading "/", needs two non-empty folder levels
+	 * and refuses everything under media/catalog/ and s/files/; `lenient` counts the "/", takes
+	 * "/images/*" as two levels and refuses exactly media/catalog/* and s/files/*. Default strict.
+	 */
+	purgeWildcardReading: 'strict' | 'lenient';
 }
 
 export const DEFAULT_BEHAVIOUR: EmulatorBehaviour = {
 	removeAITagsNamesMissingIds: false,
 	bulkTagsAllOrNothing: true,
+	purgeWildcardReading: 'strict',
 };
 
 export interface EmulatorConfig {

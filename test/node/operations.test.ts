@@ -62,6 +62,51 @@ describe('Cache → Purge and Get Purge Status', () => {
 		]);
 	});
 
+	it('refuses a wildcard ImageKit would refuse, stating the rule, before sending', async () => {
+		const result = await fixture.run({
+			resource: 'cache',
+			operation: 'purge',
+			url: `${fixture.emulator.urlEndpoint}/images*`,
+		});
+		expect(result.error).toMatchObject({ name: 'NodeOperationError' });
+		expect(result.error?.message).toBe(
+			"'URL' ends in a wildcard ImageKit refuses (/images*): ImageKit takes a * only at the end, after at least two folder levels (e.g. /images/upload*), 15 characters of path (e.g. /product-images-2024*) or a full file name with its extension (e.g. /images/sample.jpg*)",
+		);
+		expect(fixture.emulator.requests).toEqual([]);
+	});
+
+	it.each(['strict', 'lenient'] as const)(
+		'sends only wildcards ImageKit accepts, however it reads its rule (%s)',
+		async (reading) => {
+			const paths = [
+				'/sample.jpg*',
+				'/images/upload*',
+				'/abcdefghijklmno*',
+				'/abcdefghijklmn*',
+				'/images/*',
+				'/images*',
+				'/media/catalog/*',
+				'/media/catalog/product/*',
+				'/s/files/*',
+			];
+			const sent: string[] = [];
+			for (const path of paths) {
+				fixture.emulator.reset();
+				fixture.emulator.behaviour.purgeWildcardReading = reading;
+				const url = `${fixture.emulator.urlEndpoint}${path}`;
+				const result = await fixture.run({ resource: 'cache', operation: 'purge', url });
+				if (fixture.emulator.requests.length === 0) {
+					expect(result.error?.message).toMatch(/^'URL' (ends in a wildcard|cannot purge)/);
+					continue;
+				}
+				sent.push(path);
+				expect([path, result.error]).toEqual([path, undefined]);
+				expect(fixture.emulator.requests.map((request) => request.status)).toEqual([201]);
+			}
+			expect(sent).toEqual(['/sample.jpg*', '/images/upload*', '/abcdefghijklmno*']);
+		},
+	);
+
 	it('reports an unknown request id with ImageKit’s message', async () => {
 		const result = await fixture.run({
 			resource: 'cache',

@@ -7,6 +7,7 @@ import { createFetchRequester } from './http';
 import type { MultipartFile, UploadFileContent } from './multipart';
 import { MultipartBody } from './multipart';
 import { phashDistance } from './phash';
+import { wildcardPurgeProblem } from './purge';
 import { allOf, grouped, where, whereIn } from './searchQuery';
 import type { RetryMode, RetryOptions, Sleep } from './transport';
 import { defaultSleep, Transport } from './transport';
@@ -344,11 +345,21 @@ export class ImageKit {
 		})) as BulkDeleteResult;
 	}
 
+	/**
+	 * Purges a URL from the CDN and ImageKit's caches. A URL ending in `*` purges every URL it
+	 * prefixes, within ImageKit's wildcard rules (see purge.ts), checked before sending.
+	 */
 	async purgeCache(url: string): Promise<{ requestId: string }> {
-		if (typeof url !== 'string' || !/^https?:\/\//i.test(url.trim())) {
-			throw new ImageKitInputError('url', 'url must be the full URL to purge');
+		const target = typeof url === 'string' ? url.trim() : '';
+		if (!/^https?:\/\//i.test(target) || !URL.canParse(target)) {
+			throw new ImageKitInputError(
+				'url',
+				'url must be the full URL to purge, e.g. https://ik.imagekit.io/your_id/shoe.jpg',
+			);
 		}
-		const body = { url: url.trim() };
+		const problem = wildcardPurgeProblem(target, this.urlEndpoint);
+		if (problem) throw new ImageKitInputError('url', `url ${problem}`);
+		const body = { url: target };
 		return (await this.api('POST', '/v1/files/purge', { body })) as { requestId: string };
 	}
 

@@ -28,6 +28,7 @@ export type { RateLimitInfo } from './errors';
 export type { HttpRequest, HttpResponse, Requester, StreamedBody } from './http';
 export { createFetchRequester, headerValue, isStreamedBody } from './http';
 export { phashDistance } from './phash';
+export { MIN_WILDCARD_PATH_LENGTH, wildcardPurgeProblem } from './purge';
 export { allOf, grouped, quote, where, whereIn } from './searchQuery';
 export type { SearchOperator } from './searchQuery';
 export { buildUrl } from './url';

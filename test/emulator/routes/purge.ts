@@ -1,19 +1,42 @@
 import { badRequest } from '../errors';
 import type { Route, RouteContext } from '../router';
+import type { EmulatorBehaviour } from '../state';
 import { jsonObjectBody } from './file-fields';
 
-/** Any URL under the account's URL endpoint, including a trailing `*` wildcard, may be purged. */
-function isPurgeableUrl(url: unknown, urlEndpoint: string): url is string {
-	return (
-		typeof url === 'string' &&
-		URL.canParse(url) &&
-		(url === urlEndpoint || url.startsWith(`${urlEndpoint}/`))
+/**
+ * A URL under the account's URL endpoint. A trailing `*` (the only place it may be) must follow a
+ * path, after the endpoint, of two folder levels or 15 characters, or a file name with its
+ * extension; media/catalog/* and s/files/* are never purged (docs.imagekit.io, API reference
+ * "Purge cache" → Purge Cache for Multiple Files). `reading` answers what the docs leave open.
+ */
+function isPurgeableUrl(
+	url: unknown,
+	urlEndpoint: string,
+	reading: EmulatorBehaviour['purgeWildcardReading'],
+): url is string {
+	if (typeof url !== 'string' || !URL.canParse(url)) return false;
+	if (url !== urlEndpoint && !url.startsWith(`${urlEndpoint}/`)) return false;
+	const star = url.indexOf('*');
+	if (star === -1) return true;
+	if (star !== url.length - 1) return false;
+	const path = url.slice(urlEndpoint.length, -1); // with its leading "/"
+	const strict = reading === 'strict';
+	const bare = path.replace(/^\//, '');
+	const refused = ['media/catalog/', 's/files/'].some((unsupported) =>
+		strict ? `${bare}/`.startsWith(unsupported) : bare === unsupported,
 	);
+	if (refused) return false;
+	const segments = bare.split('/');
+	const levels = strict ? segments.filter((segment) => segment !== '').length : segments.length;
+	const length = strict ? bare.length : path.length;
+	const fileName = /^[^/]+\.[A-Za-z0-9]+$/.test(segments[segments.length - 1]);
+	return levels >= 2 || length >= 15 || fileName;
 }
 
 function requestPurge({ body, state }: RouteContext) {
 	const { url } = jsonObjectBody(body);
-	if (!isPurgeableUrl(url, state.config.urlEndpoint))
+	const { urlEndpoint, behaviour } = state.config;
+	if (!isPurgeableUrl(url, urlEndpoint, behaviour.purgeWildcardReading))
 		throw badRequest('The URL is not valid for cache purging.');
 	const requestId = state.nextId();
 	state.purgeRequests.set(requestId, {

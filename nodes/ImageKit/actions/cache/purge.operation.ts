@@ -21,7 +21,8 @@ export const description = updateDisplayOptions(
 			default: '',
 			required: true,
 			placeholder: 'https://ik.imagekit.io/your_id/photo.jpg',
-			description: 'Full URL to purge; end it with * to purge every URL with that prefix',
+			description:
+				'Full URL to purge. End it with * to purge every URL with that prefix: ImageKit allows it after two folder levels (…/images/upload*), 15 characters of path, or a file name with its extension (…/sample.jpg*).',
 		},
 	],
 );
