@@ -107,9 +107,9 @@ describe('searchQuery', () => {
 
 	it.each([
 		['AITags = "car"', 'does not support the searchQuery field "AITags"'],
-		['name > "a"', 'does not support the operator > for the searchQuery field "name"'],
-		['tags HAS "a"', 'does not support the searchQuery operator HAS'],
-		['"customMetadata.brand" EXISTS', 'does not support the searchQuery operator EXISTS'],
+		['name > "a"', 'does not support the operator > for the field "name" in searchQuery'],
+		['tags HAS "a"', 'does not support the operator HAS in searchQuery'],
+		['"customMetadata.brand" EXISTS', 'does not support the operator EXISTS in searchQuery'],
 	])('names what the emulator does not support in %j', (query, message) => {
 		expect(() => compileSearchQuery(query, NOW)).toThrow(message);
 	});
