@@ -120,6 +120,33 @@ describe('File → Upload', () => {
 		});
 	});
 
+	it.each([
+		[
+			'"file.size" < "1kb" AND "file.mime" : "image/"',
+			400,
+			"Your request failed 'checks' validation.",
+		],
+		['file.size < "1mb"', 400, 'Your request contains invalid syntax for the checks parameter.'],
+		['"request.folder" : "/products/" AND "file.size" >= "1kb"', 200, undefined],
+	])('answers the checks %s with ImageKit’s %i', async (checks, status, message) => {
+		const result = await fixture.run({
+			resource: 'file',
+			operation: 'upload',
+			inputSource: 'base64',
+			base64Content: Buffer.alloc(4096, 1).toString('base64'),
+			fileName: 'data.png',
+			options: { folder: '/products/', checks },
+		});
+		expect(fixture.emulator.requests.map((request) => request.status)).toEqual([status]);
+		if (message) {
+			expect(result.error).toMatchObject({ name: 'NodeApiError', httpCode: '400', message });
+			expect(fixture.emulator.files).toEqual([]);
+		} else {
+			expect(result.error).toBeUndefined();
+			expect(fixture.emulator.files).toHaveLength(1);
+		}
+	});
+
 	it('uploads from a URL and from base64', async () => {
 		const fromUrl = await fixture.run({
 			resource: 'file',

@@ -2,7 +2,13 @@ import type { ParsedForm } from '../body';
 import { bytesContent, describeContent, remoteUrlStandIn, type ReceivedContent } from '../content';
 import { badRequest } from '../errors';
 import type { Route, RouteContext } from '../router';
-import { MAX_FILE_VERSIONS, normalizeFolderPath, type StoredFile } from '../state';
+import {
+	MAX_FILE_VERSIONS,
+	normalizeFolderPath,
+	type EmulatorState,
+	type StoredFile,
+} from '../state';
+import { enforceUploadChecks, UploadChecksError } from '../upload-checks';
 import { OPTIONAL_UPLOAD_FIELDS, uploadView, type OptionalUploadField } from '../views';
 import {
 	pendingExtensionStatus,
@@ -133,6 +139,31 @@ function withSuffix(name: string, suffix: string): string {
 	return dot <= 0 ? `${name}_${suffix}` : `${name.slice(0, dot)}_${suffix}${name.slice(dot)}`;
 }
 
+/** The upload's `checks`, against the request as sent and the file received (upload-checks.ts). */
+function checkUpload(
+	fields: Record<string, string>,
+	content: ReceivedContent,
+	customMetadata: Record<string, unknown> | undefined,
+	state: EmulatorState,
+): void {
+	const facts = describeContent(content, fields.fileName);
+	try {
+		enforceUploadChecks(
+			fields.checks,
+			{
+				fields,
+				customMetadata: customMetadata ?? {},
+				file: { size: facts.size, mime: facts.mime },
+				media: { width: facts.width, height: facts.height, ...facts.video },
+			},
+			state.customMetadataFields.values(),
+		);
+	} catch (error) {
+		if (error instanceof UploadChecksError) throw badRequest(error.message);
+		throw error;
+	}
+}
+
 function upload({ body, state }: RouteContext, version: keyof typeof CLIENT_SIDE_CREDENTIAL) {
 	const form = body.form;
 	if (!form) throw badRequest(MISSING_FILE);
@@ -165,6 +196,7 @@ function upload({ body, state }: RouteContext, version: keyof typeof CLIENT_SIDE
 	const transformation =
 		fields.transformation === undefined ? undefined : jsonField(fields, 'transformation');
 	const responseFields = responseFieldsOf(fields);
+	if (fields.checks !== undefined) checkUpload(fields, received.content, customMetadata, state);
 
 	const folderPath = sanitizeFolder(fields.folder ?? '/');
 	const requestedName = sanitizeFileName(fields.fileName);
