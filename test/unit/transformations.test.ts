@@ -1,6 +1,7 @@
 import ImageKitSdk from '@imagekit/nodejs';
 
-import type { TransformationStep } from '../../nodes/ImageKit/client/transformations';
+import { ImageKitInputError } from '../../nodes/ImageKit/client/errors';
+import type { Overlay, TransformationStep } from '../../nodes/ImageKit/client/transformations';
 import {
 	buildTransformationString,
 	TRANSFORMATIONS,
@@ -179,8 +180,24 @@ describe('TRANSFORMATIONS table', () => {
 	it('keeps seed names on the entries of the current names, so one code has one rule', () => {
 		const grayscale = TRANSFORMATIONS.find((spec) => spec.key === 'grayscale');
 		expect(grayscale?.aliases).toEqual(expect.arrayContaining(['effectGray', 'effect_gray']));
-		expect(tr({ effectGray: true }, { effect_gray: 'true' })).toBe('e-grayscale:e-grayscale');
-		expect(tr({ effectContrast: true })).toBe('e-contrast');
+		expect(tr({ grayscale: true }, { contrastStretch: 'true' })).toBe('e-grayscale:e-contrast');
+	});
+
+	// Seed test_generate_url_with_src and test_generate_url_with_all_params (Python 2.2.8): an
+	// older name keeps its SDK's `code-value`, where the current name follows v7's flag rule.
+	it.each<[TransformationStep, string]>([
+		[{ effect_contrast: '1' }, 'e-contrast-1'],
+		[{ effect_contrast: 'true' }, 'e-contrast-true'],
+		[{ effect_gray: 'true' }, 'e-grayscale-true'],
+		[{ effect_gray: true }, 'e-grayscale-true'],
+		[{ effectContrast: true }, 'e-contrast-true'],
+		[{ effect_sharpen: 10, effect_usm: '2-2-0.8-0.024' }, 'e-sharpen-10,e-usm-2-2-0.8-0.024'],
+		[{ effect_sharpen: '-' }, 'e-sharpen'],
+		[{ effect_gray: false }, 'e-grayscale-false'],
+		[{ default_image: '//folder/file.jpg//' }, 'di-folder@@file.jpg'],
+		[{ overlay_image: '/folder/file.jpg' }, 'oi-folder@@file.jpg'],
+	])('writes the older name %j as its SDK did: %s', (step, expected) => {
+		expect(tr(step)).toBe(expected);
 	});
 
 	it('marks the seed-only overlay codes as legacy', () => {
@@ -213,11 +230,32 @@ describe('buildTransformationString', () => {
 		expect(tr({ lossless: false })).toBe('lo-false');
 	});
 
-	it('applies the flag-only rule: true, "true" and "-" give the bare code, anything else nothing', () => {
+	it('applies the flag-only rule: true, "true" and "-" give the bare code, false and "false" nothing', () => {
 		expect(tr({ grayscale: true, aiUpscale: 'true', aiRetouch: '-' })).toBe(
 			'e-grayscale,e-upscale,e-retouch',
 		);
-		expect(tr({ grayscale: false, aiUpscale: 'false', aiRetouch: 'yes', width: 10 })).toBe('w-10');
+		expect(tr({ grayscale: false, aiUpscale: 'false', width: 10 })).toBe('w-10');
+	});
+
+	it.each([['yes'], ['1'], [1], [''], [['true']]])(
+		'refuses a switch set to %j rather than dropping it',
+		(value) => {
+			expect(() => tr({ contrastStretch: value as string })).toThrow(
+				new ImageKitInputError(
+					'transformation',
+					`'transformation' has contrastStretch: ${JSON.stringify(value)}, but contrastStretch is a switch: give true or false`,
+				),
+			);
+		},
+	);
+
+	it('refuses steps and lists it cannot read rather than dropping them', () => {
+		expect(() => buildTransformationString('w-100' as unknown as TransformationStep[])).toThrow(
+			/^'transformation' must be an array of steps/,
+		);
+		expect(() => tr('w-100' as unknown as TransformationStep)).toThrow(
+			/^'transformation' step 1 is "w-100": give an object such as \{ width: 300 \}$/,
+		);
 	});
 
 	it('applies the optional-value rule', () => {
@@ -297,11 +335,23 @@ describe('buildTransformationString', () => {
 			);
 		});
 
-		it('drops a layer without its type or required field', () => {
-			expect(tr({ width: 1, overlay: { type: 'text' } })).toBe('w-1');
-			expect(tr({ overlay: { type: 'image', input: '' } })).toBe('');
-			expect(tr({ overlay: { type: 'solidColor' } })).toBe('');
-			expect(tr({ overlay: { type: 'sticker' as 'text', text: 'x' } })).toBe('');
+		it.each<[Overlay, RegExp]>([
+			[
+				{ type: 'text' },
+				/has a text overlay without its text: give it, e\.g\. \{ type: 'text', text: 'Sale' \}$/,
+			],
+			[{ type: 'image', input: '' }, /has a image overlay without its input/],
+			[{ type: 'solidColor' }, /has a solidColor overlay without its color/],
+			[
+				{ type: 'sticker' as 'text', text: 'x' },
+				/has an overlay of type "sticker": give one of text, image, video, subtitle, solidColor/,
+			],
+			[{} as Overlay, /has an overlay of type undefined/],
+		])('refuses the layer %j rather than dropping it', (overlay, message) => {
+			expect(() => tr({ width: 1, overlay })).toThrow(message);
+			expect(() =>
+				tr({ overlay: { type: 'image', input: 'a.png', transformation: [{ overlay }] } }),
+			).toThrow(message);
 		});
 
 		it('writes layer mode, position, timing and nested steps in order, dropping zeros', () => {

@@ -1,5 +1,6 @@
 // The one table of URL transformations (API.md §6.1.5, §6.2.4) and the string builder that reads it.
 // The n8n UI fields are generated from the same table (helpers/transformationFields.ts).
+import { ImageKitInputError } from './errors';
 
 /**
  * How a value turns into URL text, and which UI field edits it:
@@ -11,6 +12,8 @@
  * - `trim`: `true` when the value is empty;
  * - `raw`: the value verbatim, as a whole transformation.
  * For every type but `raw`, the value `-` emits the bare code (the seed SDKs' rule).
+ * Under an alias (an older SDK's name) a value follows that SDK's one rule instead: `code-value`, the
+ * bare code for `-`, and paths with every outer `/` removed (Python 2.2.8 `transformation_to_str`).
  */
 export type TransformationValueType =
 	| 'text'
@@ -549,13 +552,20 @@ export const TRANSFORMATIONS: readonly TransformationSpec[] = [
 	legacyOverlay('overlayRadius', 'or', ['overlay_radius']),
 ];
 
+/** A name a step may use, and whether it is an older SDK's name read by that SDK's rule. */
+interface NamedSpec {
+	spec: TransformationSpec;
+	olderName: boolean;
+}
+
 /** Key, alias and code → spec. Names win over codes; codes let raw `{ w: 300 }` get the same value rules. */
-const SPEC_BY_NAME = new Map<string, TransformationSpec>();
+const SPEC_BY_NAME = new Map<string, NamedSpec>();
 for (const spec of TRANSFORMATIONS) {
-	for (const name of [spec.key, ...(spec.aliases ?? [])]) SPEC_BY_NAME.set(name, spec);
+	SPEC_BY_NAME.set(spec.key, { spec, olderName: false });
+	for (const alias of spec.aliases ?? []) SPEC_BY_NAME.set(alias, { spec, olderName: true });
 }
 for (const spec of TRANSFORMATIONS) {
-	if (!SPEC_BY_NAME.has(spec.code)) SPEC_BY_NAME.set(spec.code, spec);
+	if (!SPEC_BY_NAME.has(spec.code)) SPEC_BY_NAME.set(spec.code, { spec, olderName: false });
 }
 
 /** Layer kinds (API.md §6.2.3); `source` names the overlay field the layer cannot do without. */
@@ -756,11 +766,31 @@ function placementTokens(
 	return tokens;
 }
 
-/** The layer segment `l-…,l-end`, or '' when the layer lacks its type or source. */
+function transformationError(problem: string): ImageKitInputError {
+	return new ImageKitInputError('transformation', `'transformation' ${problem}`);
+}
+
+const EXAMPLE_LAYER_SOURCE: Record<LayerTypeSpec['source'], string> = {
+	text: 'Sale',
+	input: '/logos/brand.png',
+	color: 'FF0000',
+};
+const LAYER_TYPE_NAMES = LAYER_TYPES.map((layer) => layer.type).join(', ');
+
+/** The layer segment `l-…,l-end`; a layer without a known type or its source is an error, never dropped. */
 function layerString(overlay: Overlay): string {
 	const layer = LAYER_TYPE_BY_NAME.get(overlay.type);
-	const source = layer && overlay[layer.source];
-	if (!layer || !source) return '';
+	if (!layer) {
+		throw transformationError(
+			`has an overlay of type ${JSON.stringify(overlay.type)}: give one of ${LAYER_TYPE_NAMES}, e.g. { type: 'text', text: 'Sale' }`,
+		);
+	}
+	const source = overlay[layer.source];
+	if (source === undefined || source === null || source === '') {
+		throw transformationError(
+			`has a ${layer.type} overlay without its ${layer.source}: give it, e.g. { type: '${layer.type}', ${layer.source}: '${EXAMPLE_LAYER_SOURCE[layer.source]}' }`,
+		);
+	}
 	let segment = layer.opening + ',' + layerSourceToken(layer, String(source), overlay.encoding);
 	if (overlay.layerMode) segment += ',lm-' + overlay.layerMode;
 	segment +=
@@ -775,22 +805,39 @@ function isEmptyText(value: TransformationValue): boolean {
 	return String(value).trim() === '';
 }
 
+/** An older SDK's `code-value` (API.md §6.1.2): `-` alone gives the bare code. */
+function olderSdkPair(spec: TransformationSpec, value: TransformationValue): string {
+	if (value === '-') return spec.code;
+	const text = String(value);
+	return (
+		spec.code + '-' + (spec.type === 'path' ? slashesAsAt(text.replace(/^\/+|\/+$/g, '')) : text)
+	);
+}
+
 /** One `code-value` pair, or '' when the value asks for nothing. Unknown keys are used as their own code. */
 function pairString(key: string, value: TransformationValue): string {
-	const spec = SPEC_BY_NAME.get(key) ?? SPEC_BY_NAME.get(key.toLowerCase());
-	const code = spec ? spec.code : key;
-	switch (spec?.type) {
+	const named = SPEC_BY_NAME.get(key) ?? SPEC_BY_NAME.get(key.toLowerCase());
+	if (!named) return value === '-' ? key : key + '-' + String(value);
+	const { spec, olderName } = named;
+	if (olderName) return olderSdkPair(spec, value);
+	const code = spec.code;
+	switch (spec.type) {
 		case 'raw':
 			return String(value);
 		case 'flag':
-			return value === true || value === 'true' || value === '-' ? code : '';
+			// v7 drops any other value silently (transformation-utils); a switch set to something else is an error here.
+			if (value === true || value === 'true' || value === '-') return code;
+			if (value === false || value === 'false') return '';
+			throw transformationError(
+				`has ${key}: ${JSON.stringify(value)}, but ${key} is a switch: give true or false`,
+			);
 		case 'optionalValue':
 			if (value === false) return '';
 			if (value === true || value === 'true' || value === '-' || isEmptyText(value)) return code;
 			return code + '-' + value;
 	}
 	if (value === '-') return code;
-	switch (spec?.type) {
+	switch (spec.type) {
 		case 'path':
 			return code + '-' + pathToken(String(value));
 		case 'list':
@@ -802,15 +849,26 @@ function pairString(key: string, value: TransformationValue): string {
 	}
 }
 
-/** The `tr` text: pairs joined by `,`, steps by `:`; nulls, empty steps and dropped layers leave no trace. */
+/**
+ * The `tr` text: pairs joined by `,`, steps by `:`. Unset values (`undefined`, `null`) and empty steps
+ * leave no trace; anything given that would produce nothing is an `ImageKitInputError`.
+ */
 export function buildTransformationString(
 	steps: readonly TransformationStep[] | undefined,
 ): string {
-	if (!Array.isArray(steps)) return '';
+	if (steps === undefined || steps === null) return '';
+	if (!Array.isArray(steps)) {
+		throw transformationError('must be an array of steps, e.g. [{ width: 300 }, { rotation: 90 }]');
+	}
 	let chain = '';
 	for (let index = 0; index < steps.length; index++) {
 		const step = steps[index];
-		if (!step || typeof step !== 'object') continue;
+		if (step === undefined || step === null) continue;
+		if (typeof step !== 'object' || Array.isArray(step)) {
+			throw transformationError(
+				`step ${index + 1} is ${JSON.stringify(step)}: give an object such as { width: 300 }`,
+			);
+		}
 		let pairs = '';
 		for (const key in step) {
 			const value = step[key];
