@@ -6,12 +6,14 @@ import { ImageKit } from '../../nodes/ImageKit/client/ImageKit';
 import { ImageKitInputError } from '../../nodes/ImageKit/client/errors';
 import type { TransformationStep } from '../../nodes/ImageKit/client/transformations';
 import type { UrlContext, UrlOptions } from '../../nodes/ImageKit/client/url';
-import { buildUrl } from '../../nodes/ImageKit/client/url';
+import { buildUrl, MAX_URL_EXPIRY_SECONDS } from '../../nodes/ImageKit/client/url';
 
 const DEMO: UrlContext = { privateKey: 'dummy-key', urlEndpoint: 'https://ik.imagekit.io/demo/' };
 const HINDI_PNG = 'sdk-testing-files/हिन्दी.png';
 const HINDI_PNG_ENCODED =
 	'sdk-testing-files/%E0%A4%B9%E0%A4%BF%E0%A4%A8%E0%A5%8D%E0%A4%A6%E0%A5%80.png';
+
+const hmacOf = (text: string) => createHmac('sha1', 'dummy-key').update(text).digest('hex');
 
 function inputError(run: () => unknown): ImageKitInputError {
 	try {
@@ -138,7 +140,8 @@ describe('buildUrl: inputs', () => {
 			},
 			DEMO,
 		);
-		expect(url).toBe('https://cdn.example.com/photos/a.jpg?v=1&a%20b=c%26d&n=5&tr=w-300,h-200');
+		// Added parameters are form-encoded, as URLSearchParams (v7, the seed's urlencode) writes them.
+		expect(url).toBe('https://cdn.example.com/photos/a.jpg?v=1&a+b=c%26d&n=5&tr=w-300,h-200');
 	});
 
 	it('lets path win over src, and returns an empty string without either', () => {
@@ -207,14 +210,37 @@ describe('buildUrl: inputs', () => {
 	});
 
 	it('percent-encodes the path with the current WHATWG path percent-encode set', () => {
-		// Written out rather than taken from `new URL`, whose answer differs between Node versions.
-		const path = '/dir/ä ö"<>`{}^|#?%41~é😀.jpg';
+		// Written out rather than taken from `new URL`, whose answer for ^ differs between Node versions.
+		const path = '/dir/ä ö"<>`{}^|%41~é😀.jpg';
 		expect(buildUrl({ path }, DEMO)).toBe(
-			'https://ik.imagekit.io/demo/dir/%C3%A4%20%C3%B6%22%3C%3E%60%7B%7D%5E|%23%3F%41~%C3%A9%F0%9F%98%80.jpg',
+			'https://ik.imagekit.io/demo/dir/%C3%A4%20%C3%B6%22%3C%3E%60%7B%7D%5E|%41~%C3%A9%F0%9F%98%80.jpg',
 		);
 		expect(buildUrl({ path: 'my file.jpg' }, DEMO)).toBe(
 			'https://ik.imagekit.io/demo/my%20file.jpg',
 		);
+		expect(buildUrl({ path: 'lone\ud800.jpg' }, DEMO)).toBe(
+			'https://ik.imagekit.io/demo/lone%EF%BF%BD.jpg',
+		);
+	});
+
+	it('reads ? and # in a path as WHATWG does: a query and a fragment', () => {
+		expect(
+			buildUrl(
+				{ path: '/a b.jpg?q=x y#part two', transformation: [{ width: 1 }], signed: true },
+				DEMO,
+			),
+		).toBe(
+			`https://ik.imagekit.io/demo/tr:w-1/a%20b.jpg?q=x%20y&ik-s=${hmacOf('tr:w-1/a%20b.jpg?q=x%20y9999999999')}#part%20two`,
+		);
+	});
+
+	it('resolves dot segments as WHATWG does, before signing', () => {
+		const url = buildUrl({ path: '/x/./../secret/%2e%2E/a.jpg', signed: true }, DEMO);
+		expect(url).toBe(`https://ik.imagekit.io/demo/a.jpg?ik-s=${hmacOf('a.jpg9999999999')}`);
+		expect(new URL('https://ik.imagekit.io/demo/x/./../secret/%2e%2E/a.jpg').pathname).toBe(
+			'/demo/a.jpg',
+		);
+		expect(buildUrl({ path: 'dir/sub/..' }, DEMO)).toBe('https://ik.imagekit.io/demo/dir/');
 	});
 
 	it('encodes unsafe characters of an absolute src and keeps its fragment last', () => {
@@ -312,37 +338,39 @@ describe('buildUrl: signing rules', () => {
 });
 
 describe('buildUrl: input errors', () => {
-	it.each([-1, 'soon', Number.NaN, Number.POSITIVE_INFINITY, {}])(
+	it.each([-1, 1.5, 'soon', '1e3', Number.NaN, Number.POSITIVE_INFINITY, 1e21, {}, true])(
 		'rejects expireSeconds %p',
 		(expireSeconds) => {
 			const error = inputError(() =>
 				buildUrl({ path: 'a.jpg', expireSeconds: expireSeconds as number }, DEMO),
 			);
 			expect(error.field).toBe('expireSeconds');
-			expect(error.message).toMatch(/^expireSeconds must be a number of seconds of 0 or more/);
+			expect(error.message).toMatch(
+				/^'expireSeconds' must be 0 or more whole seconds, at most 3153600000 \(100 years\): give e\.g\. 3600, not /,
+			);
 		},
 	);
+
+	it('accepts the longest expiry and writes ik-t as an integer', () => {
+		const url = buildUrl(
+			{ path: 'a.jpg', expireSeconds: MAX_URL_EXPIRY_SECONDS },
+			{ ...DEMO, now: () => 1_700_000_000_999 },
+		);
+		expect(url).toMatch(new RegExp(`\\?ik-t=${1_700_000_000 + MAX_URL_EXPIRY_SECONDS}&ik-s=`));
+	});
 
 	it('rejects an unknown transformation position', () => {
 		const error = inputError(() =>
 			buildUrl({ path: 'a.jpg', transformationPosition: 'header' as 'path' }, DEMO),
 		);
 		expect(error.field).toBe('transformationPosition');
-		expect(error.message).toBe('transformationPosition must be "path" or "query", not "header"');
+		expect(error.message).toBe(`'transformationPosition' must be "path" or "query", not "header"`);
 	});
 
 	it('needs a URL endpoint for a relative path', () => {
 		const error = inputError(() => buildUrl({ path: 'a.jpg' }, { privateKey: 'k' }));
 		expect(error.field).toBe('urlEndpoint');
-		expect(error.message).toMatch(/required for a relative path/);
-	});
-
-	it('needs an absolute URL endpoint', () => {
-		const error = inputError(() =>
-			buildUrl({ path: 'a.jpg', urlEndpoint: 'ik.imagekit.io/demo' }, { privateKey: 'k' }),
-		);
-		expect(error.field).toBe('urlEndpoint');
-		expect(error.message).toMatch(/absolute http\(s\) URL/);
+		expect(error.message).toMatch(/^'urlEndpoint' is required for a relative path/);
 	});
 
 	it('needs a private key to sign', () => {
@@ -350,6 +378,139 @@ describe('buildUrl: input errors', () => {
 			buildUrl({ path: 'a.jpg', signed: true }, { privateKey: '', urlEndpoint: 'https://x.test' }),
 		);
 		expect(error.field).toBe('privateKey');
+	});
+
+	// Issue 9: each returned a URL that looked fine and did not work.
+	it.each<[string, UrlOptions, string, RegExp]>([
+		[
+			'src without a host',
+			{ src: 'https://' },
+			'src',
+			/^'src' must be an absolute http\(s\) URL with a host/,
+		],
+		[
+			'src with a space in the host',
+			{ src: 'http://exa mple.com/a.jpg' },
+			'src',
+			/^'src' has an invalid host/,
+		],
+		[
+			'src with a bad port',
+			{ src: 'https://x.test:99999/a.jpg' },
+			'src',
+			/^'src' has an invalid host/,
+		],
+		[
+			'endpoint without a host',
+			{ path: 'a.jpg', urlEndpoint: 'https://' },
+			'urlEndpoint',
+			/^'urlEndpoint' must be an absolute http\(s\) URL with a host/,
+		],
+		[
+			'endpoint with an extra slash',
+			{ path: 'a.jpg', urlEndpoint: 'https:///demo' },
+			'urlEndpoint',
+			/with a host/,
+		],
+		[
+			'endpoint not absolute',
+			{ path: 'a.jpg', urlEndpoint: 'ik.imagekit.io/demo' },
+			'urlEndpoint',
+			/with a host/,
+		],
+		[
+			'endpoint with a query',
+			{ path: 'a.jpg', urlEndpoint: 'https://ik.imagekit.io/demo?x=1' },
+			'urlEndpoint',
+			/^'urlEndpoint' has a query or a fragment/,
+		],
+		[
+			'endpoint with a fragment',
+			{ path: 'a.jpg', urlEndpoint: 'https://ik.imagekit.io/demo#x' },
+			'urlEndpoint',
+			/^'urlEndpoint' has a query or a fragment/,
+		],
+		[
+			'endpoint with a space in the host',
+			{ path: 'a.jpg', urlEndpoint: 'https://ik.imag ekit.io/demo' },
+			'urlEndpoint',
+			/^'urlEndpoint' has an invalid host/,
+		],
+		[
+			'endpoint with a dot segment',
+			{ path: 'a.jpg', urlEndpoint: 'https://ik.imagekit.io/a/../demo' },
+			'urlEndpoint',
+			/^'urlEndpoint' has a "\." or "\.\." segment/,
+		],
+		[
+			'path climbing above the endpoint',
+			{ path: '/../other/a.jpg' },
+			'path',
+			/^'path' climbs above the URL endpoint/,
+		],
+		[
+			'path climbing in disguise',
+			{ path: 'a/%2E%2e/../b.jpg' },
+			'path',
+			/^'path' climbs above the URL endpoint/,
+		],
+		[
+			'src climbing above its host',
+			{ src: 'https://x.test/../a.jpg' },
+			'src',
+			/^'src' climbs above its host/,
+		],
+		[
+			'path with a line break',
+			{ path: 'a.jpg\n' },
+			'path',
+			/^'path' has a control character \(U\+000A\) at position 6: remove it$/,
+		],
+		[
+			'endpoint with a tab',
+			{ path: 'a.jpg', urlEndpoint: 'https://ik.imagekit.io/de\tmo' },
+			'urlEndpoint',
+			/control character \(U\+0009\)/,
+		],
+		[
+			'a path that is not text',
+			{ path: 42 as unknown as string },
+			'path',
+			/^'path' must be text, not 42$/,
+		],
+		[
+			'a slash in a path transformation',
+			{ path: 'a.jpg', transformation: [{ raw: 'l-image,i-a/b.png' }] },
+			'transformation',
+			/would split the URL path/,
+		],
+		[
+			'signed that is not a boolean',
+			{ path: 'a.jpg', signed: 'yes' as unknown as boolean },
+			'signed',
+			/^'signed' must be true or false/,
+		],
+		[
+			'query parameters as a list',
+			{ path: 'a.jpg', queryParameters: [{ a: '1' }] as unknown as Record<string, string> },
+			'queryParameters',
+			/must be an object of names and values/,
+		],
+	])('rejects %s', (_case, options, field, message) => {
+		const error = inputError(() => buildUrl(options, DEMO));
+		expect(error.field).toBe(field);
+		expect(error.message).toMatch(message);
+	});
+
+	it('normalises a host that WHATWG writes differently, and signs what it writes', () => {
+		const url = buildUrl(
+			{ path: 'a.jpg', urlEndpoint: 'HTTPS://IK.ImageKit.io:443/demo', signed: true },
+			{ privateKey: 'dummy-key' },
+		);
+		expect(url).toBe(`https://ik.imagekit.io/demo/a.jpg?ik-s=${hmacOf('a.jpg9999999999')}`);
+		expect(buildUrl({ src: 'http://Bücher.example:8080/a.jpg' }, DEMO)).toBe(
+			'http://xn--bcher-kva.example:8080/a.jpg',
+		);
 	});
 });
 
@@ -427,8 +588,7 @@ describe('buildUrl agrees with the official SDK on the same explicit inputs', ()
 				signed: entry.signed,
 				queryParameters: entry.qp,
 			});
-			// URLSearchParams writes a space as `+`; we write %20. Both mean the same.
-			expect(ours).toBe(theirs.replace(/=1\+2/, '=1%202'));
+			expect(ours).toBe(theirs);
 		},
 	);
 });

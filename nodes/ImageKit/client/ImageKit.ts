@@ -37,8 +37,8 @@ import type {
 	UrlEndpointRequest,
 	WaitForBulkJobOptions,
 } from './types';
-import type { UrlOptions } from './url';
-import { buildUrl } from './url';
+import type { UrlContext, UrlOptions } from './url';
+import { buildUrl, urlEndpointPrefix } from './url';
 
 export const API_BASE_URL = 'https://api.imagekit.io';
 export const UPLOAD_BASE_URL = 'https://upload.imagekit.io';
@@ -175,6 +175,8 @@ export class ImageKit {
 	private readonly sleep: Sleep;
 	private readonly apiBaseUrl: string;
 	private readonly uploadBaseUrl: string;
+	/** `urlEndpoint` checked and normalised on its first use for a URL. */
+	private checkedUrlEndpointPrefix?: string;
 
 	constructor(options: ImageKitOptions) {
 		if (!options || typeof options.privateKey !== 'string' || options.privateKey === '') {
@@ -205,7 +207,26 @@ export class ImageKit {
 
 	/** A delivery URL with transformations, optionally signed (API.md §6). */
 	url(options: UrlOptions): string {
-		return buildUrl(options, { privateKey: this.privateKey, urlEndpoint: this.urlEndpoint });
+		return buildUrl(options, this.urlContext());
+	}
+
+	/**
+	 * The key and endpoint URLs are built with. The endpoint is checked once, not per URL: parsing it
+	 * costs as much as building the rest of a URL. One that fails is reported where it is used.
+	 */
+	private urlContext(): UrlContext {
+		if (this.checkedUrlEndpointPrefix === undefined && this.urlEndpoint) {
+			try {
+				this.checkedUrlEndpointPrefix = urlEndpointPrefix(this.urlEndpoint);
+			} catch {
+				// buildUrl checks it again and names it when a URL needs it.
+			}
+		}
+		return {
+			privateKey: this.privateKey,
+			urlEndpoint: this.urlEndpoint,
+			urlEndpointPrefix: this.checkedUrlEndpointPrefix,
+		};
 	}
 
 	/** Parameters for a client-side (browser) upload: token, expire and their HMAC-SHA1 signature. */

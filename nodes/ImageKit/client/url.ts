@@ -1,6 +1,9 @@
-// Delivery URLs with transformations and signatures (API.md §6). Built by string concatenation,
-// without `new URL()`, because n8n may build one per item.
-import { createHmac, hash } from 'crypto';
+// Delivery URLs with transformations and signatures (API.md §6). Written as text in the form WHATWG
+// `URL` serialises (its percent-encode sets, resolved dot segments, canonical host), so `new URL()`
+// reads the result back unchanged and the signature covers exactly what a browser or CDN sends.
+// Parsing every URL with `new URL()` instead would cost more than ImageKit's own SDK spends on the
+// whole URL; WHATWG parsing is kept for hosts that are not already in canonical form.
+import { createHmac } from 'crypto';
 
 import { ImageKitInputError } from './errors';
 import type { TransformationStep } from './transformations';
@@ -13,7 +16,7 @@ export type QueryParameters = Readonly<
 
 /** Options of `ImageKit.url()`; the seed SDK's snake_case names are accepted too. */
 export interface UrlOptions {
-	/** File path relative to the URL endpoint; wins over `src`. */
+	/** File path relative to the URL endpoint, optionally with a query; wins over `src`. */
 	path?: string;
 	/** Absolute URL of the file, or a path relative to the URL endpoint. */
 	src?: string;
@@ -25,11 +28,12 @@ export interface UrlOptions {
 	/** Where `tr` goes; default `path`, and always `query` for an absolute `src`. */
 	transformationPosition?: TransformationPosition;
 	transformation_position?: TransformationPosition;
-	/** Appended after any query already in `src`. */
+	/** Appended after any query already in the path or `src`. */
 	queryParameters?: QueryParameters;
 	query_parameters?: QueryParameters;
+	/** Signs the URL; `false` leaves it unsigned even with an expiry (the seed's rule). */
 	signed?: boolean;
-	/** Seconds the URL stays valid; a positive value signs the URL even without `signed`. */
+	/** Whole seconds the URL stays valid; a positive value signs the URL unless `signed` is `false`. */
 	expireSeconds?: number | string;
 	expire_seconds?: number | string;
 }
@@ -37,26 +41,57 @@ export interface UrlOptions {
 export interface UrlContext {
 	privateKey: string;
 	urlEndpoint?: string;
+	/** `urlEndpointPrefix(urlEndpoint)`, for a caller that keeps it from one URL to the next. */
+	urlEndpointPrefix?: string;
 	/** Current time in milliseconds; defaults to `Date.now`. */
 	now?: () => number;
 }
 
 /** The expiry ImageKit assumes for a signed URL without `ik-t`. */
 const NEVER_EXPIRES = '9999999999';
+/** A century: keeps `ik-t` a plain integer well below NEVER_EXPIRES. */
+export const MAX_URL_EXPIRY_SECONDS = 100 * 365 * 24 * 60 * 60;
+
 const ABSOLUTE_URL = /^https?:\/\//i;
-// WHATWG's path and query percent-encode sets plus non-ASCII (`^` joined the path set in 2024:
-// Node 24's URL encodes it, Node 20's does not). Tab and line breaks, which WHATWG would
-// drop, are encoded instead. The `u` flag keeps a surrogate pair together so it encodes as one character.
-const UNSAFE_IN_PATH = /[\u0000-\u0020"#<>?^`{}\\\u007f-\uffff]/;
-const UNSAFE_IN_PATH_ALL = /[\u0000-\u0020"#<>?^`{}\\\u007f-\u{10ffff}]/gu;
-const UNSAFE_IN_QUERY = /[\u0000-\u0020"<>'\u007f-\uffff]/;
-const UNSAFE_IN_QUERY_ALL = /[\u0000-\u0020"<>'\u007f-\u{10ffff}]/gu;
-const SLASH_RUNS = /\/{2,}/g;
-const LEFT_AS_IS_BY_ENCODE_URI_COMPONENT = /^[\w.~-]*$/;
+/** Scheme and authority; the host must follow `//` at once (WHATWG would skip extra slashes). */
+const SCHEME_AND_AUTHORITY = /^https?:\/\/[^/\\?#]+/i;
+/** An origin WHATWG would write unchanged: lower case, no port, user or IP address, not punycode. */
+const CANONICAL_ORIGIN = /^https?:\/\/(?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*$/;
+// WHATWG removes tabs and line breaks anywhere and strips other control characters at the ends.
+const CONTROL_CHARACTER = /[\u0000-\u001f]/;
+const SLASHES = /[/\\]+/;
+const TRAILING_SLASH = /[/\\]$/;
+// Dot segments, `%2e` included (URL Standard, path state).
+const SINGLE_DOT = /^(?:\.|%2e)$/i;
+const DOUBLE_DOT = /^(?:\.|%2e){2}$/i;
+// The URL Standard's path, special-query and fragment percent-encode sets, plus every non-ASCII code
+// point. `^` joined the path set in 2024 (Node 24 encodes it, Node 20 not); either reads `%5E` as is.
+const UNSAFE_IN_PATH = /[\u0000-\u0020"#<>?^`{}\u007f-\u{10ffff}]/u;
+const UNSAFE_IN_PATH_ALL = /[\u0000-\u0020"#<>?^`{}\u007f-\u{10ffff}]/gu;
+const UNSAFE_IN_QUERY = /[\u0000-\u0020"#<>'\u007f-\u{10ffff}]/u;
+const UNSAFE_IN_QUERY_ALL = /[\u0000-\u0020"#<>'\u007f-\u{10ffff}]/gu;
+const UNSAFE_IN_FRAGMENT_ALL = /[\u0000-\u0020"<>`\u007f-\u{10ffff}]/gu;
+/** In the `tr` value an `&` would end the parameter. */
+const UNSAFE_IN_TR_VALUE_ALL = /[\u0000-\u0020"#&<>'\u007f-\u{10ffff}]/gu;
+const WHOLE_SECONDS = /^\d+$/;
+const ENDPOINT_EXAMPLE = 'e.g. https://ik.imagekit.io/your_imagekit_id';
+
+function inputError(field: string, problem: string): ImageKitInputError {
+	return new ImageKitInputError(field, `'${field}' ${problem}`);
+}
+
+/** Whether a path may hold a backslash, a slash run or a dot segment; most paths hold none. */
+function pathNeedsWork(path: string): boolean {
+	return (
+		path.includes('\\') ||
+		path.includes('//') ||
+		path.includes('/.') ||
+		path.startsWith('.') ||
+		path.includes('%2')
+	);
+}
 
 function escapeUrlChar(char: string): string {
-	// WHATWG reads `\` as a path separator in http(s) URLs.
-	if (char === '\\') return '/';
 	// A lone surrogate has no UTF-8 form; WHATWG writes U+FFFD in its place.
 	if (char.length === 1 && char >= '\ud800' && char <= '\udfff') return '%EF%BF%BD';
 	return encodeURIComponent(char);
@@ -70,173 +105,256 @@ function encodeQuery(query: string): string {
 	return UNSAFE_IN_QUERY.test(query) ? query.replace(UNSAFE_IN_QUERY_ALL, escapeUrlChar) : query;
 }
 
-/** Percent-encoded, with every run of slashes collapsed to one. */
-function normalizePath(path: string): string {
-	const encoded = encodePath(path);
-	return encoded.indexOf('//') === -1 ? encoded : encoded.replace(SLASH_RUNS, '/');
+/** URL text as given: a string without control characters. */
+function urlText(field: string, value: unknown): string {
+	if (typeof value !== 'string') {
+		throw inputError(field, `must be text, not ${JSON.stringify(value)}`);
+	}
+	const control = CONTROL_CHARACTER.exec(value);
+	if (control) {
+		const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+		throw inputError(
+			field,
+			`has a control character (U+${code}) at position ${control.index + 1}: remove it`,
+		);
+	}
+	return value;
 }
 
-function isSet<T>(value: T | null | undefined | ''): value is T {
-	return value !== undefined && value !== null && value !== '';
+/** Scheme and host as WHATWG writes them, and the text after them; or an error naming the field. */
+function splitOrigin(
+	field: string,
+	text: string,
+	example: string,
+): { origin: string; rest: string } {
+	const given = SCHEME_AND_AUTHORITY.exec(text)?.[0];
+	if (!given) {
+		throw inputError(
+			field,
+			`must be an absolute http(s) URL with a host, not ${JSON.stringify(text)}: ${example}`,
+		);
+	}
+	const rest = text.slice(given.length);
+	if (CANONICAL_ORIGIN.test(given) && !given.includes('xn--')) return { origin: given, rest };
+	try {
+		// `href` of an origin alone is the origin plus `/`.
+		return { origin: new URL(given + '/').href.slice(0, -1), rest };
+	} catch {
+		throw inputError(field, `has an invalid host in ${JSON.stringify(text)}: ${example}`);
+	}
+}
+
+/** Splits URL text after its scheme and host into path, query and fragment, as WHATWG reads them. */
+function splitUrlText(text: string): { path: string; query: string; fragment: string } {
+	const hashAt = text.indexOf('#');
+	const beforeHash = hashAt === -1 ? text : text.slice(0, hashAt);
+	const queryAt = beforeHash.indexOf('?');
+	return {
+		path: queryAt === -1 ? beforeHash : beforeHash.slice(0, queryAt),
+		query: queryAt === -1 ? '' : beforeHash.slice(queryAt + 1),
+		fragment: hashAt === -1 ? '' : text.slice(hashAt + 1),
+	};
+}
+
+/**
+ * The path without its leading slash, encoded, slash runs collapsed as ImageKit's SDKs join paths,
+ * and dot segments resolved as WHATWG resolves them, which may not climb above the path's start.
+ */
+function resolvedPath(field: string, path: string): string {
+	if (!pathNeedsWork(path)) {
+		return encodePath(path.charCodeAt(0) === 47 ? path.slice(1) : path);
+	}
+	const segments: string[] = [];
+	let endsWithDotSegment = false;
+	for (const segment of path.split(SLASHES)) {
+		if (segment === '') continue;
+		endsWithDotSegment = DOUBLE_DOT.test(segment) || SINGLE_DOT.test(segment);
+		if (!endsWithDotSegment) {
+			segments.push(segment);
+		} else if (DOUBLE_DOT.test(segment) && segments.pop() === undefined) {
+			throw inputError(
+				field,
+				`climbs above ${field === 'src' ? 'its host' : 'the URL endpoint'} with "..": ` +
+					'give the path from the endpoint, e.g. /products/shoe.jpg',
+			);
+		}
+	}
+	const resolved = encodePath(segments.join('/'));
+	return resolved && (endsWithDotSegment || TRAILING_SLASH.test(path)) ? resolved + '/' : resolved;
+}
+
+/** The endpoint's scheme, host and path, ending with one `/`: what signing leaves out. */
+export function urlEndpointPrefix(value: unknown): string {
+	const endpoint = urlText('urlEndpoint', value);
+	const { origin, rest: path } = splitOrigin('urlEndpoint', endpoint, ENDPOINT_EXAMPLE);
+	if (path.includes('?') || path.includes('#')) {
+		throw inputError(
+			'urlEndpoint',
+			`has a query or a fragment (${JSON.stringify(endpoint)}): give the endpoint alone, ${ENDPOINT_EXAMPLE}`,
+		);
+	}
+	if (
+		pathNeedsWork(path) &&
+		path.split(SLASHES).some((segment) => SINGLE_DOT.test(segment) || DOUBLE_DOT.test(segment))
+	) {
+		throw inputError(
+			'urlEndpoint',
+			`has a "." or ".." segment (${JSON.stringify(endpoint)}): give it as the dashboard shows it, ${ENDPOINT_EXAMPLE}`,
+		);
+	}
+	const resolved = resolvedPath('urlEndpoint', path);
+	return origin + '/' + (resolved === '' || resolved.endsWith('/') ? resolved : resolved + '/');
 }
 
 function parsePosition(position: unknown): TransformationPosition {
-	if (!isSet(position)) return 'path';
+	if (position === undefined || position === null || position === '') return 'path';
 	if (position === 'path' || position === 'query') return position;
-	throw new ImageKitInputError(
+	throw inputError(
 		'transformationPosition',
-		`transformationPosition must be "path" or "query", not ${JSON.stringify(position)}`,
+		`must be "path" or "query", not ${JSON.stringify(position)}`,
 	);
 }
 
+/** Whole seconds, 0 for none. */
 function parseExpireSeconds(expireSeconds: unknown): number {
-	if (!isSet(expireSeconds)) return 0;
-	const seconds = typeof expireSeconds === 'string' ? Number(expireSeconds) : expireSeconds;
-	if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0) {
-		throw new ImageKitInputError(
+	if (expireSeconds === undefined || expireSeconds === null || expireSeconds === '') return 0;
+	const seconds =
+		typeof expireSeconds === 'string' && WHOLE_SECONDS.test(expireSeconds.trim())
+			? Number(expireSeconds)
+			: expireSeconds;
+	if (
+		typeof seconds !== 'number' ||
+		!Number.isInteger(seconds) ||
+		seconds < 0 ||
+		seconds > MAX_URL_EXPIRY_SECONDS
+	) {
+		throw inputError(
 			'expireSeconds',
-			`expireSeconds must be a number of seconds of 0 or more, e.g. 3600, not ${JSON.stringify(expireSeconds)}`,
+			`must be 0 or more whole seconds, at most ${MAX_URL_EXPIRY_SECONDS} (100 years): give e.g. 3600, not ${JSON.stringify(expireSeconds)}`,
 		);
 	}
 	return seconds;
 }
 
-// A client uses one endpoint and one key, so the last endpoint parsed and the last signer are kept.
-let lastEndpoint = '';
-let lastEndpointPrefix = '';
-let lastPrivateKey = '';
-let lastSigner: ((text: string) => string) | undefined;
+function parseSigned(signed: unknown): boolean | undefined {
+	if (signed === undefined || signed === null) return undefined;
+	if (typeof signed === 'boolean') return signed;
+	throw inputError('signed', `must be true or false, not ${JSON.stringify(signed)}`);
+}
 
-/** Origin plus the endpoint's path, normalised, with one trailing slash: what signing leaves out. */
-function endpointPrefix(endpoint: string): string {
-	if (endpoint === lastEndpoint) return lastEndpointPrefix;
-	if (!ABSOLUTE_URL.test(endpoint)) {
-		throw new ImageKitInputError(
-			'urlEndpoint',
-			'urlEndpoint must be an absolute http(s) URL such as https://ik.imagekit.io/your_imagekit_id, ' +
-				`not ${JSON.stringify(endpoint)}`,
+/** `name=value&…` as ImageKit's SDKs write added parameters (form encoding, as `URLSearchParams`). */
+function queryParametersText(parameters: unknown): string {
+	if (parameters === undefined || parameters === null) return '';
+	if (typeof parameters !== 'object' || Array.isArray(parameters)) {
+		throw inputError(
+			'queryParameters',
+			`must be an object of names and values, e.g. { v: '2' }, not ${JSON.stringify(parameters)}`,
 		);
 	}
-	const pathStart = endpoint.indexOf('/', endpoint.indexOf('//') + 2);
-	const path = pathStart === -1 ? '/' : normalizePath(endpoint.slice(pathStart));
-	const origin = pathStart === -1 ? endpoint : endpoint.slice(0, pathStart);
-	lastEndpointPrefix = origin + (path.endsWith('/') ? path : path + '/');
-	lastEndpoint = endpoint;
-	return lastEndpointPrefix;
+	const search = new URLSearchParams();
+	for (const [name, value] of Object.entries(parameters)) {
+		if (value !== undefined && value !== null) search.append(name, String(value));
+	}
+	return search.toString();
 }
 
-const SHA1_BLOCK_BYTES = 64;
+/** The transformation as one path segment, `tr:…/`; a slash would split it, so it is refused. */
+function transformationSegment(transformation: string): string {
+	if (transformation.includes('/') || transformation.includes('\\')) {
+		throw inputError(
+			'transformation',
+			`has a "/" or "\\", which would split the URL path (${JSON.stringify(transformation)}): ` +
+				'write paths inside transformations with @@, or use the query position',
+		);
+	}
+	return 'tr:' + encodePath(transformation) + '/';
+}
 
 /**
- * HMAC-SHA1 (RFC 2104) for one key, as lowercase hex, with the key's padded blocks prepared once. On
- * URL-sized text, setting up a Node `Hmac` costs more than the hashing, so two one-shot SHA-1 hashes
- * do the work instead.
+ * A delivery URL (API.md §6): `''` without `path` or `src`, as ImageKit's SDKs return; bad options
+ * throw `ImageKitInputError` naming the option. `new URL()` reads the result back unchanged.
  */
-function createSigner(privateKey: string): (text: string) => string {
-	const keyBytes = Buffer.from(privateKey, 'utf8');
-	const key = keyBytes.length > SHA1_BLOCK_BYTES ? hash('sha1', keyBytes, 'buffer') : keyBytes;
-	const innerPad = Buffer.alloc(SHA1_BLOCK_BYTES, 0x36);
-	// The outer block ends with room for the inner digest.
-	const outerBlock = Buffer.alloc(SHA1_BLOCK_BYTES + 20, 0x5c);
-	for (let i = 0; i < key.length; i++) {
-		innerPad[i] ^= key[i];
-		outerBlock[i] ^= key[i];
-	}
-	// The inner pad goes in as text, which is UTF-8 encoded: byte for byte only when it is ASCII.
-	if (innerPad.some((byte) => byte > 0x7f)) {
-		return (text) => createHmac('sha1', privateKey).update(text).digest('hex');
-	}
-	const innerPadText = innerPad.toString('latin1');
-	return (text) => {
-		hash('sha1', innerPadText + text, 'buffer').copy(outerBlock, SHA1_BLOCK_BYTES);
-		return hash('sha1', outerBlock, 'hex');
-	};
-}
-
-function signerFor(privateKey: string): (text: string) => string {
-	if (privateKey !== lastPrivateKey || !lastSigner) {
-		lastSigner = createSigner(privateKey);
-		lastPrivateKey = privateKey;
-	}
-	return lastSigner;
-}
-
-function isAbsoluteUrl(source: string): boolean {
-	// Most sources are relative paths; the first letter settles them without the regex.
-	return (source.charCodeAt(0) | 32) === 104 && ABSOLUTE_URL.test(source);
-}
-
-/** `encodeURIComponent`, skipped for the usual text it would leave as is. */
-function encodeComponent(text: string): string {
-	return LEFT_AS_IS_BY_ENCODE_URI_COMPONENT.test(text) ? text : encodeURIComponent(text);
-}
-
-function appendQueryParameters(query: string, parameters: QueryParameters | undefined): string {
-	if (!parameters) return query;
-	for (const name in parameters) {
-		const value = parameters[name];
-		if (value === undefined || value === null) continue;
-		query += (query ? '&' : '') + encodeComponent(name) + '=' + encodeComponent(String(value));
-	}
-	return query;
-}
-
-/** A delivery URL (API.md §6): `''` without `path` or `src`; throws `ImageKitInputError` on bad options. */
 export function buildUrl(options: UrlOptions, context: UrlContext): string {
 	const source = options.path || options.src;
 	if (!source) return '';
-	const position = parsePosition(options.transformationPosition || options.transformation_position);
+	const sourceField = options.path ? 'path' : 'src';
+	const sourceText = urlText(sourceField, source);
+	const position = parsePosition(options.transformationPosition ?? options.transformation_position);
 	const expireSeconds = parseExpireSeconds(options.expireSeconds ?? options.expire_seconds);
-	const endpoint = options.urlEndpoint || options.url_endpoint || context.urlEndpoint;
-	const prefix = endpoint ? endpointPrefix(endpoint) : '';
+	const signed = parseSigned(options.signed);
+	const endpointOption = options.urlEndpoint || options.url_endpoint;
+	const endpoint = endpointOption || context.urlEndpoint;
+	const prefixOfEndpoint = () =>
+		endpointOption
+			? urlEndpointPrefix(endpointOption)
+			: (context.urlEndpointPrefix ?? urlEndpointPrefix(endpoint));
 	const transformation = buildTransformationString(options.transformation);
-	const absolute = isAbsoluteUrl(source);
-	const transformationInQuery = transformation !== '' && (absolute || position === 'query');
+	const absolute = ABSOLUTE_URL.test(sourceText);
+	const inQuery = transformation !== '' && (absolute || position === 'query');
 
-	// The URL is `head + rest`: the endpoint prefix, if it starts the URL, and what gets signed.
+	// `head` is the endpoint prefix when the URL starts with it: signing leaves it out.
 	let head = '';
-	let rest: string;
-	let query = '';
-	let fragment = '';
+	let parts: ReturnType<typeof splitUrlText>;
+	let url: string;
 	if (absolute) {
-		const hashAt = source.indexOf('#');
-		const beforeHash = hashAt === -1 ? source : source.slice(0, hashAt);
-		if (hashAt !== -1) fragment = source.slice(hashAt);
-		const queryAt = beforeHash.indexOf('?');
-		rest = encodePath(queryAt === -1 ? beforeHash : beforeHash.slice(0, queryAt));
-		if (queryAt !== -1) query = encodeQuery(beforeHash.slice(queryAt + 1));
-		if (prefix && rest.startsWith(prefix)) {
-			head = prefix;
-			rest = rest.slice(prefix.length);
+		const { origin, rest } = splitOrigin(
+			sourceField,
+			sourceText,
+			'give a whole URL, e.g. https://ik.imagekit.io/your_imagekit_id/shoe.jpg',
+		);
+		parts = splitUrlText(rest);
+		url = origin + '/' + resolvedPath(sourceField, parts.path);
+		if (endpoint && (signed || expireSeconds > 0)) {
+			const prefix = prefixOfEndpoint();
+			if (url.startsWith(prefix)) head = prefix;
 		}
 	} else {
-		if (!prefix) {
-			throw new ImageKitInputError(
+		if (!endpoint) {
+			throw inputError(
 				'urlEndpoint',
-				'urlEndpoint is required for a relative path: set it on the client or pass it in the options',
+				`is required for a relative path: set it on the client or in the options, ${ENDPOINT_EXAMPLE}`,
 			);
 		}
-		head = prefix;
-		const normalized = normalizePath(source);
-		const path = normalized.charCodeAt(0) === 47 ? normalized.slice(1) : normalized;
-		rest =
-			transformation !== '' && !transformationInQuery ? 'tr:' + transformation + '/' + path : path;
+		head = prefixOfEndpoint();
+		// Seed test_url_check_query_param_are_added_correctly: a query written in the path stays a query.
+		parts = splitUrlText(sourceText);
+		const path = resolvedPath(sourceField, parts.path);
+		url =
+			head +
+			(transformation !== '' && !inQuery ? transformationSegment(transformation) : '') +
+			path;
 	}
-	query = appendQueryParameters(query, options.queryParameters ?? options.query_parameters);
-	// As in ImageKit's SDKs the transformation string goes in as built, so `,` and `:` stay readable.
-	if (transformationInQuery) query += (query ? '&' : '') + 'tr=' + transformation;
-	if (query) rest += '?' + query;
 
-	if (options.signed === true || expireSeconds > 0) {
-		if (!context.privateKey)
-			throw new ImageKitInputError('privateKey', 'privateKey is required to sign URLs');
-		// `ik-t` is written only for a real expiry; without it ImageKit assumes NEVER_EXPIRES.
-		const expiry =
-			expireSeconds > 0
-				? String(Math.floor((context.now ?? Date.now)() / 1000 + expireSeconds))
-				: '';
-		const signature = signerFor(context.privateKey)(rest + (expiry || NEVER_EXPIRES));
-		rest += (query ? '&' : '?') + (expiry ? 'ik-t=' + expiry + '&ik-s=' : 'ik-s=') + signature;
+	let query = encodeQuery(parts.query);
+	const added = queryParametersText(options.queryParameters ?? options.query_parameters);
+	if (added) query = query ? query + '&' + added : added;
+	// As in ImageKit's SDKs `tr` goes in as built, so `,` and `:` stay readable.
+	if (inQuery) {
+		query +=
+			(query ? '&' : '') + 'tr=' + transformation.replace(UNSAFE_IN_TR_VALUE_ALL, escapeUrlChar);
 	}
-	return head + rest + fragment;
+	if (query) url += '?' + query;
+	const fragment = parts.fragment
+		? '#' + parts.fragment.replace(UNSAFE_IN_FRAGMENT_ALL, escapeUrlChar)
+		: '';
+
+	if (!(signed === true || (signed === undefined && expireSeconds > 0))) return url + fragment;
+	if (!context.privateKey) {
+		throw inputError('privateKey', 'is required to sign URLs: create the client with it');
+	}
+	// `ik-t` is written only for a real expiry; without it ImageKit assumes NEVER_EXPIRES.
+	const expiry =
+		expireSeconds > 0 ? String(Math.floor((context.now ?? Date.now)() / 1000) + expireSeconds) : '';
+	// API.md §6.1.4: HMAC-SHA1 of the URL after the endpoint, plus the expiry, in lowercase hex.
+	const signature = createHmac('sha1', context.privateKey)
+		.update(url.slice(head.length) + (expiry || NEVER_EXPIRES))
+		.digest('hex');
+	return (
+		url +
+		(query ? '&' : '?') +
+		(expiry ? 'ik-t=' + expiry + '&' : '') +
+		'ik-s=' +
+		signature +
+		fragment
+	);
 }
