@@ -94,6 +94,8 @@ function pathNeedsWork(path: string): boolean {
 function escapeUrlChar(char: string): string {
 	// A lone surrogate has no UTF-8 form; WHATWG writes U+FFFD in its place.
 	if (char.length === 1 && char >= '\ud800' && char <= '\udfff') return '%EF%BF%BD';
+	// The only character of these sets that encodeURIComponent leaves as is.
+	if (char === "'") return '%27';
 	return encodeURIComponent(char);
 }
 
