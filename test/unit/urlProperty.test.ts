@@ -169,7 +169,10 @@ describe('buildUrl over random inputs', () => {
 			const transformation = buildTransformationString(options.transformation);
 			const inQuery = transformation !== '' && !inPath;
 			const expectedEntries: Array<[string, string]> = [
-				...givenQueryEntries(absolute ? source.slice(source.indexOf('//') + 2) : source),
+				...givenQueryEntries(
+					// WHATWG strips spaces at the ends of an absolute URL.
+					absolute ? source.slice(source.indexOf('//') + 2).replace(/ +$/, '') : source,
+				),
 				...Object.entries(options.queryParameters!).map(([name, value]): [string, string] => [
 					name,
 					String(value),

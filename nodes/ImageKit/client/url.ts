@@ -59,8 +59,9 @@ const SCHEME_AND_AUTHORITY = /^https?:\/\/[^/\\?#]+/i;
 const CANONICAL_ORIGIN = /^https?:\/\/(?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*$/;
 // WHATWG removes tabs and line breaks anywhere and strips other control characters at the ends.
 const CONTROL_CHARACTER = /[\u0000-\u001f]/;
-const SLASHES = /[/\\]+/;
-const TRAILING_SLASH = /[/\\]$/;
+const SLASH = /[/\\]/;
+const TRAILING_SPACES = / +$/;
+const SLASH_RUNS = /[/\\]+/;
 // Dot segments, `%2e` included (URL Standard, path state).
 const SINGLE_DOT = /^(?:\.|%2e)$/i;
 const DOUBLE_DOT = /^(?:\.|%2e){2}$/i;
@@ -159,30 +160,33 @@ function splitUrlText(text: string): { path: string; query: string; fragment: st
 }
 
 /**
- * The path without its leading slash, encoded, slash runs collapsed as ImageKit's SDKs join paths,
- * and dot segments resolved as WHATWG resolves them, which may not climb above the path's start.
+ * The path without its leading slash, encoded, with dot segments resolved as WHATWG resolves them, but
+ * never above the path's start. `collapse` joins slash runs into one, as ImageKit's SDKs join a path
+ * to its endpoint; an absolute src keeps its empty segments, as they do.
  */
-function resolvedPath(field: string, path: string): string {
-	if (!pathNeedsWork(path)) {
-		return encodePath(path.charCodeAt(0) === 47 ? path.slice(1) : path);
-	}
+function resolvedPath(field: string, path: string, collapse: boolean, start: string): string {
+	if (!pathNeedsWork(path)) return encodePath(path.charCodeAt(0) === 47 ? path.slice(1) : path);
+	const input = path.split(collapse ? SLASH_RUNS : SLASH);
+	if (input[0] === '') input.shift();
 	const segments: string[] = [];
-	let endsWithDotSegment = false;
-	for (const segment of path.split(SLASHES)) {
-		if (segment === '') continue;
-		endsWithDotSegment = DOUBLE_DOT.test(segment) || SINGLE_DOT.test(segment);
-		if (!endsWithDotSegment) {
+	for (let index = 0; index < input.length; index++) {
+		const segment = input[index];
+		const last = index === input.length - 1;
+		if (DOUBLE_DOT.test(segment)) {
+			if (segments.pop() === undefined) {
+				throw inputError(
+					field,
+					`climbs above ${start} with "..": give the path from the endpoint, e.g. /products/shoe.jpg`,
+				);
+			}
+			if (last) segments.push('');
+		} else if (SINGLE_DOT.test(segment)) {
+			if (last) segments.push('');
+		} else {
 			segments.push(segment);
-		} else if (DOUBLE_DOT.test(segment) && segments.pop() === undefined) {
-			throw inputError(
-				field,
-				`climbs above ${field === 'src' ? 'its host' : 'the URL endpoint'} with "..": ` +
-					'give the path from the endpoint, e.g. /products/shoe.jpg',
-			);
 		}
 	}
-	const resolved = encodePath(segments.join('/'));
-	return resolved && (endsWithDotSegment || TRAILING_SLASH.test(path)) ? resolved + '/' : resolved;
+	return encodePath(segments.join('/'));
 }
 
 /** The endpoint's scheme, host and path, ending with one `/`: what signing leaves out. */
@@ -197,14 +201,14 @@ export function urlEndpointPrefix(value: unknown): string {
 	}
 	if (
 		pathNeedsWork(path) &&
-		path.split(SLASHES).some((segment) => SINGLE_DOT.test(segment) || DOUBLE_DOT.test(segment))
+		path.split(SLASH).some((segment) => SINGLE_DOT.test(segment) || DOUBLE_DOT.test(segment))
 	) {
 		throw inputError(
 			'urlEndpoint',
 			`has a "." or ".." segment (${JSON.stringify(endpoint)}): give it as the dashboard shows it, ${ENDPOINT_EXAMPLE}`,
 		);
 	}
-	const resolved = resolvedPath('urlEndpoint', path);
+	const resolved = resolvedPath('urlEndpoint', path, true, 'its host');
 	return origin + '/' + (resolved === '' || resolved.endsWith('/') ? resolved : resolved + '/');
 }
 
@@ -299,13 +303,14 @@ export function buildUrl(options: UrlOptions, context: UrlContext): string {
 	let parts: ReturnType<typeof splitUrlText>;
 	let url: string;
 	if (absolute) {
+		// WHATWG strips spaces at the ends of a URL it parses, as v7's `new URL(src)` does.
 		const { origin, rest } = splitOrigin(
 			sourceField,
-			sourceText,
+			sourceText.replace(TRAILING_SPACES, ''),
 			'give a whole URL, e.g. https://ik.imagekit.io/your_imagekit_id/shoe.jpg',
 		);
 		parts = splitUrlText(rest);
-		url = origin + '/' + resolvedPath(sourceField, parts.path);
+		url = origin + '/' + resolvedPath(sourceField, parts.path, false, 'its host');
 		if (endpoint && (signed || expireSeconds > 0)) {
 			const prefix = prefixOfEndpoint();
 			if (url.startsWith(prefix)) head = prefix;
@@ -320,7 +325,7 @@ export function buildUrl(options: UrlOptions, context: UrlContext): string {
 		head = prefixOfEndpoint();
 		// Seed test_url_check_query_param_are_added_correctly: a query written in the path stays a query.
 		parts = splitUrlText(sourceText);
-		const path = resolvedPath(sourceField, parts.path);
+		const path = resolvedPath(sourceField, parts.path, true, 'the URL endpoint');
 		url =
 			head +
 			(transformation !== '' && !inQuery ? transformationSegment(transformation) : '') +
