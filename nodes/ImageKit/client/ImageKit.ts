@@ -37,6 +37,8 @@ import type {
 	UrlEndpointRequest,
 	WaitForBulkJobOptions,
 } from './types';
+import type { ResponsiveImageAttributes, ResponsiveImageOptions } from './responsive';
+import { buildResponsiveImageAttributes } from './responsive';
 import type { UrlContext, UrlOptions } from './url';
 import { buildUrl, urlEndpointPrefix } from './url';
 
@@ -208,6 +210,11 @@ export class ImageKit {
 	/** A delivery URL with transformations, optionally signed (API.md §6). */
 	url(options: UrlOptions): string {
 		return buildUrl(options, this.urlContext());
+	}
+
+	/** `src`, `srcSet`, `sizes` and `width` for a responsive `<img>`, each URL built as `url()` builds it. */
+	getResponsiveImageAttributes(options: ResponsiveImageOptions): ResponsiveImageAttributes {
+		return buildResponsiveImageAttributes(options, this.urlContext());
 	}
 
 	/**

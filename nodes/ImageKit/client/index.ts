@@ -31,7 +31,13 @@ export { phashDistance } from './phash';
 export { MIN_WILDCARD_PATH_LENGTH, wildcardPurgeProblem } from './purge';
 export { allOf, grouped, quote, where, whereIn } from './searchQuery';
 export type { SearchOperator } from './searchQuery';
-export { buildUrl } from './url';
+export { buildUrl, MAX_URL_EXPIRY_SECONDS } from './url';
 export type { UrlOptions } from './url';
+export {
+	buildResponsiveImageAttributes,
+	DEFAULT_DEVICE_BREAKPOINTS,
+	DEFAULT_IMAGE_BREAKPOINTS,
+} from './responsive';
+export type { ResponsiveImageAttributes, ResponsiveImageOptions } from './responsive';
 export { buildTransformationString, TRANSFORMATIONS } from './transformations';
 export type * from './types';
