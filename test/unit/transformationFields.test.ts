@@ -169,7 +169,7 @@ describe('stepsFromParameters', () => {
 
 	it('treats an empty optional-value effect or trim as the default strength', () => {
 		expect(trFromUi({ step: [{ parameters: { sharpen: '', trim: '', shadow: 'bl-15' } }] })).toBe(
-			'e-sharpen,t-true,e-shadow-bl-15',
+			'e-shadow-bl-15,e-sharpen,t-true',
 		);
 	});
 
@@ -186,7 +186,7 @@ describe('stepsFromParameters', () => {
 				},
 			],
 		};
-		expect(trFromUi(value)).toBe('pr-false,q-70,sr-360_720');
+		expect(trFromUi(value)).toBe('q-70,sr-360_720,pr-false');
 	});
 
 	it('builds an overlay with its options', () => {
@@ -239,21 +239,29 @@ describe('stepsFromParameters', () => {
 		).toBe('l-image,ie-YS9iLnBuZw%3D%3D,l-end');
 	});
 
-	it('gives a second layer type a step of its own, and skips layers without input', () => {
+	it('gives a second layer type a step of its own', () => {
 		const value = {
-			step: [
-				{ overlay: { image: { input: 'logo.png' }, text: { text: 'Hi' }, video: { input: '' } } },
-			],
+			step: [{ overlay: { image: { input: 'logo.png' }, text: { text: 'Hi' } } }],
 		};
 		expect(trFromUi(value)).toBe('l-image,i-logo.png,l-end:l-text,i-Hi,l-end');
 	});
 
-	it('converts the value as n8n resolves it from a saved node', () => {
+	it('keeps a layer left without its input, for the client to refuse by name', () => {
+		const value = { step: [{ overlay: { image: { input: 'logo.png' }, video: { input: '' } } }] };
+		expect(() => trFromUi(value)).toThrow("'transformation' has a video overlay without its input");
+		expect(() => trFromUi({ step: [{ overlay: { text: { options: { x: '5' } } } }] })).toThrow(
+			"'transformation' has a text overlay without its text",
+		);
+	});
+
+	// Issue 9 point 3: n8n hands the fields over in the order of the description (sorted by label,
+	// Grayscale, Height, Width); the URL gets them in the table's order, as ImageKit's SDKs write them.
+	it('converts the value as n8n resolves it from a saved node, in the table order', () => {
 		const saved = {
 			steps: {
 				step: [
 					{
-						parameters: { width: '300', grayscale: true },
+						parameters: { width: '300', height: '300', grayscale: true },
 						overlay: { text: { text: 'Hi', options: { x: '5' } } },
 					},
 					{ parameters: { rotation: '90' } },
@@ -268,8 +276,14 @@ describe('stepsFromParameters', () => {
 			{ typeVersion: 1 },
 			null,
 		);
+		const resolvedStep = (resolved!.steps as { step: IDataObject[] }).step[0];
+		expect(Object.keys(resolvedStep.parameters as IDataObject)).toEqual([
+			'grayscale',
+			'height',
+			'width',
+		]);
 		expect(trFromUi(resolved!.steps as IDataObject)).toBe(
-			'e-grayscale,w-300,l-text,i-Hi,lx-5,l-end:rt-90',
+			'w-300,h-300,e-grayscale,l-text,i-Hi,lx-5,l-end:rt-90',
 		);
 	});
 

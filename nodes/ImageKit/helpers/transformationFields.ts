@@ -80,7 +80,6 @@ function transformationField(spec: ShownSpec): INodeProperties {
 }
 
 const SHOWN_SPECS = TRANSFORMATIONS.filter(isShown);
-const SPEC_BY_FIELD = new Map<string, ShownSpec>(SHOWN_SPECS.map((spec) => [spec.key, spec]));
 const STEP_FIELDS = SHOWN_SPECS.map(transformationField).sort(byDisplayName);
 
 /** The field naming what the layer shows; its `name` is the overlay property it fills. */
@@ -229,18 +228,23 @@ function isEmpty(value: unknown): boolean {
 	);
 }
 
+/**
+ * One step from the UI's fields, in the table's order: n8n returns a collection in the order of its
+ * fields (sorted by label), which would give `h-300,w-300` where ImageKit's SDKs and docs write
+ * `w-300,h-300`, a different URL and a different CDN cache entry.
+ */
 function transformationsFromUi(parameters: unknown): TransformationStep {
 	const step: TransformationStep = {};
 	if (!isObject(parameters)) return step;
-	for (const [name, value] of Object.entries(parameters)) {
+	for (const spec of SHOWN_SPECS) {
+		const value = parameters[spec.key];
 		if (isEmpty(value)) {
 			// An empty sharpen, shadow or trim asks for ImageKit's default strength.
-			const type = SPEC_BY_FIELD.get(name)?.type;
-			if (typeof value === 'string' && (type === 'optionalValue' || type === 'trim'))
-				step[name] = true;
+			if (typeof value === 'string' && (spec.type === 'optionalValue' || spec.type === 'trim'))
+				step[spec.key] = true;
 			continue;
 		}
-		step[name] = (typeof value === 'string' ? value.trim() : value) as TransformationValue;
+		step[spec.key] = (typeof value === 'string' ? value.trim() : value) as TransformationValue;
 	}
 	return step;
 }
@@ -263,13 +267,12 @@ function overlaysFromUi(sections: unknown): Overlay[] {
 	for (const [type, section] of Object.entries(sections)) {
 		const layer = LAYER_TYPES.find((candidate) => candidate.type === type);
 		if (!layer || !isObject(section)) continue;
-		const source = section[layer.source];
-		if (source === undefined || source === null || source === '') continue;
+		// A layer left without its text, input or colour is kept: the client refuses it by name.
+		const source = String(section[layer.source] ?? '');
 		const options = isObject(section.options) ? section.options : {};
 		const overlay: Overlay = { type: layer.type };
 		// The colour picker writes `#RRGGBB`; ImageKit takes the hex digits alone.
-		overlay[layer.source] =
-			layer.source === 'color' ? String(source).replace(/^#/, '') : String(source);
+		overlay[layer.source] = layer.source === 'color' ? source.replace(/^#/, '') : source;
 		const position = pickLayerFields(options, LAYER_POSITION);
 		if (position) overlay.position = position;
 		const timing = pickLayerFields(options, LAYER_TIMING);
@@ -286,7 +289,8 @@ function overlaysFromUi(sections: unknown): Overlay[] {
 /**
  * The client's `transformation` array from the value of `transformationStepsProperty()`
  * (`{ step: [{ parameters, overlay }] }`). Empty fields are skipped; a step's second and later
- * layers become steps of their own, since one step carries one overlay.
+ * layers become steps of their own, since one step carries one overlay. Parameters come out in the
+ * transformation table's order.
  */
 export function stepsFromParameters(value: IDataObject): TransformationStep[] {
 	const steps: TransformationStep[] = [];
