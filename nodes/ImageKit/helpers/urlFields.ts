@@ -9,6 +9,8 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { ImageKit, UrlOptions } from '../client';
+import { ImageKitInputError, MAX_URL_EXPIRY_SECONDS } from '../client';
+import { toNodeError } from './errors';
 import { requiredText } from './parameters';
 import { stepsFromParameters } from './transformationFields';
 
@@ -47,7 +49,7 @@ export const urlOptionFields: INodeProperties[] = [
 		displayName: 'Expires In (Seconds)',
 		name: 'expireSeconds',
 		type: 'number',
-		typeOptions: { minValue: 0 },
+		typeOptions: { minValue: 0, maxValue: MAX_URL_EXPIRY_SECONDS, numberPrecision: 0 },
 		default: 0,
 		description:
 			'Make a signed URL that stops working after this many seconds; 0 means it never expires',
@@ -142,13 +144,6 @@ export function urlOptionsFrom(context: IExecuteFunctions, itemIndex: number): U
 	const raw = String(options.rawTransformation ?? '').trim();
 	if (raw) transformation.push({ raw });
 
-	const expireSeconds = Number(options.expireSeconds ?? 0);
-	if (!Number.isFinite(expireSeconds) || expireSeconds < 0) {
-		throw new NodeOperationError(context.getNode(), `'Expires In (Seconds)' must be 0 or more`, {
-			itemIndex,
-			description: `Got ${options.expireSeconds}. Enter the number of seconds the URL stays valid, or 0 for no expiry`,
-		});
-	}
 	const queryParameters: Record<string, string> = {};
 	for (const parameter of ((options.queryParameters as IDataObject | undefined)?.parameter ??
 		[]) as IDataObject[]) {
@@ -160,14 +155,15 @@ export function urlOptionsFrom(context: IExecuteFunctions, itemIndex: number): U
 		queryParameters,
 		transformationPosition:
 			(options.transformationPosition as UrlOptions['transformationPosition']) ?? 'path',
-		signed: options.signed === true,
-		expireSeconds: expireSeconds || undefined,
+		// Never false: an expiry signs the URL whether or not Signed is on, as its description says.
+		signed: options.signed === true || undefined,
+		expireSeconds: options.expireSeconds as UrlOptions['expireSeconds'],
 		urlEndpoint: String(options.urlEndpoint ?? '').trim() || undefined,
 	};
 }
 
 /** A path needs an endpoint to be put under: the option's or the credential's. */
-export function assertUrlEndpoint(
+function assertUrlEndpoint(
 	context: IExecuteFunctions,
 	itemIndex: number,
 	options: UrlOptions,
@@ -179,4 +175,51 @@ export function assertUrlEndpoint(
 		description:
 			"Fill 'URL Endpoint' in the ImageKit credential (e.g. https://ik.imagekit.io/your_id), or set the URL Endpoint option",
 	});
+}
+
+/** The node's labels of the client's URL options, for its input errors. */
+const URL_OPTION_LABELS: Record<string, string> = {
+	path: 'Path',
+	src: 'URL',
+	urlEndpoint: 'URL Endpoint',
+	transformation: 'Transformation Steps',
+	transformationPosition: 'Transformation Position',
+	queryParameters: 'Query Parameters',
+	expireSeconds: 'Expires In (Seconds)',
+	width: 'Width',
+	sizes: 'Sizes',
+	deviceBreakpoints: 'Device Breakpoints',
+	imageBreakpoints: 'Image Breakpoints',
+};
+
+/**
+ * Runs a URL build of the client with these options, turning its input errors (`'path' climbs …`)
+ * into errors that name the node's field (`'Path' climbs …`).
+ */
+export function buildWithFieldLabels<T>(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	options: UrlOptions,
+	client: ImageKit,
+	build: () => T,
+): T {
+	assertUrlEndpoint(context, itemIndex, options, client);
+	try {
+		return build();
+	} catch (error) {
+		if (!(error instanceof ImageKitInputError) || !(error.field in URL_OPTION_LABELS)) {
+			throw toNodeError(context.getNode(), error, itemIndex);
+		}
+		const fromCredential = error.field === 'urlEndpoint' && !options.urlEndpoint;
+		throw new NodeOperationError(
+			context.getNode(),
+			error.message.replace(`'${error.field}'`, `'${URL_OPTION_LABELS[error.field]}'`),
+			{
+				itemIndex,
+				description: fromCredential
+					? 'This URL endpoint comes from the ImageKit credential: correct it there, or set the URL Endpoint option'
+					: undefined,
+			},
+		);
+	}
 }

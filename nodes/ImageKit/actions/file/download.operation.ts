@@ -10,7 +10,7 @@ import type { FileDetails, ImageKit, UrlOptions } from '../../client';
 import { headerValue } from '../../client';
 import { transformationStepsProperty } from '../../helpers/transformationFields';
 import {
-	assertUrlEndpoint,
+	buildWithFieldLabels,
 	URL_SOURCE_OPTIONS,
 	urlLocation,
 	urlLocationProperties,
@@ -142,8 +142,9 @@ export async function execute(
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const binaryPropertyName = String(options.binaryPropertyName ?? '').trim() || 'data';
 	const fullOptions = await downloadUrlOptions(this, client, itemIndex, urlOptions);
-	assertUrlEndpoint(this, itemIndex, fullOptions, client);
-	const url = client.url(fullOptions);
+	const url = buildWithFieldLabels(this, itemIndex, fullOptions, client, () =>
+		client.url(fullOptions),
+	);
 
 	const download = await openDownload(this, url);
 	if (download.status >= 400) throw await failure(this, download, url, itemIndex);

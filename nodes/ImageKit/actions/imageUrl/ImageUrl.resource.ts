@@ -1,5 +1,6 @@
 import type { Resource } from '../types';
 import * as generate from './generate.operation';
+import * as getResponsiveAttributes from './getResponsiveAttributes.operation';
 
 export const imageUrl: Resource = {
 	option: {
@@ -7,6 +8,6 @@ export const imageUrl: Resource = {
 		value: 'imageUrl',
 		description: 'Build delivery URLs with transformations and signatures',
 	},
-	operations: { generate },
+	operations: { generate, getResponsiveAttributes },
 	defaultOperation: 'generate',
 };

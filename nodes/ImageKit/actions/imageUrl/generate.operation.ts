@@ -5,7 +5,7 @@ import type { ImageKit, UrlOptions } from '../../client';
 import { itemsFor } from '../../helpers/parameters';
 import { transformationStepsProperty } from '../../helpers/transformationFields';
 import {
-	assertUrlEndpoint,
+	buildWithFieldLabels,
 	URL_SOURCE_OPTIONS,
 	urlLocation,
 	urlLocationProperties,
@@ -55,6 +55,8 @@ export async function execute(
 		...urlLocation(this, itemIndex, source),
 		...urlOptionsFrom(this, itemIndex),
 	};
-	assertUrlEndpoint(this, itemIndex, urlOptions, client);
-	return itemsFor(this, { url: client.url(urlOptions) }, itemIndex);
+	const url = buildWithFieldLabels(this, itemIndex, urlOptions, client, () =>
+		client.url(urlOptions),
+	);
+	return itemsFor(this, { url }, itemIndex);
 }

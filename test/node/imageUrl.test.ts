@@ -1,0 +1,140 @@
+// Image URL → Generate and Get Responsive Attributes through n8n's real engine: parameter order,
+// field-named errors, and the responsive attributes with signatures that verify.
+import { endpointPrefixOf, signatureVerifies } from '../unit/urlChecks';
+import type { NodeFixture } from './fixture';
+import { PRIVATE_KEY, startNodeFixture } from './fixture';
+
+let fixture: NodeFixture;
+
+beforeAll(async () => {
+	fixture = await startNodeFixture();
+});
+afterAll(async () => await fixture.close());
+beforeEach(() => fixture.emulator.reset());
+afterEach(() => expect(fixture.emulator.requests).toEqual([]));
+
+const endpoint = () => endpointPrefixOf(fixture.emulator.urlEndpoint);
+
+describe('Image URL → Generate', () => {
+	// Issue 9 point 3: the UI sorts Height before Width; the URL follows ImageKit's table order.
+	it('writes a step in the order of ImageKit SDKs, w-300,h-300', async () => {
+		const result = await fixture.run({
+			resource: 'imageUrl',
+			operation: 'generate',
+			source: 'path',
+			path: '/shoes/red.jpg',
+			steps: { step: [{ parameters: { height: 300, width: 300, grayscale: true } }] },
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.items[0].json.url).toBe(`${endpoint()}tr:w-300,h-300,e-grayscale/shoes/red.jpg`);
+	});
+
+	it('keeps a query written in the path a query, and signs the URL as sent', async () => {
+		const result = await fixture.run({
+			resource: 'imageUrl',
+			operation: 'generate',
+			source: 'path',
+			path: '/x/../shoes/red.jpg?v=2',
+			steps: { step: [{ parameters: { width: 100 } }] },
+			options: { transformationPosition: 'query', expireSeconds: 60 },
+		});
+		const url = result.items[0].json.url as string;
+		expect(url).toMatch(
+			new RegExp(`^${endpoint()}shoes/red\\.jpg\\?v=2&tr=w-100&ik-t=\\d+&ik-s=[0-9a-f]{40}$`),
+		);
+		expect(signatureVerifies(url, PRIVATE_KEY, fixture.emulator.urlEndpoint)).toBe(true);
+	});
+
+	it.each([
+		[
+			'a path climbing above the endpoint',
+			{ source: 'path', path: '/../other/a.jpg' },
+			"'Path' climbs above the URL endpoint",
+		],
+		[
+			'a URL without a host',
+			{ source: 'url', src: 'https://' },
+			"'URL' must be an absolute http(s) URL with a host",
+		],
+		[
+			'an endpoint with a query',
+			{ source: 'path', path: 'a.jpg', options: { urlEndpoint: 'https://ik.imagekit.io/x?y=1' } },
+			"'URL Endpoint' has a query or a fragment",
+		],
+		[
+			'an expiry in fractions of a second',
+			{ source: 'path', path: 'a.jpg', options: { expireSeconds: 1.5 } },
+			"'Expires In (Seconds)' must be 0 or more whole seconds",
+		],
+		[
+			'a text overlay without text',
+			{ source: 'path', path: 'a.jpg', steps: { step: [{ overlay: { text: { text: '' } } }] } },
+			"'Transformation Steps' has a text overlay without its text",
+		],
+	])('names the field for %s', async (_case, parameters, message) => {
+		const result = await fixture.run({
+			resource: 'imageUrl',
+			operation: 'generate',
+			...parameters,
+		});
+		expect(result.error?.message).toContain(message);
+	});
+});
+
+describe('Image URL → Get Responsive Attributes', () => {
+	it('gives src, srcSet and width for a display width, each URL signed', async () => {
+		const result = await fixture.run({
+			resource: 'imageUrl',
+			operation: 'getResponsiveAttributes',
+			source: 'path',
+			path: '/shoes/red.jpg',
+			steps: { step: [{ parameters: { height: 500, width: 800 } }] },
+			options: { width: 400, signed: true },
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.items).toHaveLength(1);
+		expect(result.items[0].pairedItem).toEqual({ item: 0 });
+		const json = result.items[0].json as { src: string; srcSet: string; width: number };
+		const url = (width: number) => `${endpoint()}tr:w-800,h-500:w-${width},c-at_max/shoes/red.jpg`;
+		expect(Object.keys(json).sort()).toEqual(['src', 'srcSet', 'width']);
+		expect(json.width).toBe(400);
+		expect(json.src).toMatch(new RegExp(`^${url(828)}\\?ik-s=[0-9a-f]{40}$`));
+		const candidates = json.srcSet.split(', ');
+		expect(candidates.map((candidate) => candidate.replace(/\?ik-s=[0-9a-f]{40}/, ''))).toEqual([
+			`${url(640)} 1x`,
+			`${url(828)} 2x`,
+		]);
+		for (const candidate of [json.src, ...candidates.map((entry) => entry.split(' ')[0])]) {
+			expect(signatureVerifies(candidate, PRIVATE_KEY, fixture.emulator.urlEndpoint)).toBe(true);
+		}
+	});
+
+	it('gives width candidates for sizes, with custom breakpoints', async () => {
+		const result = await fixture.run({
+			resource: 'imageUrl',
+			operation: 'getResponsiveAttributes',
+			source: 'url',
+			src: 'https://cdn.example.com/a.png',
+			options: { sizes: '50vw', deviceBreakpoints: '1000, 500', imageBreakpoints: '100, 300' },
+		});
+		const base = 'https://cdn.example.com/a.png?tr=w-';
+		expect(result.items[0].json).toEqual({
+			src: `${base}1000,c-at_max`,
+			srcSet: `${base}300,c-at_max 300w, ${base}500,c-at_max 500w, ${base}1000,c-at_max 1000w`,
+			sizes: '50vw',
+		});
+	});
+
+	it('names the field of a bad breakpoint list', async () => {
+		const result = await fixture.run({
+			resource: 'imageUrl',
+			operation: 'getResponsiveAttributes',
+			source: 'path',
+			path: 'a.jpg',
+			options: { deviceBreakpoints: '640, wide' },
+		});
+		expect(result.error?.message).toContain(
+			`'Device Breakpoints' must be a list of widths in pixels (whole numbers above 0), e.g. [640, 1080, 1920], not [640,"wide"]`,
+		);
+	});
+});
