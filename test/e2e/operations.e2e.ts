@@ -265,10 +265,22 @@ describe.each(VERSIONS)('n8n %s', (versionSpec) => {
 			await recorded(column, 'Image URL, Cache, Utility, Account', async () => {
 				const run = await execute(IDS.urlsAndUtilities);
 				const [{ url }] = nodeJson(run, 'Image URL');
+				// The table's order, as ImageKit's SDKs write it (issue 9).
 				expect(url).toMatch(
 					new RegExp(
-						`^${emulator.urlEndpoint}/tr:(w-300,h-200|h-200,w-300)/shoes/red\\.jpg\\?ik-s=[0-9a-f]{40}$`,
+						`^${emulator.urlEndpoint}/tr:w-300,h-200/shoes/red\\.jpg\\?ik-s=[0-9a-f]{40}$`,
 					),
+				);
+				const [responsive] = nodeJson(run, 'Responsive');
+				const candidate = (width: number) =>
+					`${emulator.urlEndpoint}/tr:h-500:w-${width},c-at_max/shoes/red\\.jpg\\?ik-s=[0-9a-f]{40}`;
+				expect(responsive).toEqual({
+					src: expect.stringMatching(new RegExp(`^${candidate(828)}$`)),
+					srcSet: expect.stringMatching(new RegExp(`^${candidate(640)} 1x, ${candidate(828)} 2x$`)),
+					width: 400,
+				});
+				expect(nodeJson(run, 'Img Tag')[0].html).toBe(
+					`<img src="${responsive.src}" srcset="${responsive.srcSet}" width="400" alt="Red shoe">`,
 				);
 				const [purge] = nodeJson(run, 'Purge');
 				expect(purge.requestId).toEqual(expect.any(String));

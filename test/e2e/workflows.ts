@@ -33,6 +33,12 @@ export interface WorkflowJson {
 
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 const folderPath = (value: string) => ({ __rl: true, mode: 'path', value });
+/** The README's Edit Fields expression: an <img> tag from Get Responsive Attributes. */
+export const IMG_TAG_EXPRESSION =
+	'=<img src="{{ $json.src }}" srcset="{{ $json.srcSet }}"' +
+	`{{ $json.sizes ? ' sizes="' + $json.sizes + '"' : '' }}` +
+	`{{ $json.width ? ' width="' + $json.width + '"' : '' }} alt="Red shoe">`;
+
 /** An expression reading a field of a node that ran earlier in the chain. */
 const from = (node: string, field: string) => `={{ $('${node}').first().json.${field} }}`;
 
@@ -391,6 +397,36 @@ export function operationWorkflows({ imagePath }: OperationInputs): WorkflowJson
 					path: '/shoes/red.jpg',
 					steps: { step: [{ parameters: { width: 300, height: 200 } }] },
 					options: { signed: true },
+				},
+			},
+			{
+				name: 'Responsive',
+				parameters: {
+					resource: 'imageUrl',
+					operation: 'getResponsiveAttributes',
+					source: 'path',
+					path: '/shoes/red.jpg',
+					steps: { step: [{ parameters: { height: 500 } }] },
+					options: { width: 400, signed: true },
+				},
+			},
+			// The README's workflow: an <img> tag from the attributes.
+			{
+				name: 'Img Tag',
+				type: 'n8n-nodes-base.set',
+				typeVersion: 3.4,
+				parameters: {
+					assignments: {
+						assignments: [
+							{
+								id: 'img-tag',
+								name: 'html',
+								type: 'string',
+								value: IMG_TAG_EXPRESSION,
+							},
+						],
+					},
+					options: {},
 				},
 			},
 			{
