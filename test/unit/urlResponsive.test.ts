@@ -1,6 +1,8 @@
 // getResponsiveImageAttributes against ImageKit's JavaScript SDK (@imagekit/javascript 5.x) on a table
 // of inputs: the same attributes, and with signing the same URLs plus a signature that verifies.
 import { getResponsiveImageAttributes as sdkAttributes } from '@imagekit/javascript';
+import { readFileSync } from 'fs';
+import { join } from 'path';
 
 import { ImageKit } from '../../nodes/ImageKit/client/ImageKit';
 import { ImageKitInputError } from '../../nodes/ImageKit/client/errors';
@@ -10,6 +12,7 @@ import {
 	DEFAULT_DEVICE_BREAKPOINTS,
 	DEFAULT_IMAGE_BREAKPOINTS,
 } from '../../nodes/ImageKit/client/responsive';
+import { IMG_TAG_EXPRESSION } from '../e2e/workflows';
 import { signatureVerifies } from './urlChecks';
 
 const PRIVATE_KEY = 'private_key_responsive';
@@ -178,5 +181,12 @@ describe('getResponsiveImageAttributes agrees with @imagekit/javascript', () => 
 		expect(sdkAttributes({ urlEndpoint: ENDPOINT, ...options }).srcSet).toContain(
 			'640w, https://ik.imagekit.io/demo/a.jpg?tr=w-640,c-at_max 640w',
 		);
+	});
+});
+
+describe("the README's responsive workflow", () => {
+	it('uses the <img> expression that the e2e suite runs in n8n', () => {
+		const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
+		expect(readme).toContain(`"value": ${JSON.stringify(IMG_TAG_EXPRESSION)}`);
 	});
 });
