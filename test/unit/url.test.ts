@@ -1,4 +1,5 @@
 import { createHmac } from 'crypto';
+import { inspect } from 'util';
 
 import ImageKitSdk from '@imagekit/nodejs';
 
@@ -515,6 +516,30 @@ describe('buildUrl: input errors', () => {
 });
 
 describe('ImageKit.url', () => {
+	it('keeps its signing key out of sight: not enumerable, not shown by inspect', () => {
+		const client = new ImageKit({ privateKey: 'secret-key-123', urlEndpoint: 'https://x.test/' });
+		const url = client.url({ path: 'a.jpg', signed: true });
+		expect(url).toBe(
+			`https://x.test/a.jpg?ik-s=${createHmac('sha1', 'secret-key-123').update('a.jpg9999999999').digest('hex')}`,
+		);
+		expect(Object.keys(client)).not.toContain('urlSigningKey');
+		expect(inspect(client)).not.toContain('secret-key-123');
+		expect(JSON.stringify(client)).not.toContain('secret-key-123');
+	});
+
+	it('checks its endpoint where a URL needs it, naming it each time', () => {
+		const client = new ImageKit({ privateKey: 'k', urlEndpoint: 'https://' });
+		expect(client.url({ src: 'https://x.test/a.jpg' })).toBe('https://x.test/a.jpg');
+		for (let attempt = 0; attempt < 2; attempt++) {
+			expect(() => client.url({ path: 'a.jpg' })).toThrow(
+				"'urlEndpoint' must be an absolute http(s) URL with a host",
+			);
+		}
+		expect(client.url({ path: 'a.jpg', urlEndpoint: 'https://y.test' })).toBe(
+			'https://y.test/a.jpg',
+		);
+	});
+
 	it('builds with the client key and endpoint', () => {
 		const client = new ImageKit({
 			privateKey: 'dummy-key',

@@ -3,11 +3,11 @@
 // expects `ik-sdk-version=python-2.2.8` style markers and url-encoded `tr`, as 2.2.8 writes them).
 // Both URLs are compared after `new URL()` normalisation, without `ik-sdk-version` (which this client
 // never writes); a signed URL must carry the signature ImageKit computes over that normalised form.
-import type { UrlContext, UrlOptions } from '../../nodes/ImageKit/client/url';
+import type { UrlOptions } from '../../nodes/ImageKit/client/url';
 import { buildUrl } from '../../nodes/ImageKit/client/url';
 import { normalised, signatureVerifies, signedParts } from './urlChecks';
 
-const SEED: UrlContext = {
+const SEED = {
 	privateKey: 'private_key_test',
 	urlEndpoint: 'https://test-domain.com/test-endpoint',
 };
