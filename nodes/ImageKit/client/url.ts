@@ -295,6 +295,8 @@ export function buildUrl(options: UrlOptions, context: UrlContext): string {
 	const position = parsePosition(options.transformationPosition ?? options.transformation_position);
 	const expireSeconds = parseExpireSeconds(options.expireSeconds ?? options.expire_seconds);
 	const signed = parseSigned(options.signed);
+	// Seed test_generate_url_without_transforms: signed: false wins over an expiry.
+	const signs = signed === true || (signed === undefined && expireSeconds > 0);
 	const endpointOption = options.urlEndpoint || options.url_endpoint;
 	const endpoint = endpointOption || context.urlEndpoint;
 	const prefixOfEndpoint = () =>
@@ -318,7 +320,7 @@ export function buildUrl(options: UrlOptions, context: UrlContext): string {
 		);
 		parts = splitUrlText(rest);
 		url = origin + '/' + resolvedPath(sourceField, parts.path, false, 'its host');
-		if (endpoint && (signed || expireSeconds > 0)) {
+		if (endpoint && signs) {
 			const prefix = prefixOfEndpoint();
 			if (url.startsWith(prefix)) head = prefix;
 		}
@@ -356,7 +358,7 @@ export function buildUrl(options: UrlOptions, context: UrlContext): string {
 		? '#' + parts.fragment.replace(UNSAFE_IN_FRAGMENT_ALL, escapeUrlChar)
 		: '';
 
-	if (!(signed === true || (signed === undefined && expireSeconds > 0))) return url + fragment;
+	if (!signs) return url + fragment;
 	if (!context.privateKey) {
 		throw inputError('privateKey', 'is required to sign URLs: create the client with it');
 	}
