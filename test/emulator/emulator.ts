@@ -11,7 +11,15 @@ import { expectedSha256 } from '../engine/deterministic-bytes';
 import { bytesContent, describeContent, placeholderPng, type ReceivedContent } from './content';
 import { deliver, isDeliveryHost } from './delivery';
 import { ApiError, badRequest } from './errors';
-import { FaultInjector, faultResponse, type FaultSpec } from './faults';
+import {
+	FaultInjector,
+	faultResponse,
+	isAnsweredFault,
+	serverErrorResponse,
+	unreadableBody,
+	type AnsweredFault,
+	type FaultSpec,
+} from './faults';
 import { hasAmbiguousSegment, Router, type EmulatorResponse } from './router';
 import { routes } from './routes';
 import {
@@ -241,7 +249,10 @@ export class ImageKitEmulator {
 		await closed;
 	}
 
-	/** Makes the next matching request(s) fail; see FaultSpec. Faults apply before authentication. */
+	/**
+	 * Makes the next matching request(s) fail; see FaultSpec. Faults answered instead of the request
+	 * (rate limit, server error, redirect) apply before authentication.
+	 */
 	injectFault(fault: FaultSpec): void {
 		this.faults.add(fault);
 	}
@@ -398,8 +409,20 @@ export class ImageKitEmulator {
 		}
 		const record = this.record(request, requestId, url, body);
 		// Delivery URLs are the CDN, not the API: no auth, no spec, and bodies streamed.
-		if (isDeliveryHost(record.host, this.urlEndpoint)) {
-			record.status = deliver(request, response, this.state, this.privateKey);
+		const delivery = isDeliveryHost(record.host, this.urlEndpoint);
+		const fault = this.faults.take(method, record.host, record.path, !delivery);
+		record.fault = fault?.kind;
+		if (delivery) {
+			if (fault?.kind === 'redirect') {
+				record.status = fault.status ?? 302;
+				send(response, faultResponse(fault));
+			} else if (fault?.kind === 'hang') {
+				// Never answered; the socket stays open until the client gives up.
+			} else if (fault) {
+				throw new Error(`The fault ${fault.kind} applies to API requests only.`);
+			} else {
+				record.status = deliver(request, response, this.state, this.privateKey);
+			}
 			return;
 		}
 		this.openApiViolations.push(
@@ -413,28 +436,59 @@ export class ImageKitEmulator {
 			}) ?? []),
 		);
 
-		const fault = this.faults.take(method, record.path);
-		record.fault = fault?.kind;
-		if (fault?.kind === 'connectionReset') {
-			this.resetConnection(request.socket);
+		if (fault && isAnsweredFault(fault)) {
+			const answer = faultResponse(fault as AnsweredFault);
+			record.status = answer.status;
+			send(response, answer);
 			return;
 		}
-		const answer = fault
-			? faultResponse(fault)
-			: this.answer(method, url, record.path, body, request.headers.authorization);
-		if (!fault) {
-			const { status, body: answerBody } = answer;
+		// A spoilt answer is the request's own; a reset, a hang or a 5xx may follow the work or not.
+		const takesEffect =
+			!fault ||
+			fault.kind === 'truncatedJson' ||
+			fault.kind === 'invalidJson' ||
+			('takesEffect' in fault && fault.takesEffect === true);
+		const answer = takesEffect
+			? this.answer(method, url, record.path, body, request.headers.authorization)
+			: undefined;
+		if (answer && !fault) {
 			this.openApiViolations.push(
 				...(this.openApi?.validateResponse({
 					method,
 					path: record.path,
-					status,
-					body: answerBody,
+					status: answer.status,
+					body: answer.body,
 				}) ?? []),
 			);
 		}
-		record.status = answer.status;
-		send(response, answer);
+		switch (fault?.kind) {
+			case 'connectionReset':
+				this.resetConnection(request.socket);
+				return;
+			case 'hang':
+				// The socket stays open until the client gives up or the emulator stops.
+				return;
+			case 'serverError':
+				record.status = fault.status ?? 500;
+				send(response, serverErrorResponse(fault.status));
+				return;
+			case 'truncatedJson':
+			case 'invalidJson': {
+				const { contentType, payload } = unreadableBody(fault.kind, answer!);
+				record.status = answer!.status;
+				for (const [name, value] of Object.entries(answer!.headers ?? {}))
+					response.setHeader(name, value);
+				response.writeHead(answer!.status, {
+					'Content-Type': contentType,
+					'Content-Length': Buffer.byteLength(payload),
+				});
+				response.end(payload);
+				return;
+			}
+			default:
+				record.status = answer!.status;
+				send(response, answer!);
+		}
 	}
 
 	private record(
