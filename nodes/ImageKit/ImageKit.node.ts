@@ -8,6 +8,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { resourceProperties } from './actions/resource';
 import { resources, router } from './actions/router';
+import { requestOptionsProperty } from './helpers/requestOptions';
 import { searchFiles, searchFolders } from './methods/listSearch';
 import * as loadOptions from './methods/loadOptions';
 
@@ -37,6 +38,7 @@ export class ImageKit implements INodeType {
 				default: 'file',
 			},
 			...Object.values(resources).flatMap(resourceProperties),
+			requestOptionsProperty,
 		],
 	};
 

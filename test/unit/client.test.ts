@@ -5,7 +5,11 @@ import {
 	ImageKitApiError,
 	ImageKitConnectionError,
 	ImageKitInputError,
+	ImageKitRedirectError,
+	ImageKitUnreadableAnswerError,
 	phashDistance,
+	timeoutError,
+	uploadTimeoutMs,
 } from '../../nodes/ImageKit/client';
 import type { HttpRequest, HttpResponse, Requester } from '../../nodes/ImageKit/client';
 import { MultipartBody } from '../../nodes/ImageKit/client/multipart';
@@ -243,6 +247,99 @@ describe('retries', () => {
 			client.upload({ file: chunks(), fileSize: 3, fileName: 'a.txt' }),
 		).rejects.toBeInstanceOf(ImageKitApiError);
 		expect(requests).toHaveLength(1);
+	});
+});
+
+describe('answers that are not a plain success', () => {
+	it('refuses a redirect, naming its status and host, without sending anything further', async () => {
+		const { client, requests } = scripted([
+			{ status: 301, headers: { location: 'http://api.imagekit.io/v1/files/a/details' } },
+		]);
+		const error = await client.getFileDetails('a').catch((caught) => caught);
+		expect(error).toBeInstanceOf(ImageKitRedirectError);
+		expect(error).toBeInstanceOf(ImageKitApiError);
+		expect(error.message).toMatch(
+			/^ImageKit answered HTTP 301, a redirect to http:\/\/api\.imagekit\.io, which is not followed/,
+		);
+		expect(error.location).toBe('http://api.imagekit.io/v1/files/a/details');
+		expect(requests).toHaveLength(1);
+	});
+
+	it('names a redirect without a location as such', async () => {
+		const { client } = scripted([{ status: 302 }]);
+		await expect(client.listFiles()).rejects.toThrow(
+			'ImageKit answered HTTP 302, a redirect to no location, which is not followed',
+		);
+	});
+
+	it('fails an unreadable success, adding for a write that it may have happened', async () => {
+		const { client } = scripted([
+			{ status: 200, unreadable: true },
+			{ status: 200, unreadable: true },
+		]);
+		const read = await client.getFileDetails('a').catch((caught) => caught);
+		expect(read).toBeInstanceOf(ImageKitUnreadableAnswerError);
+		expect(read.message).toBe(
+			"ImageKit's answer could not be read: HTTP 200 came without the JSON expected (cut short, or replaced on the way).",
+		);
+		await expect(client.moveFile('/a.png', '/b/')).rejects.toThrow(
+			/replaced on the way\)\. ImageKit may have carried it out all the same: check the media library/,
+		);
+	});
+
+	it('fails an upload answered 200 without a file', async () => {
+		const { client } = scripted([{ status: 200, body: { message: 'ok' } }]);
+		await expect(
+			client.upload({ file: 'https://example.com/a.jpg', fileName: 'a.jpg' }),
+		).rejects.toThrow(/could not be read.*check the media library/);
+	});
+
+	it('says a 5xx to a write that is not safe to repeat may have happened', async () => {
+		const { client, requests } = scripted([{ status: 504, body: { message: 'Gateway Timeout' } }]);
+		await expect(client.copyFile('/a.png', '/b/')).rejects.toThrow(
+			'Gateway Timeout. ImageKit may have carried it out all the same: check the media library before you retry.',
+		);
+		expect(requests).toHaveLength(1);
+	});
+});
+
+describe('timeouts', () => {
+	it('gives every request the client’s timeout, 60 s unless set', async () => {
+		const { client, requests } = scripted([{ body: [] }, { body: [] }]);
+		await client.listFiles();
+		await client.withTimeout(5000).listFiles();
+		expect(requests.map((request) => request.timeoutMs)).toEqual([60_000, 5000]);
+	});
+
+	it('sizes an upload’s timeout to its body: 4 s more per MiB', async () => {
+		const { client, requests } = scripted([{ body: { fileId: 'f' } }]);
+		const file = Buffer.alloc(10 * 1024 * 1024);
+		await client.withTimeout(30_000).upload({ file, fileName: 'big.bin' });
+		const sent = requests[0].body as MultipartBody;
+		expect(requests[0].timeoutMs).toBe(uploadTimeoutMs(30_000, sent.size));
+		expect(uploadTimeoutMs(30_000, 10 * 1024 * 1024)).toBe(70_000);
+		expect(requests[0].timeoutMs).toBeGreaterThan(70_000);
+		expect(requests[0].timeoutMs).toBeLessThan(70_010);
+	});
+
+	it('retries a read that timed out, and names the wait when it keeps timing out', async () => {
+		const timedOut = () => timeoutError(1000);
+		const { client, requests } = scripted([timedOut(), timedOut(), timedOut(), timedOut()]);
+		await expect(client.withTimeout(1500).getFileDetails('a')).rejects.toThrow(
+			/^ImageKit did not answer within 1\.5 s\.$/,
+		);
+		expect(requests).toHaveLength(4);
+	});
+
+	it('refuses a timeout that is not a positive number of milliseconds', () => {
+		expect(() => new ImageKit({ privateKey: PRIVATE_KEY, timeoutMs: 0 })).toThrow(
+			'timeoutMs must be a number of milliseconds above 0, e.g. 60000, not 0',
+		);
+	});
+
+	it('keeps the private key hidden in a client derived with another timeout', () => {
+		const client = new ImageKit({ privateKey: PRIVATE_KEY }).withTimeout(1000);
+		expect(JSON.stringify(client)).not.toContain(PRIVATE_KEY);
 	});
 });
 

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { toNodeError } from '../helpers/errors';
+import { requestTimeoutMs, TIMEOUT_FIELD } from '../helpers/requestOptions';
 import { createClient } from '../transport';
 import { account } from './account/Account.resource';
 import { cache } from './cache/Cache.resource';
@@ -50,9 +51,10 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 					},
 				);
 			}
-			output.push(...(await handler.execute.call(this, itemIndex, client)));
+			const itemClient = client.withTimeout(requestTimeoutMs(this, itemIndex));
+			output.push(...(await handler.execute.call(this, itemIndex, itemClient)));
 		} catch (error) {
-			const nodeError = toNodeError(this.getNode(), error, itemIndex);
+			const nodeError = toNodeError(this.getNode(), error, itemIndex, TIMEOUT_FIELD);
 			if (!this.continueOnFail()) throw nodeError;
 			output.push({ json: { error: nodeError.message }, pairedItem: { item: itemIndex } });
 		}

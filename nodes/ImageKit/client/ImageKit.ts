@@ -10,8 +10,9 @@ import { MultipartBody } from './multipart';
 import { phashDistance } from './phash';
 import { wildcardPurgeProblem } from './purge';
 import { allOf, grouped, where, whereIn } from './searchQuery';
+import { ImageKitUnreadableAnswerError } from './errors';
 import type { RetryMode, RetryOptions, Sleep } from './transport';
-import { defaultSleep, Transport } from './transport';
+import { DEFAULT_TIMEOUT_MS, defaultSleep, Transport, UNCERTAIN_WRITE_HINT } from './transport';
 import type {
 	AccountUsage,
 	BulkDeleteResult,
@@ -32,6 +33,7 @@ import type {
 	SavedExtensionInput,
 	UpdateCustomMetadataField,
 	UpdateFileDetails,
+	UploadedFile,
 	UploadOptions,
 	UploadResult,
 	UrlEndpoint,
@@ -56,6 +58,19 @@ export const LIST_PAGE_LIMIT = 1000;
 export const MAX_UPLOAD_AUTH_EXPIRY_SECONDS = 3600;
 const DEFAULT_UPLOAD_AUTH_EXPIRY_SECONDS = 1800;
 
+const MiB = 1024 * 1024;
+/**
+ * An upload waits longer for its answer, since ImageKit answers only once it has the whole body:
+ * each MiB adds 4 s, the time a MiB takes at 256 KiB/s (about 2 Mbit/s), the slowest upload
+ * throughput planned for.
+ */
+export const UPLOAD_TIMEOUT_MS_PER_MIB = 4_000;
+
+/** How long an upload of `bodyBytes` waits for its answer, given the wait for any other request. */
+export function uploadTimeoutMs(timeoutMs: number, bodyBytes: number): number {
+	return timeoutMs + Math.ceil((bodyBytes / MiB) * UPLOAD_TIMEOUT_MS_PER_MIB);
+}
+
 export interface ImageKitOptions {
 	privateKey: string;
 	publicKey?: string;
@@ -65,6 +80,12 @@ export interface ImageKitOptions {
 	/** Waits between retries and between bulk-job polls; defaults to a timer. */
 	sleep?: Sleep;
 	retry?: RetryOptions;
+	/**
+	 * How long to wait for ImageKit's answer to one request, in milliseconds; default 60,000. An
+	 * upload waits longer by `UPLOAD_TIMEOUT_MS_PER_MIB` per MiB of body. A request that is safe to
+	 * repeat is retried after a timeout; any other fails, saying it may have happened.
+	 */
+	timeoutMs?: number;
 	/** Management API origin; default `https://api.imagekit.io`. */
 	apiBaseUrl?: string;
 	/** Upload API origin; default `https://upload.imagekit.io`. */
@@ -172,7 +193,11 @@ function formValue(value: unknown): string {
 export class ImageKit {
 	readonly publicKey?: string;
 	readonly urlEndpoint?: string;
+	/** The wait for an answer to one request (uploads get more); see `ImageKitOptions.timeoutMs`. */
+	readonly timeoutMs: number;
 	private readonly privateKey: string;
+	/** What the client was made with, for `withTimeout`; hidden like the key it holds. */
+	private readonly options: ImageKitOptions;
 	private readonly transport: Transport;
 	/** Waits between retries and between bulk-job polls. */
 	private readonly sleep: Sleep;
@@ -189,7 +214,17 @@ export class ImageKit {
 		}
 		// Not enumerable, so the key does not show up when the client is logged or serialised.
 		this.privateKey = options.privateKey;
+		this.options = options;
 		Object.defineProperty(this, 'privateKey', { enumerable: false });
+		Object.defineProperty(this, 'options', { enumerable: false });
+		const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+		if (typeof timeoutMs !== 'number' || !Number.isFinite(timeoutMs) || timeoutMs <= 0) {
+			throw new ImageKitInputError(
+				'timeoutMs',
+				`timeoutMs must be a number of milliseconds above 0, e.g. 60000, not ${JSON.stringify(timeoutMs)}`,
+			);
+		}
+		this.timeoutMs = timeoutMs;
 		this.publicKey = options.publicKey;
 		this.urlEndpoint = options.urlEndpoint;
 		this.apiBaseUrl = (options.apiBaseUrl ?? API_BASE_URL).replace(/\/+$/, '');
@@ -199,7 +234,13 @@ export class ImageKit {
 			options.request ?? createFetchRequester(options.privateKey),
 			this.sleep,
 			options.retry,
+			timeoutMs,
 		);
+	}
+
+	/** The same client, waiting `timeoutMs` for each answer instead. */
+	withTimeout(timeoutMs: number): ImageKit {
+		return timeoutMs === this.timeoutMs ? this : new ImageKit({ ...this.options, timeoutMs });
 	}
 
 	static phashDistance(first: string | number, second: string | number): number {
@@ -288,11 +329,20 @@ export class ImageKit {
 		}
 		const body = new MultipartBody(fields, part);
 		const response = await this.transport.send(
-			{ method: 'POST', url: `${this.uploadBaseUrl}/api/v1/files/upload`, body },
+			{
+				method: 'POST',
+				url: `${this.uploadBaseUrl}/api/v1/files/upload`,
+				body,
+				timeoutMs: uploadTimeoutMs(this.timeoutMs, body.contentLength),
+			},
 			'once',
 			body.replayable,
 		);
-		return response.body as UploadResult;
+		const stored = response.body as UploadedFile | undefined;
+		if (typeof stored?.fileId !== 'string') {
+			throw new ImageKitUnreadableAnswerError(response, UNCERTAIN_WRITE_HINT);
+		}
+		return stored;
 	}
 
 	/** Alias of `upload`, the name the older SDKs use. */

@@ -26,6 +26,14 @@ export function readRateLimit(response: HttpResponse): RateLimitInfo | undefined
 	return Object.values(info).some((value) => value !== undefined) ? info : undefined;
 }
 
+/** ImageKit's `message`, or the status when the body has none. */
+export function apiMessage(response: HttpResponse): string {
+	const body = response.body as { message?: unknown } | undefined;
+	return typeof body?.message === 'string' && body.message
+		? body.message
+		: `ImageKit answered with HTTP ${response.status}`;
+}
+
 /** An answer from ImageKit with a non-success status. Carries ImageKit's own explanation. */
 export class ImageKitApiError extends Error {
 	readonly name = 'ImageKitApiError';
@@ -40,21 +48,64 @@ export class ImageKitApiError extends Error {
 	/** The parsed error body, e.g. with `missingFileIds` or `errors`. */
 	readonly body: unknown;
 
-	constructor(response: HttpResponse) {
+	/**
+	 * @param message replaces ImageKit's own message, e.g. to add that a write may have happened.
+	 */
+	constructor(response: HttpResponse, message?: string) {
 		const body = response.body;
 		const fields =
 			typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
-		const message =
-			typeof fields.message === 'string' && fields.message
-				? fields.message
-				: `ImageKit answered with HTTP ${response.status}`;
-		super(message);
+		super(message ?? apiMessage(response));
 		this.status = response.status;
 		this.help = typeof fields.help === 'string' ? fields.help : undefined;
 		this.reason = typeof fields.reason === 'string' ? fields.reason : undefined;
 		this.rateLimit = readRateLimit(response);
 		this.requestId = headerValue(response.headers, 'x-ik-requestid');
 		this.body = body;
+	}
+}
+
+/**
+ * ImageKit's API answered with a redirect (3xx). Redirects are never followed, so the private key is
+ * sent only to the host asked: an API that redirects is misconfigured or intercepted on the way.
+ */
+export class ImageKitRedirectError extends ImageKitApiError {
+	/** The host the redirect pointed at, if the answer named one. */
+	readonly location?: string;
+
+	constructor(response: HttpResponse, requestUrl: string) {
+		const location = headerValue(response.headers, 'location');
+		let target = 'no location';
+		if (location !== undefined) {
+			const url = URL.canParse(location, requestUrl) ? new URL(location, requestUrl) : undefined;
+			target = url ? `${url.protocol}//${url.host}` : JSON.stringify(location);
+		}
+		super(
+			response,
+			`ImageKit answered HTTP ${response.status}, a redirect to ${target}, which is not followed: ` +
+				'the private key is sent only to ImageKit. Check that nothing on the way to ImageKit ' +
+				'(a proxy, a firewall, a custom API host) redirects requests.',
+		);
+		this.location = location;
+	}
+}
+
+/**
+ * ImageKit answered with success, but its body could not be read (cut short, or not JSON), so the
+ * result is unknown. Never the raw text as a result: it may be a proxy's page, or half an object.
+ */
+export class ImageKitUnreadableAnswerError extends Error {
+	readonly name = 'ImageKitUnreadableAnswerError';
+	readonly status: number;
+	readonly requestId?: string;
+
+	constructor(response: HttpResponse, hint = '') {
+		super(
+			`ImageKit's answer could not be read: HTTP ${response.status} came without the JSON expected ` +
+				`(cut short, or replaced on the way).${hint}`,
+		);
+		this.status = response.status;
+		this.requestId = headerValue(response.headers, 'x-ik-requestid');
 	}
 }
 

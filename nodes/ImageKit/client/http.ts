@@ -20,20 +20,28 @@ export interface HttpRequest {
 	headers?: Record<string, string>;
 	/** A JSON-serialisable value, or a streamed body. */
 	body?: unknown;
+	/**
+	 * How long to wait for the answer, in milliseconds. The client always sets it; a requester that
+	 * gets no answer in time rejects with the code `ETIMEDOUT`.
+	 */
+	timeoutMs?: number;
 }
 
 export interface HttpResponse {
 	status: number;
 	/** Header names in lower case. */
 	headers: Record<string, string | string[] | undefined>;
-	/** Parsed JSON, or undefined for an empty body. */
+	/** Parsed JSON, or undefined for an empty or unreadable body. */
 	body: unknown;
+	/** The body was not empty, yet not JSON either (e.g. cut short, or a proxy's HTML page). */
+	unreadable?: boolean;
 }
 
 /**
- * Sends one request and resolves with whatever status the server answered. It rejects only when
- * no response arrived (connection refused, reset, timeout); the error's `code` says which.
- * It is responsible for authentication.
+ * Sends one request and resolves with whatever status the server answered, redirects included: it
+ * never follows one, so the private key goes nowhere but to the host asked. It rejects only when
+ * no response arrived (connection refused, reset, no answer within `timeoutMs`); the error's `code`
+ * says which (`ETIMEDOUT` for the timeout). It is responsible for authentication.
  */
 export type Requester = (request: HttpRequest) => Promise<HttpResponse>;
 
@@ -51,6 +59,21 @@ export function headerValue(headers: HttpResponse['headers'], name: string): str
 	return Array.isArray(value) ? value[0] : value;
 }
 
+/** A response body as text, parsed as JSON; an unreadable body is flagged, never passed on raw. */
+export function parseJsonBody(text: string): Pick<HttpResponse, 'body' | 'unreadable'> {
+	if (text.trim() === '') return { body: undefined };
+	try {
+		return { body: JSON.parse(text) };
+	} catch {
+		return { body: undefined, unreadable: true };
+	}
+}
+
+/** The error a requester rejects with when the answer did not come in time. */
+export function timeoutError(timeoutMs: number | undefined): Error & { code: string } {
+	return Object.assign(new Error(`no answer within ${timeoutMs} ms`), { code: 'ETIMEDOUT' });
+}
+
 function buildQueryString(query: HttpRequest['query']): string {
 	const params = new URLSearchParams();
 	for (const [key, value] of Object.entries(query ?? {})) {
@@ -58,6 +81,17 @@ function buildQueryString(query: HttpRequest['query']): string {
 	}
 	const text = params.toString();
 	return text ? `?${text}` : '';
+}
+
+/** fetch's failure with the system error code on top (undici puts it on `cause`). */
+function fetchFailure(error: unknown): Error & { code?: string } {
+	const { message, cause } = error as {
+		message?: string;
+		cause?: { code?: string; message?: string };
+	};
+	return Object.assign(new Error(cause?.message ?? message ?? 'fetch failed'), {
+		code: cause?.code,
+	});
 }
 
 async function readAll(body: StreamedBody): Promise<Uint8Array> {
@@ -69,7 +103,7 @@ async function readAll(body: StreamedBody): Promise<Uint8Array> {
 /**
  * The requester used outside n8n: the platform's `fetch` with Basic auth (private key as user name,
  * empty password). Streamed bodies are sent as one buffer, since undici only streams with chunked
- * encoding and ImageKit expects a Content-Length.
+ * encoding and ImageKit expects a Content-Length. `timeoutMs` bounds the whole exchange.
  */
 export function createFetchRequester(privateKey: string): Requester {
 	const authorization = `Basic ${Buffer.from(`${privateKey}:`).toString('base64')}`;
@@ -83,24 +117,27 @@ export function createFetchRequester(privateKey: string): Requester {
 			headers['content-type'] = 'application/json';
 			body = JSON.stringify(request.body);
 		}
-		const response = await fetch(request.url + buildQueryString(request.query), {
-			method: request.method,
-			headers,
-			body,
-		});
-		const text = await response.text();
+		let text: string;
+		let response: Response;
+		// One deadline for the answer and its body; redirects come back as they are (see Requester).
+		const signal =
+			request.timeoutMs === undefined ? undefined : AbortSignal.timeout(request.timeoutMs);
+		try {
+			response = await fetch(request.url + buildQueryString(request.query), {
+				method: request.method,
+				headers,
+				body,
+				redirect: 'manual',
+				signal,
+			});
+			text = await response.text();
+		} catch (error) {
+			throw signal?.aborted ? timeoutError(request.timeoutMs) : fetchFailure(error);
+		}
 		const responseHeaders: HttpResponse['headers'] = {};
 		response.headers.forEach((value, name) => {
 			responseHeaders[name] = value;
 		});
-		let parsed: unknown = undefined;
-		if (text) {
-			try {
-				parsed = JSON.parse(text);
-			} catch {
-				parsed = text;
-			}
-		}
-		return { status: response.status, headers: responseHeaders, body: parsed };
+		return { status: response.status, headers: responseHeaders, ...parseJsonBody(text) };
 	};
 }

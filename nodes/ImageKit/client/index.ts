@@ -7,6 +7,8 @@ export {
 	BULK_TAGS_LIMIT,
 	LIST_PAGE_LIMIT,
 	MAX_UPLOAD_AUTH_EXPIRY_SECONDS,
+	UPLOAD_TIMEOUT_MS_PER_MIB,
+	uploadTimeoutMs,
 } from './ImageKit';
 export type { ImageKitOptions, UploadInput, AuthenticationParameters } from './ImageKit';
 export {
@@ -23,10 +25,19 @@ export {
 	ImageKitConnectionError,
 	ImageKitInputError,
 	ImageKitJobTimeoutError,
+	ImageKitRedirectError,
+	ImageKitUnreadableAnswerError,
 } from './errors';
 export type { RateLimitInfo } from './errors';
 export type { HttpRequest, HttpResponse, Requester, StreamedBody } from './http';
-export { createFetchRequester, headerValue, isStreamedBody } from './http';
+export {
+	createFetchRequester,
+	headerValue,
+	isStreamedBody,
+	parseJsonBody,
+	timeoutError,
+} from './http';
+export { DEFAULT_TIMEOUT_MS, UNCERTAIN_WRITE_HINT } from './transport';
 export { phashDistance } from './phash';
 export { MIN_WILDCARD_PATH_LENGTH, wildcardPurgeProblem } from './purge';
 export { allOf, grouped, quote, where, whereIn } from './searchQuery';

@@ -1,4 +1,11 @@
-import { ImageKitApiError, ImageKitConnectionError, readRateLimit } from './errors';
+import {
+	apiMessage,
+	ImageKitApiError,
+	ImageKitConnectionError,
+	ImageKitRedirectError,
+	ImageKitUnreadableAnswerError,
+	readRateLimit,
+} from './errors';
 import type { HttpRequest, HttpResponse, Requester } from './http';
 import { headerValue } from './http';
 
@@ -35,9 +42,17 @@ export interface RetryOptions {
  * How far a request may be repeated:
  * - `idempotent`: reads, and writes that are safe to repeat (delete, purge, tags, update);
  * - `once`: the body may create something (an upload), so it is repeated only when the server
- *   provably did not take it (429, or no connection at all) and the body can be sent again.
+ *   provably did not take it (429, or no connection at all) and the body can be sent again. When
+ *   the outcome is unknown (a timeout, a reset, a 5xx, an unreadable answer) the error says so.
  */
 export type RetryMode = 'idempotent' | 'once';
+
+/** Added to the error of a `once` request whose outcome is unknown. */
+export const UNCERTAIN_WRITE_HINT =
+	' ImageKit may have carried it out all the same: check the media library before you retry.';
+
+/** Default wait for an answer: ImageKit's own SDKs give up after 60 s (imagekit-nodejs v7 `client.ts`). */
+export const DEFAULT_TIMEOUT_MS = 60_000;
 
 // Codes for failures where no byte of the request can have reached the server.
 const NOT_CONNECTED_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
@@ -48,7 +63,6 @@ const CONNECTION_FAILURES: Record<string, string> = {
 	ECONNREFUSED: 'the connection was refused',
 	ENOTFOUND: 'the host name could not be resolved',
 	EAI_AGAIN: 'the host name could not be resolved',
-	ETIMEDOUT: 'the request timed out',
 	ECONNABORTED: 'the request was aborted',
 };
 
@@ -78,23 +92,30 @@ export class Transport {
 		private readonly requester: Requester,
 		private readonly sleep: Sleep = defaultSleep,
 		retry: RetryOptions = {},
+		/** Used when a request sets no `timeoutMs` of its own. */
+		private readonly timeoutMs = DEFAULT_TIMEOUT_MS,
 	) {
 		this.maxRetries = retry.maxRetries ?? 3;
 		this.baseDelayMs = retry.baseDelayMs ?? 500;
 		this.maxDelayMs = retry.maxDelayMs ?? 60_000;
 	}
 
-	/** Sends the request, retrying as `mode` allows, and returns the successful response. */
+	/**
+	 * Sends the request, retrying as `mode` allows, and returns the successful response with a
+	 * readable body. A redirect is an error, never followed.
+	 */
 	async send(
 		request: HttpRequest,
 		mode: RetryMode = 'idempotent',
 		replayable = true,
 	): Promise<HttpResponse> {
+		const timed = { ...request, timeoutMs: request.timeoutMs ?? this.timeoutMs };
+		const uncertain = mode === 'once' ? UNCERTAIN_WRITE_HINT : '';
 		for (let attempt = 0; ; attempt++) {
 			const canRetry = attempt < this.maxRetries && replayable;
 			let response: HttpResponse;
 			try {
-				response = await this.requester(request);
+				response = await this.requester(timed);
 			} catch (error) {
 				const code = errorCode(error);
 				const retryable =
@@ -103,17 +124,28 @@ export class Transport {
 					await this.sleep(this.backoff(attempt));
 					continue;
 				}
-				throw this.connectionError(error, code, mode);
+				throw this.connectionError(error, code, mode, timed.timeoutMs);
 			}
-			if (response.status < 400) return response;
+			if (response.status < 300) {
+				if (response.unreadable) throw new ImageKitUnreadableAnswerError(response, uncertain);
+				return response;
+			}
+			if (response.status < 400) throw new ImageKitRedirectError(response, request.url);
 
 			const retryable =
 				response.status === 429 || (mode === 'idempotent' && response.status >= 500);
-			if (!canRetry || !retryable) throw new ImageKitApiError(response);
+			if (!canRetry || !retryable) throw this.apiError(response, mode);
 			const wait = retryAfterMs(response) ?? this.backoff(attempt);
 			if (wait > this.maxDelayMs) throw new ImageKitApiError(response);
 			await this.sleep(wait);
 		}
+	}
+
+	/** ImageKit's error; for a 5xx to a write that is not safe to repeat, it adds that it may have happened. */
+	private apiError(response: HttpResponse, mode: RetryMode): ImageKitApiError {
+		if (mode !== 'once' || response.status < 500) return new ImageKitApiError(response);
+		const message = apiMessage(response).replace(/\.?$/, '.');
+		return new ImageKitApiError(response, `${message}${UNCERTAIN_WRITE_HINT}`);
 	}
 
 	private backoff(attempt: number): number {
@@ -122,14 +154,24 @@ export class Transport {
 		return Math.round(delay * (1 - Math.random() * 0.25));
 	}
 
-	private connectionError(error: unknown, code: string | undefined, mode: RetryMode) {
+	private connectionError(
+		error: unknown,
+		code: string | undefined,
+		mode: RetryMode,
+		timeoutMs: number,
+	) {
+		const hint =
+			mode === 'once' && !(code && NOT_CONNECTED_CODES.has(code)) ? UNCERTAIN_WRITE_HINT : '';
+		if (code === 'ETIMEDOUT') {
+			const seconds = Math.round(timeoutMs / 100) / 10;
+			return new ImageKitConnectionError(
+				`ImageKit did not answer within ${seconds} s.${hint}`,
+				code,
+			);
+		}
 		const cause =
 			(code ? CONNECTION_FAILURES[code] : undefined) ??
 			(error instanceof Error ? error.message : String(error));
-		const hint =
-			mode === 'once' && !(code && NOT_CONNECTED_CODES.has(code))
-				? ' ImageKit may have carried it out all the same: check the media library before you retry.'
-				: '';
 		return new ImageKitConnectionError(`Could not reach ImageKit: ${cause}.${hint}`, code);
 	}
 }

@@ -31,7 +31,8 @@ export interface FileDetails {
 	[field: string]: unknown;
 }
 
-export type UploadResult = Partial<FileDetails> & {
+/** A file ImageKit stored (HTTP 200). */
+export type UploadedFile = Partial<FileDetails> & {
 	fileId: string;
 	name: string;
 	filePath: string;
@@ -39,6 +40,9 @@ export type UploadResult = Partial<FileDetails> & {
 	thumbnailUrl?: string;
 	extensionStatus?: Record<string, 'success' | 'pending' | 'failed'>;
 };
+
+/** What an upload gives: the stored file. */
+export type UploadResult = UploadedFile;
 
 export interface FileMetadata {
 	height?: number;

@@ -1,7 +1,12 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { ImageKitApiError, ImageKitConnectionError, ImageKitInputError } from '../client';
+import {
+	ImageKitApiError,
+	ImageKitConnectionError,
+	ImageKitInputError,
+	ImageKitUnreadableAnswerError,
+} from '../client';
 
 function apiErrorDescription(error: ImageKitApiError): string | undefined {
 	const parts: string[] = [];
@@ -38,12 +43,14 @@ function withFieldLabel(error: ImageKitInputError): string {
 
 /**
  * Turns any failure of an item into n8n's error types with the item index, ImageKit's own message,
- * and nothing of the request (n8n's HTTP errors carry the auth header).
+ * and nothing of the request (n8n's HTTP errors carry the auth header). `timeoutField` names the
+ * field that sets the request timeout, for the hint on a timeout.
  */
 export function toNodeError(
 	node: INode,
 	error: unknown,
 	itemIndex: number,
+	timeoutField?: string,
 ): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
 	if (error instanceof ImageKitApiError) {
@@ -56,9 +63,21 @@ export function toNodeError(
 		});
 	}
 	if (error instanceof ImageKitConnectionError) {
+		const timedOut = error.code === 'ETIMEDOUT' && timeoutField !== undefined;
 		return new NodeApiError(node, { message: error.message } as JsonObject, {
 			itemIndex,
 			message: error.message,
+			description: timedOut
+				? `If ImageKit needs longer, e.g. for a large file, raise ${timeoutField}.`
+				: undefined,
+		});
+	}
+	if (error instanceof ImageKitUnreadableAnswerError) {
+		return new NodeApiError(node, { message: error.message } as JsonObject, {
+			itemIndex,
+			httpCode: String(error.status),
+			message: error.message,
+			description: error.requestId ? `ImageKit request ID: ${error.requestId}.` : undefined,
 		});
 	}
 	if (error instanceof ImageKitInputError) {

@@ -5,9 +5,10 @@ import type {
 	IN8nHttpFullResponse,
 	IPollFunctions,
 } from 'n8n-workflow';
-import { sleep } from 'n8n-workflow';
+import type { JsonObject } from 'n8n-workflow';
+import { NodeApiError, sleep } from 'n8n-workflow';
 
-import { ImageKit, isStreamedBody } from '../client';
+import { ImageKit, parseJsonBody, timeoutError } from '../client';
 import type { HttpResponse, Requester } from '../client';
 
 export const CREDENTIAL_TYPE = 'imageKitApi';
@@ -20,13 +21,28 @@ export interface ImageKitCredentials {
 
 type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
+interface FailureCause {
+	message?: string;
+	code?: string;
+	cause?: { code?: string; message?: string };
+}
+
+/** Whether n8n's HTTP layer (axios) gave up waiting: its `timeout` fails with ECONNABORTED or ETIMEDOUT. */
+function isTimeout(error: unknown, timeoutMs: number | undefined): boolean {
+	const cause = error as FailureCause | undefined;
+	const code = cause?.code ?? cause?.cause?.code;
+	const message = `${cause?.message ?? ''} ${cause?.cause?.message ?? ''}`;
+	return (
+		timeoutMs !== undefined &&
+		(code === 'ETIMEDOUT' || code === 'ECONNABORTED') &&
+		/timeout/i.test(message)
+	);
+}
+
 /** An error that keeps only what is safe to show: n8n's own wraps the request config, auth included. */
-function connectionFailure(error: unknown): Error & { code?: string } {
-	const cause = error as {
-		message?: string;
-		code?: string;
-		cause?: { code?: string; message?: string };
-	};
+function connectionFailure(error: unknown, timeoutMs?: number): Error & { code?: string } {
+	if (isTimeout(error, timeoutMs)) return timeoutError(timeoutMs);
+	const cause = error as FailureCause | undefined;
 	const failure: Error & { code?: string } = new Error(
 		cause?.cause?.message ?? cause?.message ?? 'request failed',
 	);
@@ -53,8 +69,14 @@ function n8nRequester(context: RequestContext): Requester {
 			body: request.body as IHttpRequestOptions['body'],
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
-			// Redirect support (follow-redirects) keeps a copy of the whole body to replay it.
-			disableFollowRedirect: isStreamedBody(request.body),
+			// n8n re-sends the credential to wherever a redirect points, other hosts included
+			// (@n8n/backend-network: sendCredentialsOnCrossOriginRedirect defaults to true), so
+			// the API's redirects come back to the client, which refuses them.
+			disableFollowRedirect: true,
+			// axios gives up when the server sends nothing for this long.
+			timeout: request.timeoutMs,
+			// The body as text, so an answer that is not JSON is caught, not passed on as a string.
+			encoding: 'text',
 		};
 		let response: IN8nHttpFullResponse;
 		try {
@@ -64,12 +86,12 @@ function n8nRequester(context: RequestContext): Requester {
 				options,
 			)) as IN8nHttpFullResponse;
 		} catch (error) {
-			throw connectionFailure(error);
+			throw connectionFailure(error, request.timeoutMs);
 		}
 		return {
 			status: response.statusCode,
 			headers: lowerCaseHeaders(response),
-			body: response.body === '' ? undefined : response.body,
+			...parseJsonBody(typeof response.body === 'string' ? response.body : ''),
 		};
 	};
 }
@@ -85,28 +107,56 @@ export interface Download {
 	body: Readable;
 }
 
+/** Tries of a download that gets no answer or loses its connection, and the first pause between them. */
+const DOWNLOAD_ATTEMPTS = 3;
+const DOWNLOAD_RETRY_DELAY_MS = 500;
+
 /**
- * Opens a delivery URL as a stream, without auth: delivery URLs are public, or signed in the URL.
- * The body is read by the caller, so a large file never sits in memory here.
+ * Opens a delivery URL as a stream, without auth: delivery URLs are public, or signed in the URL,
+ * so no credential goes out, nor on a redirect the CDN may answer. The body is read by the caller,
+ * so a large file never sits in memory here. Each try waits `timeoutMs` for the CDN; a GET is safe
+ * to repeat, so a timeout or a lost connection is tried again, twice.
  */
-export async function openDownload(context: IExecuteFunctions, url: string): Promise<Download> {
-	let response: IN8nHttpFullResponse;
-	try {
-		response = (await context.helpers.httpRequest({
-			method: 'GET',
-			url,
-			encoding: 'stream',
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-		})) as IN8nHttpFullResponse;
-	} catch (error) {
-		throw connectionFailure(error);
+export async function openDownload(
+	context: IExecuteFunctions,
+	url: string,
+	options: { timeoutMs: number; itemIndex: number; timeoutField: string },
+): Promise<Download> {
+	const { timeoutMs, itemIndex, timeoutField } = options;
+	for (let attempt = 1; ; attempt++) {
+		let response: IN8nHttpFullResponse;
+		try {
+			response = (await context.helpers.httpRequest({
+				method: 'GET',
+				url,
+				encoding: 'stream',
+				returnFullResponse: true,
+				ignoreHttpStatusErrors: true,
+				timeout: timeoutMs,
+			})) as IN8nHttpFullResponse;
+		} catch (error) {
+			const failure = connectionFailure(error, timeoutMs);
+			if (attempt < DOWNLOAD_ATTEMPTS) {
+				await sleep(DOWNLOAD_RETRY_DELAY_MS * 2 ** (attempt - 1));
+				continue;
+			}
+			const { host } = new URL(url);
+			const timedOut = failure.code === 'ETIMEDOUT';
+			const message = timedOut
+				? `${host} did not answer the download within ${timeoutMs / 1000} s, ${attempt} times.`
+				: `Could not download from ${host}: ${failure.message}.`;
+			throw new NodeApiError(context.getNode(), { message } as JsonObject, {
+				itemIndex,
+				message,
+				description: timedOut ? `If the file needs longer, raise ${timeoutField}.` : undefined,
+			});
+		}
+		return {
+			status: response.statusCode,
+			headers: lowerCaseHeaders(response),
+			body: response.body as Readable,
+		};
 	}
-	return {
-		status: response.statusCode,
-		headers: lowerCaseHeaders(response),
-		body: response.body as Readable,
-	};
 }
 
 /** The shared client, with credentials from n8n and HTTP through n8n. */

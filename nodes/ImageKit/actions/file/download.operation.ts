@@ -8,6 +8,7 @@ import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 
 import type { FileDetails, ImageKit, UrlOptions } from '../../client';
 import { headerValue } from '../../client';
+import { TIMEOUT_FIELD } from '../../helpers/requestOptions';
 import { transformationStepsProperty } from '../../helpers/transformationFields';
 import {
 	buildWithFieldLabels,
@@ -146,7 +147,11 @@ export async function execute(
 		client.url(fullOptions),
 	);
 
-	const download = await openDownload(this, url);
+	const download = await openDownload(this, url, {
+		timeoutMs: client.timeoutMs,
+		itemIndex,
+		timeoutField: TIMEOUT_FIELD,
+	});
 	if (download.status >= 400) throw await failure(this, download, url, itemIndex);
 	const fileName = fileNameOf(download, url);
 	const mimeType = headerValue(download.headers, 'content-type')?.split(';')[0].trim() || undefined;

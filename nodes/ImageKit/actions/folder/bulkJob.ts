@@ -28,7 +28,7 @@ export const waitProperties: INodeProperties[] = [
 		default: DEFAULT_TIMEOUT_SECONDS,
 		displayOptions: { show: { waitForCompletion: [true] } },
 		description:
-			'How long to wait for the job; past it the item fails with the job ID, and the job goes on at ImageKit (see Get Job Status)',
+			'How long to wait for the job to finish; past it the item fails with the job ID, and the job goes on at ImageKit (see Get Job Status). The wait for each answer is Request Options → Timeout.',
 	},
 ];
 
