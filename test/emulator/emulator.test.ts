@@ -346,6 +346,88 @@ describe('file lifecycle: upload, list, details, update, delete', () => {
 describe('upload options', () => {
 	const png = placeholderPng(12, 8, 'options');
 
+	it('queues a video with a pre-transformation (202, nothing stored yet), as the spec answers', async () => {
+		const queued = await upload({
+			file: 'https://example.com/clip.mp4',
+			fileName: 'clip.mp4',
+			transformation: JSON.stringify({ pre: 'w-300', post: [{ type: 'thumbnail' }] }),
+		});
+		expect(queued.status).toBe(202);
+		expect(queued.data).toEqual({
+			message: 'The pre-transformation has been queued successfully.',
+		});
+		expect(emulator.files).toEqual([]);
+		// Without `pre`, or for an image, the upload is stored at once.
+		const postOnly = await upload({
+			file: 'https://example.com/clip.mp4',
+			fileName: 'clip.mp4',
+			transformation: JSON.stringify({
+				post: [{ type: 'abs', value: 'sr-240_360', protocol: 'hls' }],
+			}),
+		});
+		expect(postOnly.status).toBe(200);
+		const image = await upload({
+			file: png.toString('base64'),
+			fileName: 'a.png',
+			transformation: JSON.stringify({ pre: 'w-300' }),
+		});
+		expect(image.status).toBe(200);
+	});
+
+	// The spec flags all but an empty `pre`, which it allows and ImageKit has nothing to apply.
+	const invalidTransformations: Array<[string, string, RegExp | undefined]> = [
+		['an empty pre', '{"pre": ""}', undefined],
+		['not an object', '"w-300"', /transformation must be object/],
+		['an unknown key', '{"pre": "w-300", "mid": "x"}', /transformation/],
+		['post not a list', '{"post": {"type": "thumbnail"}}', /transformation\/post must be array/],
+		['an unknown post type', '{"post": [{"type": "resize", "value": "w-1"}]}', /transformation/],
+		['a transformation without value', '{"post": [{"type": "transformation"}]}', /transformation/],
+		['abs without protocol', '{"post": [{"type": "abs", "value": "sr-240"}]}', /transformation/],
+		[
+			'abs with another protocol',
+			'{"post": [{"type": "abs", "value": "sr-240", "protocol": "rtmp"}]}',
+			/transformation/,
+		],
+	];
+	const refusesTransformation = async (
+		_case: string,
+		transformation: string,
+		violation: RegExp | undefined,
+	) => {
+		const refused = await upload({
+			file: png.toString('base64'),
+			fileName: 'a.png',
+			transformation,
+		});
+		expect(refused.status).toBe(400);
+		expect(refused.data).toEqual({
+			message: 'The file could not be uploaded because the transformation field is invalid.',
+			help: HELP,
+		});
+		expect(emulator.files).toEqual([]);
+		if (violation) acceptRequestViolations(violation);
+	};
+	it.each(invalidTransformations.filter((entry) => !entry[2]))(
+		'refuses a transformation with %s (400)',
+		refusesTransformation,
+	);
+	itWithSpec.each(invalidTransformations.filter((entry) => entry[2]))(
+		'refuses a transformation with %s (400), as the spec does',
+		refusesTransformation,
+	);
+
+	it('refuses a transformation of a file that is neither image nor video', async () => {
+		const refused = await upload({
+			file: Buffer.from('plain text').toString('base64'),
+			fileName: 'a.txt',
+			transformation: '{"pre": "w-300"}',
+		});
+		expect(refused.status).toBe(400);
+		expect(refused.data.message).toBe(
+			'The file could not be uploaded because transformations are supported only for image and video files.',
+		);
+	});
+
 	it('stores a stand-in for a URL instead of fetching it, and decodes base64 and data URIs', async () => {
 		const fromUrl = await upload({
 			file: 'https://example.com/images/cat.jpg',

@@ -147,6 +147,31 @@ describe('File → Upload', () => {
 		}
 	});
 
+	it('says a video with a pre-transformation is processing, not stored (ImageKit answers 202)', async () => {
+		const result = await fixture.run({
+			resource: 'file',
+			operation: 'upload',
+			inputSource: 'url',
+			fileUrl: 'https://example.com/clip.mp4',
+			fileName: 'clip.mp4',
+			options: { folder: '/videos/', preTransformation: 'w-640' },
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.items).toEqual([
+			{
+				json: {
+					status: 'processing',
+					message: 'The pre-transformation has been queued successfully.',
+					fileName: 'clip.mp4',
+					folder: '/videos/',
+				},
+				pairedItem: { item: 0 },
+			},
+		]);
+		expect(fixture.emulator.requests.map((request) => request.status)).toEqual([202]);
+		expect(fixture.emulator.files).toEqual([]);
+	});
+
 	it('uploads from a URL and from base64', async () => {
 		const fromUrl = await fixture.run({
 			resource: 'file',

@@ -301,6 +301,26 @@ describe('answers that are not a plain success', () => {
 		);
 		expect(requests).toHaveLength(1);
 	});
+
+	it('returns a queued upload (202) as processing, distinct from a stored file', async () => {
+		const { client } = scripted([
+			{ status: 202, body: { message: 'The pre-transformation has been queued successfully.' } },
+		]);
+		const result = await client.upload({
+			file: 'https://example.com/a.mp4',
+			fileName: 'a.mp4',
+			folder: '/videos/',
+			transformation: { pre: 'w-300' },
+		});
+		expect(result).toEqual({
+			status: 'processing',
+			message: 'The pre-transformation has been queued successfully.',
+			fileName: 'a.mp4',
+			folder: '/videos/',
+		});
+		if (result.status === 'processing') expect(result).not.toHaveProperty('fileId');
+		else throw new Error('a 202 must not read as a stored file');
+	});
 });
 
 describe('timeouts', () => {

@@ -33,6 +33,7 @@ import type {
 	SavedExtensionInput,
 	UpdateCustomMetadataField,
 	UpdateFileDetails,
+	ProcessingUpload,
 	UploadedFile,
 	UploadOptions,
 	UploadResult,
@@ -338,6 +339,21 @@ export class ImageKit {
 			'once',
 			body.replayable,
 		);
+		// A video pre-transformation queues the upload: 202 {message}, no file yet; the outcome comes
+		// by the upload.pre-transform.* webhooks (openapi.yaml /api/v1/files/upload "202"; API.md §3.1.1).
+		if (response.status === 202) {
+			const message = (response.body as { message?: unknown } | undefined)?.message;
+			const processing: ProcessingUpload = {
+				status: 'processing',
+				message:
+					typeof message === 'string' && message
+						? message
+						: 'ImageKit accepted the upload and is processing it.',
+				fileName,
+				...(options.folder !== undefined && { folder: options.folder }),
+			};
+			return processing;
+		}
 		const stored = response.body as UploadedFile | undefined;
 		if (typeof stored?.fileId !== 'string') {
 			throw new ImageKitUnreadableAnswerError(response, UNCERTAIN_WRITE_HINT);

@@ -39,10 +39,25 @@ export type UploadedFile = Partial<FileDetails> & {
 	url: string;
 	thumbnailUrl?: string;
 	extensionStatus?: Record<string, 'success' | 'pending' | 'failed'>;
+	/** Never set on a stored file: tells it apart from a `ProcessingUpload`. */
+	status?: undefined;
 };
 
-/** What an upload gives: the stored file. */
-export type UploadResult = UploadedFile;
+/**
+ * An upload ImageKit accepted but has not stored yet (HTTP 202): a video pre-transformation runs
+ * first, and the `upload.pre-transform.success` or `.error` webhook tells how it ended.
+ */
+export interface ProcessingUpload {
+	status: 'processing';
+	/** ImageKit's own words, e.g. "The pre-transformation has been queued successfully." */
+	message: string;
+	/** The name and folder asked for; ImageKit may still change the name (unique suffix). */
+	fileName: string;
+	folder?: string;
+}
+
+/** What an upload gives: the stored file, or `status: 'processing'` when ImageKit queued it. */
+export type UploadResult = UploadedFile | ProcessingUpload;
 
 export interface FileMetadata {
 	height?: number;

@@ -36,6 +36,12 @@ const CLIENT_SIDE_CREDENTIAL = {
 
 const MISSING_FILE = 'Your request is missing file parameter.';
 const INVALID_FILE = 'Your request contains invalid file parameter.';
+// openapi.yaml /api/v1/files/upload "400" and "202".
+const INVALID_TRANSFORMATION =
+	'The file could not be uploaded because the transformation field is invalid.';
+const TRANSFORMATION_NEEDS_MEDIA =
+	'The file could not be uploaded because transformations are supported only for image and video files.';
+const PRE_TRANSFORMATION_QUEUED = 'The pre-transformation has been queued successfully.';
 const NAME_CONFLICT =
 	'A file with the same name already exists at the exact location. We could not overwrite it because both overwriteFile and useUniqueFileName are set to false.';
 
@@ -164,6 +170,41 @@ function checkUpload(
 	}
 }
 
+const POST_TRANSFORMATION_FIELDS: Record<string, { required: string[]; optional: string[] }> = {
+	transformation: { required: ['value'], optional: [] },
+	'gif-to-video': { required: [], optional: ['value'] },
+	thumbnail: { required: [], optional: ['value'] },
+	abs: { required: ['value', 'protocol'], optional: [] },
+};
+
+const isText = (value: unknown) => typeof value === 'string' && value.trim() !== '';
+
+/** `transformation` as openapi.yaml's TransformationObject has it: `{pre?: string, post?: [...]}`. */
+function validateTransformation(value: unknown): { pre?: string; post?: unknown[] } {
+	const object = value as Record<string, unknown>;
+	const valid =
+		typeof value === 'object' &&
+		value !== null &&
+		!Array.isArray(value) &&
+		Object.keys(object).every((key) => key === 'pre' || key === 'post') &&
+		(object.pre === undefined || isText(object.pre)) &&
+		(object.post === undefined ||
+			(Array.isArray(object.post) &&
+				object.post.every((item: Record<string, unknown>) => {
+					const fields = POST_TRANSFORMATION_FIELDS[String(item?.type)];
+					if (!fields) return false;
+					const allowed = ['type', ...fields.required, ...fields.optional];
+					return (
+						Object.keys(item).every((key) => allowed.includes(key)) &&
+						fields.required.every((key) => isText(item[key])) &&
+						(item.value === undefined || typeof item.value === 'string') &&
+						(item.protocol === undefined || item.protocol === 'hls' || item.protocol === 'dash')
+					);
+				})));
+	if (!valid) throw badRequest(INVALID_TRANSFORMATION);
+	return object as { pre?: string; post?: unknown[] };
+}
+
 function upload({ body, state }: RouteContext, version: keyof typeof CLIENT_SIDE_CREDENTIAL) {
 	const form = body.form;
 	if (!form) throw badRequest(MISSING_FILE);
@@ -194,7 +235,9 @@ function upload({ body, state }: RouteContext, version: keyof typeof CLIENT_SIDE
 	const webhookUrl =
 		fields.webhookUrl === undefined ? undefined : validateWebhookUrl(fields.webhookUrl);
 	const transformation =
-		fields.transformation === undefined ? undefined : jsonField(fields, 'transformation');
+		fields.transformation === undefined
+			? undefined
+			: validateTransformation(jsonField(fields, 'transformation'));
 	const responseFields = responseFieldsOf(fields);
 	if (fields.checks !== undefined) checkUpload(fields, received.content, customMetadata, state);
 
@@ -204,6 +247,15 @@ function upload({ body, state }: RouteContext, version: keyof typeof CLIENT_SIDE
 		? withSuffix(requestedName, state.nextUniqueSuffix())
 		: requestedName;
 	const filePath = `${folderPath}${name}`;
+	const content = describeContent(received.content, name);
+	const isVideo = content.mime.startsWith('video/');
+	if (transformation && content.fileType !== 'image' && !isVideo)
+		throw badRequest(TRANSFORMATION_NEEDS_MEDIA);
+	// A video's pre-transformation runs before the file is stored: ImageKit answers 202 and reports
+	// the outcome by the upload.pre-transform.* webhooks (API.md §3.1.1; openapi.yaml upload "202").
+	// The emulator stores nothing, as ImageKit has stored nothing yet when it answers.
+	if (transformation?.pre && isVideo)
+		return { status: 202, body: { message: PRE_TRANSFORMATION_QUEUED } };
 	// Uploading to a taken path without a unique name makes a new version of that file.
 	const existing = useUniqueFileName ? undefined : state.fileAtPath(filePath);
 	if (existing && !overwriteFile) throw badRequest(NAME_CONFLICT);
@@ -228,7 +280,7 @@ function upload({ body, state }: RouteContext, version: keyof typeof CLIENT_SIDE
 		customMetadata:
 			customMetadata ?? (existing && !overwriteCustomMetadata ? existing.customMetadata : {}),
 		description: fields.description,
-		content: describeContent(received.content, name),
+		content,
 		sourceUrl: received.sourceUrl,
 		extensions,
 		webhookUrl,
