@@ -8,9 +8,18 @@ import {
 	ImageKitUnreadableAnswerError,
 } from '../client';
 
+/** ImageKit's words for a key it does not accept (API.md §4.1: 401, and 403 for a bad or expired key). */
+const KEY_REFUSED = /private API key|cannot be authenticated/i;
+
 function apiErrorDescription(error: ImageKitApiError): string | undefined {
 	const parts: string[] = [];
 	if (error.reason) parts.push(`Reason: ${error.reason}.`);
+	if ((error.status === 401 || error.status === 403) && KEY_REFUSED.test(error.message)) {
+		parts.push(
+			'Copy the private key again from Developer options > API keys (it starts with "private_") into the ImageKit API credential.',
+		);
+	}
+	if (error.status >= 500) parts.push('A server error at ImageKit: try again later.');
 	if (error.status === 429 && error.rateLimit?.reset !== undefined) {
 		parts.push(`Rate limit reached; it resets in ${Math.ceil(error.rateLimit.reset / 1000)} s.`);
 	}
