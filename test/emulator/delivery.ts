@@ -52,9 +52,12 @@ function resolve(rawUrl: string, state: EmulatorState, privateKey: string): Verd
 				(candidate) => candidate.version.id === versionId,
 			)
 		: file;
-	return version
-		? { version }
-		: { status: 404, message: `No version ${versionId} of ${filePath}.` };
+	if (!version) return { status: 404, message: `No version ${versionId} of ${filePath}.` };
+	// Access is checked afresh above; the bytes are the CDN's copy for this exact URL, if it has one.
+	const cached = state.cdnCache.get(rawUrl);
+	if (cached && cached.fileId === file.fileId) return { version: cached };
+	state.cdnCache.set(rawUrl, version);
+	return { version };
 }
 
 /** Answers a delivery request, streaming large generated bodies; returns the status sent. */

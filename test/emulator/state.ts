@@ -177,6 +177,13 @@ export class EmulatorState {
 	readonly savedExtensions = new Map<string, StoredSavedExtension>();
 	readonly bulkJobs = new Map<string, BulkJob>();
 	readonly customMetadataFields = new Map<string, StoredCustomMetadataField>();
+	/**
+	 * The CDN's copies: the version first delivered at each URL (path and query as requested). An
+	 * overwrite does not change them, as ImageKit's CDN keeps a URL's copy for up to a year
+	 * (imagekit.io/docs/cdn-caching-and-purging); a URL that differs, e.g. by `?updatedAt=`, gets
+	 * the current version.
+	 */
+	readonly cdnCache = new Map<string, StoredVersion>();
 	private sequence = 0;
 
 	constructor(
@@ -231,6 +238,7 @@ export class EmulatorState {
 		this.savedExtensions.clear();
 		this.bulkJobs.clear();
 		this.customMetadataFields.clear();
+		this.cdnCache.clear();
 		this.addDefaultUrlEndpoint();
 		this.sequence = 0;
 	}

@@ -46,7 +46,7 @@ describe('File → Download', () => {
 		expect(result.error).toBeUndefined();
 		const [item] = result.items;
 		expect(item.json).toMatchObject({
-			url: `${fixture.emulator.urlEndpoint}/docs/note.txt`,
+			url: note.url,
 			fileName: 'note.txt',
 			mimeType: 'text/plain',
 		});
@@ -57,6 +57,72 @@ describe('File → Download', () => {
 		)!;
 		expect(delivery.headers.authorization).toBeUndefined();
 		expect(item.pairedItem).toEqual({ item: 0 });
+	});
+
+	it('fetches the file’s own URL, with ?updatedAt=, so an overwrite is not served stale', async () => {
+		fixture.emulator.clock = () => new Date('2026-03-01T10:00:00.000Z');
+		const first = fixture.emulator.seedFile({ name: 'note.txt', folder: '/docs/', content: 'v1' });
+		expect(first.url).toMatch(/\/docs\/note\.txt\?updatedAt=\d+$/);
+		// Someone fetched the bare URL before: the CDN keeps that copy.
+		const bare = await fixture.run({
+			resource: 'file',
+			operation: 'download',
+			source: 'path',
+			path: '/docs/note.txt',
+		});
+		expect((await binaryText(bare.items[0])).toString()).toBe('v1');
+
+		fixture.emulator.clock = () => new Date('2026-03-01T11:00:00.000Z');
+		const overwrite = await fixture.run({
+			resource: 'file',
+			operation: 'upload',
+			inputSource: 'base64',
+			base64Content: Buffer.from('v2').toString('base64'),
+			fileName: 'note.txt',
+			options: { folder: '/docs/', useUniqueFileName: false },
+		});
+		expect(overwrite.items[0].json).toMatchObject({ fileId: first.fileId });
+		const stale = await fixture.run({
+			resource: 'file',
+			operation: 'download',
+			source: 'path',
+			path: '/docs/note.txt',
+		});
+		expect((await binaryText(stale.items[0])).toString()).toBe('v1');
+
+		const result = await fixture.run({
+			resource: 'file',
+			operation: 'download',
+			fileId: byId(first.fileId),
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.items[0].json.url).toBe(
+			`${fixture.emulator.urlEndpoint}/docs/note.txt?updatedAt=${Date.parse('2026-03-01T11:00:00.000Z')}`,
+		);
+		expect((await binaryText(result.items[0])).toString()).toBe('v2');
+	});
+
+	it('transforms and signs a private file’s own URL, query parameters after ?updatedAt=', async () => {
+		const secret = fixture.emulator.seedFile({
+			name: 'secret.png',
+			folder: '/private/',
+			isPrivateFile: true,
+		});
+		const updatedAt = new URL(secret.url).searchParams.get('updatedAt');
+		const result = await fixture.run({
+			resource: 'file',
+			operation: 'download',
+			fileId: byId(secret.fileId),
+			steps: { step: [{ parameters: { width: 300 } }] },
+			options: { queryParameters: { parameter: [{ name: 'v', value: '2' }] } },
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.items[0].json.url).toMatch(
+			new RegExp(
+				`/emulator/tr:w-300/private/secret\\.png\\?updatedAt=${updatedAt}&v=2&ik-s=[0-9a-f]{40}$`,
+			),
+		);
+		expect((await binaryText(result.items[0])).subarray(1, 4).toString()).toBe('PNG');
 	});
 
 	it('signs the URL of a private file, and the CDN refuses it unsigned', async () => {
@@ -71,7 +137,7 @@ describe('File → Download', () => {
 			fileId: byId(secret.fileId),
 		});
 		expect(result.error).toBeUndefined();
-		expect(result.items[0].json.url).toMatch(/\/secret\.txt\?ik-s=[0-9a-f]{40}$/);
+		expect(result.items[0].json.url).toMatch(/\/secret\.txt\?updatedAt=\d+&ik-s=[0-9a-f]{40}$/);
 		expect((await binaryText(result.items[0])).toString()).toBe('private bytes');
 
 		const unsigned = await fixture.run({

@@ -79,7 +79,12 @@ function endpointOf(details: FileDetails): string {
 	return `${url.origin}${path}`;
 }
 
-/** The URL options plus where to download from: a stored file's path (signed when private), or the path or URL given. */
+/**
+ * The URL options plus where to download from: a stored file's URL as ImageKit gives it (signed
+ * when private), or the path or URL given. The file's URL carries `?updatedAt=`: after an overwrite
+ * the CDN may serve the old copy at the bare URL for up to a year (API.md §10; imagekit.io/docs/
+ * cdn-caching-and-purging), so that query goes first, before any the user adds, and is signed too.
+ */
 async function downloadUrlOptions(
 	context: IExecuteFunctions,
 	client: ImageKit,
@@ -92,6 +97,10 @@ async function downloadUrlOptions(
 	return {
 		...urlOptions,
 		path: details.filePath,
+		queryParameters: {
+			...Object.fromEntries(new URL(details.url).searchParams),
+			...urlOptions.queryParameters,
+		},
 		urlEndpoint: urlOptions.urlEndpoint ?? client.urlEndpoint ?? endpointOf(details),
 		signed: urlOptions.signed || details.isPrivateFile,
 	};
