@@ -7,8 +7,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import type { FileFilters, ListFiles, PollCursor, WatchedField } from './cursor';
-import { initialCursor, matchingFilesQuery, readFilesSince } from './cursor';
+import type { FileFilters, ListFiles, WatchedField } from './cursor';
+import { initialCursor, matchingFilesQuery, readFilesSince, storedCursor } from './cursor';
 import { toNodeError } from '../ImageKit/helpers/errors';
 import { fileTypeFilter, tagsFilter } from '../ImageKit/helpers/fileFilterFields';
 import { toList } from '../ImageKit/helpers/parameters';
@@ -127,7 +127,7 @@ export class ImageKitFileTrigger implements INodeType {
 			}
 
 			const staticData = this.getWorkflowStaticData('node');
-			const cursor = staticData.cursor as PollCursor | undefined;
+			const cursor = storedCursor(staticData.cursor);
 			if (cursor?.field !== field) {
 				staticData.cursor = await initialCursor(listFiles, filters, field);
 				return null;

@@ -48,6 +48,31 @@ describe('searchQuery', () => {
 		expect(matches('createdAt > 2y', old)).toBe(true);
 	});
 
+	it('compares dates to the second when switched to, dropping the milliseconds of both sides', () => {
+		const item = asset({ createdAt: new Date('2024-06-14T10:00:00.100Z') });
+		const toTheSecond = { precision: 'second', documentedFormatsOnly: false } as const;
+		const query = 'createdAt >= "2024-06-14T10:00:00.600Z"';
+		expect(compileSearchQuery(query, NOW).matches(item)).toBe(false);
+		expect(compileSearchQuery(query, NOW, toTheSecond).matches(item)).toBe(true);
+		expect(
+			compileSearchQuery('createdAt > "2024-06-14T10:00:00"', NOW, toTheSecond).matches(item),
+		).toBe(false);
+	});
+
+	it.each(['2024-06-14T10:00:00.000Z', '2024-06-14T10:00:00Z', '2024-06-14T10:00:00+02:00'])(
+		'refuses %s when only the documented date forms are taken',
+		(date) => {
+			const documented = { precision: 'millisecond', documentedFormatsOnly: true } as const;
+			expect(() => compileSearchQuery(`createdAt >= "${date}"`, NOW, documented)).toThrow(
+				'is not a date such as 2020-01-01 or 2020-01-01T12:12:12',
+			);
+			for (const allowed of ['2024-06-14', '2024-06-14T10:00:00', '7d'])
+				expect(() =>
+					compileSearchQuery(`createdAt >= "${allowed}"`, NOW, documented),
+				).not.toThrow();
+		},
+	);
+
 	it('matches names exactly or by prefix, tags, type, format and size', () => {
 		expect(matches('name = "red-dress-summer.jpg"', recent)).toBe(true);
 		expect(matches('name : "red-dress"', old)).toBe(true);

@@ -43,8 +43,27 @@ export interface CompiledSearchQuery {
 	filtersOnType: boolean;
 }
 
+/**
+ * How the emulated server reads dates in a query. ImageKit documents `YYYY-MM-DD` (midnight UTC),
+ * `YYYY-MM-DDTHH:MM:SS` and relative times such as "7d" (docs.imagekit.io, "List and search files":
+ * "Search based on upload date"), and says neither how precisely it compares nor whether it takes
+ * anything else (API.md §10). Each plausible answer is a switch:
+ * - `precision`: `millisecond` compares whole dates; `second` drops the milliseconds of both sides;
+ * - `documentedFormatsOnly`: refuses other forms (milliseconds, a zone) as a syntax error.
+ */
+export interface SearchDateOptions {
+	precision: 'millisecond' | 'second';
+	documentedFormatsOnly: boolean;
+}
+
+const ANY_SEARCH_DATES: SearchDateOptions = {
+	precision: 'millisecond',
+	documentedFormatsOnly: false,
+};
+const DOCUMENTED_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2})?$/;
+
 /** ISO dates (a date alone is midnight UTC; no zone means UTC) or a time ago such as "7d". */
-function parseDate(raw: string, now: Date): number {
+function parseDate(raw: string, now: Date, options: SearchDateOptions): number {
 	const relative = /^(\d+)\s*([hdwmy])$/i.exec(raw.trim());
 	if (relative) {
 		const amount = Number(relative[1]);
@@ -57,6 +76,8 @@ function parseDate(raw: string, now: Date): number {
 		if (unit === 'y') date.setUTCFullYear(date.getUTCFullYear() - amount);
 		return date.getTime();
 	}
+	if (options.documentedFormatsOnly && !DOCUMENTED_DATE.test(raw.trim()))
+		throw new InvalidValue(`"${raw}" is not a date such as 2020-01-01 or 2020-01-01T12:12:12.`);
 	const hasZone = /[zZ]|[+-]\d{2}:?\d{2}$/.test(raw);
 	const time = Date.parse(
 		/^\d{4}-\d{2}-\d{2}$/.test(raw) ? `${raw}T00:00:00Z` : hasZone ? raw : `${raw}Z`,
@@ -68,8 +89,13 @@ function parseDate(raw: string, now: Date): number {
 	return time;
 }
 
-function fieldDefinitions(now: Date): Record<string, FieldDefinition<SearchableAsset>> {
+function fieldDefinitions(
+	now: Date,
+	dates: SearchDateOptions,
+): Record<string, FieldDefinition<SearchableAsset>> {
 	type Field = FieldDefinition<SearchableAsset>;
+	const toPrecision = (time: number) =>
+		dates.precision === 'second' ? Math.floor(time / 1000) * 1000 : time;
 	const number = (read: (asset: SearchableAsset) => number | undefined): Field => ({
 		operators: ORDERED,
 		parse: parseNumber,
@@ -77,8 +103,8 @@ function fieldDefinitions(now: Date): Record<string, FieldDefinition<SearchableA
 	});
 	const date = (read: (asset: SearchableAsset) => Date): Field => ({
 		operators: ORDERED,
-		parse: (raw) => parseDate(raw, now),
-		values: (asset) => [read(asset).getTime()],
+		parse: (raw) => toPrecision(parseDate(raw, now, dates)),
+		values: (asset) => [toPrecision(read(asset).getTime())],
 	});
 	const flag = (read: (asset: SearchableAsset) => boolean | undefined): Field => ({
 		operators: ['='],
@@ -126,8 +152,8 @@ function customMetadataField(key: string): FieldDefinition<SearchableAsset> {
 	};
 }
 
-function searchLanguage(now: Date): ExpressionLanguage<SearchableAsset> {
-	const fields = fieldDefinitions(now);
+function searchLanguage(now: Date, dates: SearchDateOptions): ExpressionLanguage<SearchableAsset> {
+	const fields = fieldDefinitions(now, dates);
 	return {
 		field: ({ value: name }) => {
 			const customKey = /^customMetadata\.(.+)$/.exec(name)?.[1];
@@ -147,7 +173,11 @@ function searchLanguage(now: Date): ExpressionLanguage<SearchableAsset> {
 	};
 }
 
-export function compileSearchQuery(query: string, now: Date): CompiledSearchQuery {
-	const { matches, fieldsUsed } = parseExpression(query, searchLanguage(now));
+export function compileSearchQuery(
+	query: string,
+	now: Date,
+	dates: SearchDateOptions = ANY_SEARCH_DATES,
+): CompiledSearchQuery {
+	const { matches, fieldsUsed } = parseExpression(query, searchLanguage(now, dates));
 	return { matches, filtersOnType: fieldsUsed.has('type') };
 }

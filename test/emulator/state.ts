@@ -1,6 +1,7 @@
 import { createHash } from 'crypto';
 
 import type { ContentFacts } from './content';
+import type { SearchDateOptions } from './search-query';
 
 export interface AITag {
 	name: string;
@@ -32,6 +33,8 @@ export interface StoredFile {
 	transformation?: unknown;
 	createdAt: Date;
 	updatedAt: Date;
+	/** When list and search start to show the file (indexing lag); at once when absent. */
+	searchableAt?: Date;
 	/** Older versions, oldest first; the file itself is the current version. */
 	previousVersions?: StoredVersion[];
 	/** The bytes delivered from the URL endpoint: kept when small, or generated on the fly for large seeds. */
@@ -152,6 +155,10 @@ export interface EmulatorConfig {
 	purgePendingPolls: number;
 	bulkJobPendingPolls: number;
 	behaviour: EmulatorBehaviour;
+	/** How searchQuery dates are read and compared. */
+	searchDates: SearchDateOptions;
+	/** New files show up in list and search after a delay of up to this many ms (0: at once). */
+	indexingLagMs: number;
 }
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
@@ -204,6 +211,17 @@ export class EmulatorState {
 			this.nextDigest().subarray(0, 9),
 			(byte) => BASE62[byte % BASE62.length],
 		).join('');
+	}
+
+	/**
+	 * When a file written now shows up in list and search: after a delay between 0 and
+	 * `indexingLagMs`, fixed for the file, so files can show up in another order than their dates.
+	 */
+	searchableAtFor(fileId: string): Date | undefined {
+		const { indexingLagMs } = this.config;
+		if (indexingLagMs <= 0) return undefined;
+		const fraction = createHash('sha256').update(fileId).digest().readUInt32BE(0) / 2 ** 32;
+		return new Date(this.now().getTime() + Math.round(fraction * indexingLagMs));
 	}
 
 	fileAtPath(filePath: string): StoredFile | undefined {

@@ -88,9 +88,14 @@ function searchable(asset: Asset): SearchableAsset {
 	};
 }
 
-/** Versions other than the current one are not modelled yet, so `file-version` lists nothing. */
-function assetsOfType(state: EmulatorState, type: string): Asset[] {
-	const files: Asset[] = Array.from(state.files.values(), (file) => ({ kind: 'file', file }));
+/**
+ * Versions other than the current one are not modelled yet, so `file-version` lists nothing. Files
+ * not yet indexed (see `searchableAt`) are left out.
+ */
+function assetsOfType(state: EmulatorState, type: string, now: Date): Asset[] {
+	const files: Asset[] = Array.from(state.files.values())
+		.filter((file) => file.searchableAt === undefined || file.searchableAt <= now)
+		.map((file) => ({ kind: 'file', file }));
 	const folders: Asset[] = Array.from(state.folders.values(), (folder) => ({
 		kind: 'folder',
 		folder,
@@ -104,10 +109,11 @@ function selectAssets(state: EmulatorState, query: URLSearchParams, type: string
 	const searchQuery = query.get('searchQuery');
 	// The legacy `tags` and `name` parameters are not in the current spec: the emulator ignores
 	// them, as ImageKit may (API.md §10), so a client relying on them gets everything back.
-	if (!searchQuery) return assetsOfType(state, type);
+	const now = state.now();
+	if (!searchQuery) return assetsOfType(state, type, now);
 	try {
-		const search = compileSearchQuery(searchQuery, state.now());
-		const candidates = assetsOfType(state, search.filtersOnType ? 'all' : 'file');
+		const search = compileSearchQuery(searchQuery, now, state.config.searchDates);
+		const candidates = assetsOfType(state, search.filtersOnType ? 'all' : 'file', now);
 		return candidates.filter((asset) => search.matches(searchable(asset)));
 	} catch (error) {
 		if (error instanceof SearchQueryError) throw badRequest(error.message);

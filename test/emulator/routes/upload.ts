@@ -266,8 +266,9 @@ function upload({ body, state }: RouteContext, version: keyof typeof CLIENT_SIDE
 		throw versionLimitExceeded();
 
 	const now = state.now();
+	const fileId = existing?.fileId ?? state.nextId();
 	const file: StoredFile = {
-		fileId: existing?.fileId ?? state.nextId(),
+		fileId,
 		version: { id: state.nextId(), number: (existing?.version.number ?? 0) + 1 },
 		name,
 		folderPath,
@@ -287,6 +288,8 @@ function upload({ body, state }: RouteContext, version: keyof typeof CLIENT_SIDE
 		transformation,
 		createdAt: existing?.createdAt ?? now,
 		updatedAt: now,
+		// A new file shows up in search after the indexing lag; a new version keeps its place.
+		searchableAt: existing ? existing.searchableAt : state.searchableAtFor(fileId),
 		previousVersions,
 		body: received.bytes && { bytes: received.bytes },
 	};
