@@ -57,7 +57,8 @@ async function parseBody(request: N8nRequest): Promise<void> {
 	request.body = isJson ? JSON.parse(request.rawBody.toString('utf8')) : {};
 }
 
-export async function startWebhookServer(host: TriggerHost): Promise<WebhookServer> {
+/** Listens on 127.0.0.1, on `port` (e.g. one a public tunnel forwards to) or any free one. */
+export async function startWebhookServer(host: TriggerHost, port = 0): Promise<WebhookServer> {
 	const executions: INodeExecutionData[][] = [];
 	const webhookServer = { executions } as WebhookServer;
 	const server = http.createServer(async (incoming, outgoing) => {
@@ -74,10 +75,10 @@ export async function startWebhookServer(host: TriggerHost): Promise<WebhookServ
 			outgoing.writeHead(500).end(`Test webhook server: ${(error as Error).message}`);
 		}
 	});
-	server.listen(0, '127.0.0.1');
+	server.listen(port, '127.0.0.1');
 	await once(server, 'listening');
-	const { port } = server.address() as AddressInfo;
-	webhookServer.url = `http://127.0.0.1:${port}/webhook/imagekit-trigger-test/webhook`;
+	const address = server.address() as AddressInfo;
+	webhookServer.url = `http://127.0.0.1:${address.port}/webhook/imagekit-trigger-test/webhook`;
 	webhookServer.close = async () => {
 		server.closeAllConnections();
 		await new Promise<void>((resolve) => server.close(() => resolve()));
