@@ -36,8 +36,11 @@ function displayNamesIn(property: PropertyOption, into: Set<string>): void {
 }
 
 function declaredFor(property: INodeProperties, resource: string, operation: string): boolean {
-	const show = property.displayOptions?.show;
-	if (!show?.resource?.includes(resource)) return false;
+	const { show, hide } = property.displayOptions ?? {};
+	if (hide?.resource?.includes(resource) || hide?.operation?.includes(operation)) return false;
+	// A node-level field (e.g. Request Options) shows for every operation it does not hide.
+	if (!show) return property.name !== 'resource';
+	if (!show.resource?.includes(resource)) return false;
 	return !show.operation || show.operation.includes(operation);
 }
 
