@@ -58,12 +58,15 @@ export class ImageKitApi implements ICredentialType {
 		},
 	};
 
-	// The cheapest authenticated call: list at most one file.
+	// The cheapest authenticated call: list at most one file. Like every API call of the node, it
+	// follows no redirect (n8n would re-send the key to wherever one points) and waits at most 60 s.
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: 'https://api.imagekit.io',
 			url: '/v1/files',
 			qs: { limit: 1 },
+			disableFollowRedirect: true,
+			timeout: 60_000,
 		},
 		rules: [
 			{

@@ -75,6 +75,18 @@ describe('redirects: the private key never follows one', () => {
 		},
 	);
 
+	it('does not follow a redirect in the credential test either', async () => {
+		fixture.emulator.injectFault({
+			kind: 'redirect',
+			location: 'https://elsewhere.imagekit.io/v1/files',
+		});
+		const outcome = await fixture.engine.testCredential('imageKitApi');
+		expect(outcome.status).toBe('Error');
+		expect(fixture.emulator.requests.map((request) => [request.host, request.status])).toEqual([
+			['api.imagekit.io', 302],
+		]);
+	});
+
 	it('refuses a redirect of an upload, which is not sent again', async () => {
 		fixture.emulator.injectFault({
 			kind: 'redirect',
