@@ -2,7 +2,11 @@ import type { KeyObject } from 'crypto';
 import { createHmac, createSecretKey, randomUUID } from 'crypto';
 
 import { checkedOrigin, checkedSavedExtension, checkedUrlEndpoint, usageRange } from './account';
-import { ImageKitInputError, ImageKitJobTimeoutError } from './errors';
+import {
+	ImageKitInputError,
+	ImageKitJobTimeoutError,
+	ImageKitUnreadableAnswerError,
+} from './errors';
 import type { HttpMethod, HttpRequest, Requester } from './http';
 import { createFetchRequester } from './http';
 import type { MultipartFile, UploadFileContent } from './multipart';
@@ -10,7 +14,6 @@ import { MultipartBody } from './multipart';
 import { phashDistance } from './phash';
 import { wildcardPurgeProblem } from './purge';
 import { allOf, grouped, where, whereIn } from './searchQuery';
-import { ImageKitUnreadableAnswerError } from './errors';
 import type { RetryMode, RetryOptions, Sleep } from './transport';
 import { DEFAULT_TIMEOUT_MS, defaultSleep, Transport, UNCERTAIN_WRITE_HINT } from './transport';
 import type {
@@ -27,13 +30,13 @@ import type {
 	ListFilesOptions,
 	Origin,
 	OriginRequest,
+	ProcessingUpload,
 	PurgeStatus,
 	RenameFileResult,
 	SavedExtension,
 	SavedExtensionInput,
 	UpdateCustomMetadataField,
 	UpdateFileDetails,
-	ProcessingUpload,
 	UploadedFile,
 	UploadOptions,
 	UploadResult,
