@@ -1,0 +1,18 @@
+// What this build of the package (dist/, which `npm run test:e2e` builds first) can do, asked at
+// collection time so that a suite can list a check as skipped, with the reason in its name, while a
+// feature another branch adds is absent, and run it as soon as the feature is merged.
+import type { INodeTypeDescription } from 'n8n-workflow';
+
+const { ImageKit } = require('../../dist/nodes/ImageKit/ImageKit.node.js') as {
+	ImageKit: new () => { description: INodeTypeDescription };
+};
+
+/** Whether the ImageKit node offers the operation under the resource. */
+export function nodeHasOperation(resource: string, operation: string): boolean {
+	return new ImageKit().description.properties.some(
+		(property) =>
+			property.name === 'operation' &&
+			property.displayOptions?.show?.resource?.includes(resource) &&
+			property.options?.some((option) => 'value' in option && option.value === operation),
+	);
+}
