@@ -6,6 +6,11 @@ import type { INodeTypeDescription } from 'n8n-workflow';
 const { ImageKit } = require('../../dist/nodes/ImageKit/ImageKit.node.js') as {
 	ImageKit: new () => { description: INodeTypeDescription };
 };
+const client = require('../../dist/nodes/ImageKit/client') as {
+	ImageKit: new (options: { privateKey: string; urlEndpoint: string }) => {
+		url(options: { path: string; transformation: Array<Record<string, unknown>> }): string;
+	};
+};
 
 /** Whether the ImageKit node offers the operation under the resource. */
 export function nodeHasOperation(resource: string, operation: string): boolean {
@@ -15,4 +20,18 @@ export function nodeHasOperation(resource: string, operation: string): boolean {
 			property.displayOptions?.show?.resource?.includes(resource) &&
 			property.options?.some((option) => 'value' in option && option.value === operation),
 	);
+}
+
+/** Whether building a URL refuses this transformation step (issue 15: values checked before a URL is made). */
+export function urlRefuses(step: Record<string, unknown>): boolean {
+	const probe = new client.ImageKit({
+		privateKey: 'private_probe',
+		urlEndpoint: 'https://ik.imagekit.io/probe',
+	});
+	try {
+		probe.url({ path: '/probe.jpg', transformation: [step] });
+		return false;
+	} catch {
+		return true;
+	}
 }

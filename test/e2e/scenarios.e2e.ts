@@ -1,20 +1,31 @@
 // Whole scenarios in a real n8n, for each n8n version: every example workflow of examples/ imported
-// from its file and run against the emulator. Everything is imported at once and run by one
-// `n8n executeBatch`, so the suite costs three n8n CLI start-ups per version; the checks then read the
-// runs and what the emulator saw.
+// from its file and run against the emulator, and an AI Agent that drives the ImageKit node as a tool
+// through a stand-in LLM (OpenAI Chat Completions, non-streaming). Everything is imported at once and
+// run by one `n8n executeBatch`, so the suite costs three n8n CLI start-ups per version; the checks
+// then read the runs and what the emulator and the stand-in saw.
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 
+import type { IRun } from 'n8n-workflow';
+
 import { ensureN8n, type N8nInstall } from '../../scripts/n8n';
 import { EMULATOR_CA_CERT_PATH, ImageKitEmulator, placeholderPng } from '../emulator';
 import { imageKitSpec, itWithSpec } from '../openapi/spec';
-import { nodeHasOperation } from './built-package';
+import {
+	agentWorkflow,
+	FROM_AI,
+	OPENAI_CREDENTIAL,
+	TOOL_NAME,
+	TOOL_NODE_NAME,
+} from './agent-workflows';
+import { nodeHasOperation, urlRefuses } from './built-package';
 import { executeBatch, importInto, runOf, type BatchOutcome, type CliFolder } from './cli-batch';
 import { fetchDelivery } from './delivery';
 import { readExample, runnableFromCli } from './examples';
 import { nodeItems, nodeJson } from './n8n-runs';
 import { recorded, recordSkipped, resultTable } from './report';
+import { finalAnswerFor, StandInLlm } from './stand-in-llm';
 
 const { E2E_VERSIONS: VERSIONS } = require('./versions') as { E2E_VERSIONS: string[] };
 const PRIVATE_KEY = 'private_e2eScenarios0123456789=';
@@ -52,6 +63,29 @@ const EXAMPLES = {
 // name, until this build has the feature.
 const RESPONSIVE_BUILT = nodeHasOperation('imageUrl', 'getResponsiveAttributes');
 const RESPONSIVE_SKIP = 'no Image URL → Get Responsive Attributes in this build';
+const WIDTH_CHECKED = urlRefuses({ width: 'wide' });
+const WIDTH_SKIP = 'this build does not check transformation values: Width "wide" makes tr:w-wide';
+
+const AGENT = {
+	toolCall: {
+		id: 'agentToolCall',
+		prompt: 'Give me a 300 px wide URL of /shoes/red.jpg',
+		arguments: { path: '/shoes/red.jpg', width: 300 },
+		row: 'AI Agent: tool call, URL in the answer',
+	},
+	emptyPath: {
+		id: 'agentEmptyPath',
+		prompt: 'Give me a 300 px wide URL of the red shoe',
+		arguments: { path: '', width: 300 },
+		row: 'AI Agent: tool error reaches the model',
+	},
+	badWidth: {
+		id: 'agentBadWidth',
+		prompt: 'Give me a wide URL of /shoes/red.jpg',
+		arguments: { path: '/shoes/red.jpg', width: 'wide' },
+		row: 'AI Agent: bad Width states its fix',
+	},
+} as const;
 
 const timings: string[] = [];
 
@@ -62,6 +96,7 @@ afterAll(() => {
 describe.each(VERSIONS)('n8n %s', (versionSpec) => {
 	let install: N8nInstall;
 	let emulator: ImageKitEmulator;
+	let llm: StandInLlm;
 	let folder: CliFolder;
 	let column: string;
 	let outcome: BatchOutcome;
@@ -89,9 +124,13 @@ describe.each(VERSIONS)('n8n %s', (versionSpec) => {
 		column = `n8n ${install.version}`;
 		if (!imageKitSpec) recordSkipped(column, SPEC_CHECK, 'no spec');
 		if (!RESPONSIVE_BUILT) recordSkipped(column, EXAMPLES.responsive.row, RESPONSIVE_SKIP);
+		if (!WIDTH_CHECKED) recordSkipped(column, AGENT.badWidth.row, WIDTH_SKIP);
 		emulator = new ImageKitEmulator({ privateKey: PRIVATE_KEY });
-		await emulator.start();
+		llm = new StandInLlm();
+		await Promise.all([emulator.start(), llm.start()]);
 		seedScenarioFiles();
+		for (const scenario of Object.values(AGENT))
+			llm.plan(scenario.prompt, { tool: TOOL_NAME, arguments: scenario.arguments });
 
 		const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'imagekit-scenarios-'));
 		folder = {
@@ -107,6 +146,16 @@ describe.each(VERSIONS)('n8n %s', (versionSpec) => {
 		const examples = Object.values(EXAMPLES)
 			.filter((example) => RESPONSIVE_BUILT || example !== EXAMPLES.responsive)
 			.map((example) => runnableFromCli(readExample(example.file), example.id));
+		const agentTypeVersion = install.version.startsWith('1.') ? 3 : 3.1;
+		const agents = Object.values(AGENT).map(({ id, prompt }) =>
+			agentWorkflow({
+				id,
+				name: `AI Agent: ${prompt}`,
+				prompt,
+				imageKitCredential: EXAMPLE_CREDENTIAL,
+				agentTypeVersion,
+			}),
+		);
 		await importInto(folder, {
 			credentials: [
 				{
@@ -114,8 +163,13 @@ describe.each(VERSIONS)('n8n %s', (versionSpec) => {
 					type: 'imageKitApi',
 					data: { privateKey: PRIVATE_KEY, urlEndpoint: emulator.urlEndpoint },
 				},
+				{
+					...OPENAI_CREDENTIAL,
+					type: 'openAiApi',
+					data: { apiKey: 'sk-stand-in', url: llm.baseUrl },
+				},
 			],
-			workflows: examples,
+			workflows: [...examples, ...agents],
 		});
 		const imported = Date.now();
 		outcome = await executeBatch(folder);
@@ -125,7 +179,7 @@ describe.each(VERSIONS)('n8n %s', (versionSpec) => {
 	}, 600_000);
 
 	afterAll(async () => {
-		await emulator?.stop();
+		await Promise.all([emulator?.stop(), llm?.stop()]);
 		if (folder) fs.rmSync(folder.userFolder, { recursive: true, force: true });
 	});
 
@@ -162,8 +216,9 @@ describe.each(VERSIONS)('n8n %s', (versionSpec) => {
 		// signed links: private files, served only with a valid signature.
 		seed('/reports/2024-q1.pdf', { content: Buffer.from('Q1 report'), isPrivateFile: true });
 		seed('/reports/2024-q2.pdf', { content: Buffer.from('Q2 report'), isPrivateFile: true });
-		// responsive <img>.
+		// responsive <img> and the agent's tool.
 		seed('/products/shoe.jpg');
+		seed('/shoes/red.jpg');
 	}
 
 	/** The emulator's files whose path starts with `prefix` (a folder and its subfolders). */
@@ -336,6 +391,77 @@ describe.each(VERSIONS)('n8n %s', (versionSpec) => {
 		);
 	});
 
+	describe('AI Agent with the ImageKit node as a tool, and a stand-in LLM', () => {
+		/** The tool result the model was sent in the conversation that began with `prompt`. */
+		function toolResultSent(prompt: string): string {
+			const [first, second, ...more] = llm.conversation(prompt);
+			expect(more).toEqual([]);
+			expect(first.messages.map((message) => message.role)).toEqual(['user']);
+			const toolMessage = second.messages.at(-1)!;
+			expect(toolMessage.role).toBe('tool');
+			expect(toolMessage.tool_call_id).toEqual(expect.any(String));
+			return toolMessage.content as string;
+		}
+
+		it('the agent calls the ImageKit tool, and its final answer carries the URL the tool made', async () => {
+			await recorded(column, AGENT.toolCall.row, async () => {
+				const run = runOf(outcome, AGENT.toolCall.id);
+				const url = `${emulator.urlEndpoint}/tr:w-300/shoes/red.jpg`;
+				expect(toolOutput(run)).toEqual([{ url }]);
+				const sent = toolResultSent(AGENT.toolCall.prompt);
+				expect(JSON.parse(sent)).toEqual([{ url }]);
+				expect(nodeJson(run, 'AI Agent')).toEqual([{ output: finalAnswerFor(sent) }]);
+				await expectDelivered(url, '/shoes/red.jpg');
+			});
+		});
+
+		it('n8n offers the model the tool: its name, a description, and the $fromAI fields, all required', async () => {
+			await recorded(column, 'AI Agent: tool schema offered', async () => {
+				const [offered] = llm.conversation(AGENT.toolCall.prompt);
+				expect(offered.stream).toBeFalsy();
+				expect(offered.tools).toHaveLength(1);
+				const [{ type, function: tool }] = offered.tools!;
+				expect(type).toBe('function');
+				expect(tool.name).toBe(TOOL_NAME);
+				expect(tool.description).toMatch(/image URL/i);
+				expect(tool.parameters).toMatchObject({
+					type: 'object',
+					properties: {
+						path: { type: 'string', description: FROM_AI.path.description },
+						width: { type: 'number', description: FROM_AI.width.description },
+					},
+				});
+				expect(Object.keys(tool.parameters.properties).sort()).toEqual(['path', 'width']);
+				expect([...(tool.parameters.required ?? [])].sort()).toEqual(['path', 'width']);
+			});
+		});
+
+		it('an error of the tool reaches the model as its result, naming the field (an empty Path)', async () => {
+			await recorded(column, AGENT.emptyPath.row, async () => {
+				const run = runOf(outcome, AGENT.emptyPath.id);
+				const [result] = toolOutput(run);
+				expect(result).toEqual({ error: expect.stringMatching(/^'Path' /) });
+				const sent = toolResultSent(AGENT.emptyPath.prompt);
+				expect(JSON.parse(sent)).toEqual([result]);
+				expect(nodeJson(run, 'AI Agent')).toEqual([{ output: finalAnswerFor(sent) }]);
+			});
+		});
+
+		(WIDTH_CHECKED ? it : it.skip)(
+			`a Width of "wide" is refused before a URL is made, and the error the model gets states the field and the fix${WIDTH_CHECKED ? '' : ` [skipped: ${WIDTH_SKIP}]`}`,
+			async () => {
+				await recorded(column, AGENT.badWidth.row, async () => {
+					const run = runOf(outcome, AGENT.badWidth.id);
+					const [result] = toolOutput(run);
+					expect(result).not.toHaveProperty('url');
+					// '<Field label>' <what is wrong>: <the fix, with an example>
+					expect(result.error).toMatch(/'Width' [^:]+: .*\be\.g\. /);
+					expect(JSON.parse(toolResultSent(AGENT.badWidth.prompt))).toEqual([result]);
+				});
+			},
+		);
+	});
+
 	it('met no internal error in the emulator', () => {
 		expect(emulator.internalErrors).toEqual([]);
 	});
@@ -346,6 +472,13 @@ describe.each(VERSIONS)('n8n %s', (versionSpec) => {
 		});
 	});
 });
+
+/** The items the ImageKit tool node output to the agent. */
+function toolOutput(run: IRun): Array<Record<string, unknown>> {
+	const task = run.data.resultData.runData[TOOL_NODE_NAME]?.[0];
+	if (!task?.data?.ai_tool) throw new Error(`The tool node "${TOOL_NODE_NAME}" did not run`);
+	return task.data.ai_tool[0]!.map((item) => item.json);
+}
 
 /** The text of the text layer in a transformation: plain after `i-`, base64 after `ie-`. */
 function overlayText(transformation: string): string | undefined {
