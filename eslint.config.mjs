@@ -40,6 +40,20 @@ export default [
 			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
 		},
 	},
+	// The developer tooling (npm start, the e2e runner): TypeScript's recommended rules; it may use Node.
+	{
+		files: ['scripts/**/*.ts'],
+		languageOptions: { parser: tsParser, parserOptions: { sourceType: 'module' } },
+		plugins: { '@typescript-eslint': tseslint.plugin },
+		rules: {
+			...tseslint.configs.recommended.reduce(
+				(rules, config) => ({ ...rules, ...config.rules }),
+				{},
+			),
+			// `let server;` read by a signal handler set up before the server starts.
+			'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
+		},
+	},
 	{
 		...communityNodes.configs.recommended,
 		files: ['nodes/**/*.ts', 'credentials/**/*.ts', 'package.json'],

@@ -1,4 +1,4 @@
-// End-to-end tests against a real n8n (scripts/n8n.js), separate from `npm test`: run `npm run test:e2e`.
+// End-to-end tests against a real n8n (scripts/n8n/), separate from `npm test`: run `npm run test:e2e`.
 // N8N_VERSION picks the n8n (default 2.40.x on Node 24; N8N_VERSION=1 for 1.123.x). The first run
 // installs n8n into .cache/n8n, which takes several minutes; later runs reuse it.
 /** @type {import('jest').Config} */
