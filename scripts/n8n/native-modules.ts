@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 
 import { N8nDevError } from './errors';
+import { writeFileAtomic } from './files';
 import { elapsed, type LogFn } from './log';
 import type { NodeRange, NodeRuntime } from './node-runtime';
 import { runNpm, runQuiet } from './npm';
@@ -79,11 +80,13 @@ export async function buildNativeModules({
 	logFile: string;
 }): Promise<void> {
 	const s = Date.now();
-	// From source: prebuild-install would try to download binaries from GitHub.
-	const gypEnv: Record<string, string> = {
-		npm_config_build_from_source: 'true',
-		JOBS: String(Math.max(1, os.cpus().length)),
-	};
+	// From source: prebuild-install (sqlite3's install script) would try to download binaries from
+	// GitHub. It reads its settings through rc (its rc.js), which also looks for a .prebuild-installrc
+	// in the folders above the package. npm_config_build_from_source works too, but npm 11 warns that
+	// it is an unknown config that "will stop working", and an rc variable with prebuild-install's
+	// name never reaches it: the shell that runs install scripts drops names with a "-".
+	writeFileAtomic(path.join(dir, '.prebuild-installrc'), 'buildFromSource=true\n');
+	const gypEnv: Record<string, string> = { JOBS: String(Math.max(1, os.cpus().length)) };
 	if (node.nodeDir) gypEnv.npm_config_nodedir = node.nodeDir;
 	await runNpm({
 		nodeBin: node.nodeBin,
