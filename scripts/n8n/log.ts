@@ -4,9 +4,14 @@ export type LogFn = (line: string) => void;
 
 const startedAt = Date.now();
 
-export function elapsed(since = startedAt): string {
-	const s = Math.round((Date.now() - since) / 1000);
+/** "45s", "2m05s". */
+export function formatDuration(ms: number): string {
+	const s = Math.round(ms / 1000);
 	return s < 60 ? `${s}s` : `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`;
+}
+
+export function elapsed(since = startedAt): string {
+	return formatDuration(Date.now() - since);
 }
 
 export function defaultLog(line: string): void {

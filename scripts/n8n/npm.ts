@@ -5,6 +5,8 @@ import * as path from 'node:path';
 
 import { N8nDevError } from './errors';
 import { elapsed, type LogFn } from './log';
+import { NpmOutput } from './npm-output';
+import { treeCpuSeconds } from './process-cpu';
 import { DEFAULT_N8N_1, DEFAULT_N8N_2 } from './versions';
 
 /** npm's own CLI script, so npm runs on the Node that the install is for (engines, node-gyp). */
@@ -93,7 +95,8 @@ export interface RunNpmOptions {
 
 /**
  * Runs npm with its lines streamed: each line goes to the log file; fetches are counted and shown
- * every few seconds, warnings and errors are printed as they come, everything with N8N_IMAGEKIT_VERBOSE=1.
+ * every few seconds (a native build: the file being compiled and the compiler's CPU use), each kind of
+ * warning is shown once with its text and summed up at the end, everything with N8N_IMAGEKIT_VERBOSE=1.
  */
 export function runNpm({
 	nodeBin,
@@ -108,21 +111,10 @@ export function runNpm({
 	const cli = npmCliScript();
 	const cmd = cli ? nodeBin : 'npm';
 	const cmdArgs = cli ? [cli, ...args] : args;
-	const verbose = process.env.N8N_IMAGEKIT_VERBOSE === '1' || passThrough;
+	const output = new NpmOutput(process.env.N8N_IMAGEKIT_VERBOSE === '1' || passThrough);
 	const out = fs.openSync(logFile, 'a');
 	fs.writeSync(out, `\n$ npm ${args.join(' ')}\n`);
 	const since = Date.now();
-	const stats = {
-		seen: new Set<string>(),
-		manifests: 0,
-		tarballs: 0,
-		compiled: 0,
-		deprecated: 0,
-		warnings: 0,
-		warnHeaders: new Set<string>(),
-		last: '',
-		lastAt: Date.now(),
-	};
 	const tail: string[] = [];
 	return new Promise((resolve, reject) => {
 		const child = childProcess.spawn(cmd, cmdArgs, {
@@ -134,43 +126,8 @@ export function runNpm({
 			fs.writeSync(out, `${line}\n`);
 			tail.push(line);
 			if (tail.length > 80) tail.shift();
-			// "npm http fetch GET 200 <url> 52ms (cache miss)" and "npm http cache <name>@<url> 1ms (cache hit)"
-			const fetch = /^npm http (?:fetch \w+ \d+|cache) (\S+)/.exec(line);
-			if (fetch) {
-				// npm can log the same tarball as a cache line and a fetch: count each URL once.
-				const url = fetch[1].replace(/^.*?@(?=https?:\/\/)/, '');
-				if (!stats.seen.has(url)) {
-					stats.seen.add(url);
-					if (url.includes('/-/')) stats.tarballs++;
-					else stats.manifests++;
-				}
-				stats.last = decodeURIComponent(fetch[1].split('/').pop() || '');
-				stats.lastAt = Date.now();
-				if (!verbose) return;
-			}
-			if (/^npm warn deprecated/i.test(line)) {
-				stats.deprecated++;
-				if (!verbose) return;
-			}
-			// npm's multi-line warnings (ERESOLVE peer details): show each kind once, the rest is in the log.
-			if (!verbose && /^npm warn /i.test(line)) {
-				const header = /^npm warn (E[A-Z]+\b.*)$/i.exec(line);
-				stats.warnings++;
-				if (!header || stats.warnHeaders.has(header[1])) return;
-				stats.warnHeaders.add(header[1]);
-			}
-			if (!line.trim() || (!verbose && /^gyp (verb|sill|info spawn args)/.test(line))) return;
-			// node-gyp prints whole compiler command lines; name the file instead.
-			const compile =
-				!verbose &&
-				/^\s*(?:g\+\+|gcc|c\+\+|cc|clang\+?\+?)\s.*?\s(\S+\.(?:cc|cpp|c))(?:\s|$)/.exec(line);
-			if (compile) {
-				stats.compiled++;
-				log(`  ${label} | compiling ${compile[1].replace(/^(\.\.\/)+/, '')}`);
-				return;
-			}
-			if (!verbose && line.length > 400) line = `${line.slice(0, 200)} … ${line.slice(-80)}`;
-			log(`  ${label} | ${line}`);
+			const shown = output.show(line);
+			if (shown !== null) log(`  ${label} | ${shown}`);
 		};
 		const splitter = () => {
 			let buf = '';
@@ -183,22 +140,20 @@ export function runNpm({
 		};
 		child.stdout.setEncoding('utf8').on('data', splitter());
 		child.stderr.setEncoding('utf8').on('data', splitter());
+		let cpu = { seconds: child.pid ? treeCpuSeconds(child.pid) : null, at: Date.now() };
 		const ticker = setInterval(() => {
-			const fetched = stats.manifests + stats.tarballs;
-			const quietFor = Math.round((Date.now() - stats.lastAt) / 1000);
-			if (args[0] === 'rebuild') {
-				log(`  ${label}: ${elapsed(since)}, ${stats.compiled} files compiled so far`);
+			if (args[0] !== 'rebuild') {
+				log(`  ${label}: ${elapsed(since)}, ${output.fetchProgress()}`);
 				return;
 			}
-			const phase =
-				fetched === 0
-					? 'resolving'
-					: quietFor > 10
-						? `unpacking and linking (last fetch ${quietFor}s ago)`
-						: `last: ${stats.last}`;
-			log(
-				`  ${label}: ${elapsed(since)}, ${stats.manifests} manifests + ${stats.tarballs} tarballs fetched; ${phase}`,
-			);
+			// The compiler's share of a core since the last line: a long compile that is alive shows ~100%.
+			const now = { seconds: child.pid ? treeCpuSeconds(child.pid) : null, at: Date.now() };
+			const busy =
+				now.seconds !== null && cpu.seconds !== null
+					? `, ${Math.max(0, Math.round((100 * (now.seconds - cpu.seconds)) / ((now.at - cpu.at) / 1000)))}% CPU`
+					: '';
+			cpu = now;
+			log(`  ${label}: ${elapsed(since)}, ${output.compileProgress()}${busy}`);
 		}, 10000);
 		child.on('error', (e) => {
 			clearInterval(ticker);
@@ -214,10 +169,11 @@ export function runNpm({
 			clearInterval(ticker);
 			fs.writeSync(out, `# exit ${code}${signal ? ` (${signal})` : ''} after ${elapsed(since)}\n`);
 			fs.closeSync(out);
-			if (stats.deprecated || stats.warnings) {
-				log(
-					`  ${label}: ${stats.deprecated} "deprecated" and ${stats.warnings} other warning lines, all in ${logFile}`,
-				);
+			const warnings = output.summary();
+			if (warnings.length) {
+				const outcome = code === 0 ? 'npm finished, with warnings' : 'npm printed warnings';
+				log(`  ${label}: ${outcome} (their full text is in ${logFile}):`);
+				for (const w of warnings) log(`  ${label} |   ${w}`);
 			}
 			if (code === 0) return resolve();
 			const text = tail.join('\n');
