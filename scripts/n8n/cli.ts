@@ -117,6 +117,11 @@ async function cliStart(args: Args): Promise<void> {
 				return;
 			}
 			process.stdout.write(`  n8n | ${line}\n`);
+			// Printed before the migrations: /healthz answers from here, the editor tens of seconds later.
+			if (/^n8n ready on /.test(line))
+				defaultLog(
+					'(only its web server so far: the editor answers after the start-up below; the box at the end says when)',
+				);
 		},
 	});
 	let loadedLine;

@@ -5,17 +5,38 @@ import { request } from './rest';
 
 const READY_LINE = /Editor is now accessible via/;
 
-/** Resolves when n8n prints its ready line (or, with that line filtered out, its API answers). */
+/** n8n says it is up: its ready line, or, with that line filtered out (N8N_LOG_LEVEL=warn), /healthz/readiness. */
+async function readinessAnswers(url: string): Promise<boolean> {
+	try {
+		return (await request(url, 'GET', '/healthz/readiness', { timeoutMs: 2000 })).status === 200;
+	} catch {
+		return false;
+	}
+}
+
+/**
+ * The editor's login answers: GET /rest/login, the session check of the sign-in page, answers JSON
+ * (401 without a session). While n8n starts it answers its "starting up" page, then a 404 page, for
+ * tens of seconds after /healthz already says ok. A GET, as POST /rest/login is rate-limited.
+ */
+async function loginAnswers(url: string): Promise<boolean> {
+	try {
+		const res = await request(url, 'GET', '/rest/login', { timeoutMs: 2000 });
+		return res.status < 500 && res.json !== undefined;
+	} catch {
+		return false;
+	}
+}
+
+/** Resolves when n8n says it is ready and the editor's login answers. */
 export function waitUntilReady({
 	server,
 	url,
-	startedAt,
 	timeoutMs,
 	logFile,
 }: {
 	server: N8nProcess;
 	url: string;
-	startedAt: number;
 	timeoutMs: number;
 	logFile: string | null;
 }): Promise<void> {
@@ -27,6 +48,7 @@ export function waitUntilReady({
 	const logHint = `Read its output${logFile ? ` in ${logFile}` : ''}; fix the cause (a port in use? a broken build of the package?) and start again.`;
 	return new Promise((resolve, reject) => {
 		let settled = false;
+		let saysReady = false;
 		const finish = (err?: Error) => {
 			if (settled) return;
 			settled = true;
@@ -35,8 +57,14 @@ export function waitUntilReady({
 			if (err) reject(err);
 			else resolve();
 		};
+		const check = async () => {
+			saysReady ||= await readinessAnswers(url);
+			if (saysReady && (await loginAnswers(url))) finish();
+		};
 		server.onLine((line) => {
-			if (READY_LINE.test(line)) finish();
+			if (!READY_LINE.test(line)) return;
+			saysReady = true;
+			void check();
 		});
 		const timer = setTimeout(
 			() =>
@@ -48,17 +76,7 @@ export function waitUntilReady({
 				),
 			timeoutMs,
 		);
-		// Fallback when the ready line is filtered out (N8N_LOG_LEVEL=warn): healthz plus settings.
-		const poll = setInterval(async () => {
-			try {
-				const h = await request(url, 'GET', '/healthz/readiness', { timeoutMs: 2000 });
-				if (h.status !== 200) return;
-				const s = await request(url, 'GET', '/rest/settings', { timeoutMs: 2000 });
-				if (s.status === 200 && Date.now() - startedAt > 5000) finish();
-			} catch {
-				// not up yet
-			}
-		}, 3000);
+		const poll = setInterval(check, 1000);
 		void server.exited.then(({ code, signal }) =>
 			finish(
 				new N8nDevError(

@@ -137,7 +137,7 @@ export async function startN8n(options: StartOptions = {}): Promise<RunningN8n> 
 
 	try {
 		const timeoutMs = options.timeoutMs || 300000;
-		await waitUntilReady({ server, url, startedAt: t, timeoutMs, logFile });
+		await waitUntilReady({ server, url, timeoutMs, logFile });
 	} catch (e) {
 		await stop({ timeoutMs: 5000, keepUserFolder: true }); // its n8n.log, for a look
 		throw e;
