@@ -99,7 +99,7 @@ export interface RunNpmOptions {
 
 /**
  * Runs npm with its lines streamed: each line goes to the log file; fetches are counted and shown
- * every few seconds (a native build: the file being compiled and the compiler's CPU use), each kind of
+ * every few seconds with npm's CPU use (a native build: the file being compiled), each kind of
  * warning is shown once with its text and summed up at the end, everything with N8N_IMAGEKIT_VERBOSE=1.
  */
 export function runNpm({
@@ -147,18 +147,16 @@ export function runNpm({
 		child.stderr.setEncoding('utf8').on('data', splitter());
 		let cpu = { seconds: child.pid ? treeCpuSeconds(child.pid) : null, at: Date.now() };
 		const ticker = setInterval(() => {
-			if (args[0] !== 'rebuild') {
-				log(`  ${label}: ${elapsed(since)}, ${output.fetchProgress()}`);
-				return;
-			}
-			// The compiler's share of a core since the last line: a long compile that is alive shows ~100%.
+			// npm's share of a core since the last line (compiler included): long quiet phases, such as
+			// unpacking 2,400 packages or compiling sqlite3.c, show ~100% while they work.
 			const now = { seconds: child.pid ? treeCpuSeconds(child.pid) : null, at: Date.now() };
 			const busy =
 				now.seconds !== null && cpu.seconds !== null
 					? `, ${Math.max(0, Math.round((100 * (now.seconds - cpu.seconds)) / ((now.at - cpu.at) / 1000)))}% CPU`
 					: '';
 			cpu = now;
-			log(`  ${label}: ${elapsed(since)}, ${output.compileProgress()}${busy}`);
+			const progress = args[0] === 'rebuild' ? output.compileProgress() : output.fetchProgress();
+			log(`  ${label}: ${elapsed(since)}, ${progress}${busy}`);
 		}, 10000);
 		child.on('error', (e) => {
 			clearInterval(ticker);
