@@ -12,7 +12,7 @@
  * native modules accept it (n8n 1.123.5), else Node 24 from the npm package node-<platform>-<arch>
  * (Linux and macOS, x64 and arm64; elsewhere N8N_IMAGEKIT_NODE), installed into the cache too
  * (n8n 2.40.7; 1.123.81, whose isolated-vm 6 needs Node >= 22).
- * The first run installs n8n (about 5 minutes, 1.8-2.8 GiB); a marker file written after a verified
+ * The first run installs n8n (8-13 minutes on 2 cores, 1.7-2.8 GiB); a marker file written after a verified
  * install makes later runs start at once, and an install without it is removed and redone.
  * The e2e harness imports the same modules (index.ts): ensureN8n(), startN8n(), linkPackage(), runN8nCommand().
  *

@@ -149,7 +149,7 @@ function writeInstallPackageJson(dir: string, version: string): void {
 async function installN8n(version: string, dir: string, log: LogFn): Promise<N8nInstall> {
 	const t = Date.now();
 	const steps = 5;
-	log(`▸ installing n8n ${version} into ${dir} (first run only; this takes several minutes)`);
+	log(`▸ installing n8n ${version} into ${dir} (first run only: 8-13 minutes on 2 cores)`);
 	log(`▸ step 1/${steps}: checking the registry and the Node version n8n ${version} needs`);
 	// Space for n8n, plus Node 24 in case it is needed and not cached yet: checked before anything is fetched.
 	const nodeCached = !!readMarker(nodePackageDir());
@@ -220,7 +220,7 @@ async function installN8n(version: string, dir: string, log: LogFn): Promise<N8n
 		),
 	];
 	log(
-		`▸ step 3/${steps}: native modules for Node ${node.version}: ${natives.map((n) => n.name).join(', ')}; ${toBuild.length ? `building ${toBuild.join(', ')} (a few minutes)` : 'all prebuilt'}`,
+		`▸ step 3/${steps}: native modules for Node ${node.version}: ${natives.map((n) => n.name).join(', ')}; ${toBuild.length ? `building ${toBuild.join(', ')} from source (2-5 minutes on 2 cores)` : 'all prebuilt'}`,
 	);
 	if (toBuild.length) await buildNativeModules({ node, names: toBuild, dir, log, logFile });
 
