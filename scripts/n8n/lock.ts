@@ -22,7 +22,7 @@ function pidAlive(pid: number): boolean {
 	}
 }
 
-export function sleep(ms: number): Promise<void> {
+function sleep(ms: number): Promise<void> {
 	return new Promise((resolve) => setTimeout(resolve, ms));
 }
 

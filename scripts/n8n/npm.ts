@@ -10,7 +10,7 @@ import { treeCpuSeconds } from './process-cpu';
 import { DEFAULT_N8N_1, DEFAULT_N8N_2 } from './versions';
 
 /** npm's own CLI script, so npm runs on the Node that the install is for (engines, node-gyp). */
-export function npmCliScript(): string | null {
+function npmCliScript(): string | null {
 	const candidates: string[] = [];
 	if (process.env.npm_execpath && /npm-cli\.js$/.test(process.env.npm_execpath))
 		candidates.push(process.env.npm_execpath);
@@ -57,7 +57,7 @@ const NPM_MISSING = {
 };
 
 /** npm failures recognised in its output, each with what to do. */
-export const NPM_FAILURES = [
+const NPM_FAILURES = [
 	{
 		test: /\bENOSPC\b|no space left on device/i,
 		message: 'The disk filled up while npm was installing.',
