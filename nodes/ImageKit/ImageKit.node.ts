@@ -6,7 +6,6 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { resourceProperties } from './actions/resource';
 import { resources, router } from './actions/router';
 import { requestOptionsProperty } from './helpers/requestOptions';
 import { searchFiles, searchFolders } from './methods/listSearch';
@@ -32,12 +31,71 @@ export class ImageKit implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: Object.values(resources)
-					.map((resource) => resource.option)
-					.sort((first, second) => first.name.localeCompare(second.name)),
+				options: [
+					{
+						name: 'Account',
+						value: 'account',
+						description: 'Usage of your ImageKit account',
+					},
+					{
+						name: 'Cache',
+						value: 'cache',
+						description: 'Purge URLs from the CDN cache',
+					},
+					{
+						name: 'Custom Metadata Field',
+						value: 'customMetadataField',
+						description: 'Define the custom metadata fields that files can carry',
+					},
+					{
+						name: 'File',
+						value: 'file',
+						description: 'Upload and manage files in the media library',
+					},
+					{
+						name: 'File Version',
+						value: 'fileVersion',
+						description: 'List, get, delete and restore versions of a file',
+					},
+					{
+						name: 'Folder',
+						value: 'folder',
+						description: 'Create, copy, move, rename and delete folders',
+					},
+					{
+						name: 'Image URL',
+						value: 'imageUrl',
+						description: 'Build delivery URLs with transformations and signatures',
+					},
+					{
+						name: 'Metadata',
+						value: 'metadata',
+						description: 'Read image and video metadata by URL',
+					},
+					{
+						name: 'Origin',
+						value: 'origin',
+						description: 'Storage that ImageKit fetches files from (beta)',
+					},
+					{
+						name: 'Saved Extension',
+						value: 'savedExtension',
+						description: 'Extension settings saved once and applied to uploads and updates by name',
+					},
+					{
+						name: 'Upload Auth & pHash',
+						value: 'utility',
+						description: 'Signatures for client-side uploads, and perceptual-hash comparison',
+					},
+					{
+						name: 'URL Endpoint',
+						value: 'urlEndpoint',
+						description: 'Delivery URL prefixes and the origins behind them (beta)',
+					},
+				],
 				default: 'file',
 			},
-			...Object.values(resources).flatMap(resourceProperties),
+			...Object.values(resources).flatMap((resource) => resource.description),
 			requestOptionsProperty,
 		],
 	};

@@ -4,20 +4,21 @@ import { NodeOperationError } from 'n8n-workflow';
 import { toNodeError } from '../helpers/errors';
 import { requestTimeoutMs, TIMEOUT_FIELD } from '../helpers/requestOptions';
 import { createClient } from '../transport';
-import { account } from './account/Account.resource';
-import { cache } from './cache/Cache.resource';
-import { customMetadataField } from './customMetadataField/CustomMetadataField.resource';
-import { file } from './file/File.resource';
-import { fileVersion } from './fileVersion/FileVersion.resource';
-import { folder } from './folder/Folder.resource';
-import { imageUrl } from './imageUrl/ImageUrl.resource';
-import { metadata } from './metadata/Metadata.resource';
-import { origin } from './origin/Origin.resource';
-import { savedExtension } from './savedExtension/SavedExtension.resource';
+import * as account from './account/Account.resource';
+import * as cache from './cache/Cache.resource';
+import * as customMetadataField from './customMetadataField/CustomMetadataField.resource';
+import * as file from './file/File.resource';
+import * as fileVersion from './fileVersion/FileVersion.resource';
+import * as folder from './folder/Folder.resource';
+import * as imageUrl from './imageUrl/ImageUrl.resource';
+import * as metadata from './metadata/Metadata.resource';
+import * as origin from './origin/Origin.resource';
+import * as savedExtension from './savedExtension/SavedExtension.resource';
+import * as urlEndpoint from './urlEndpoint/UrlEndpoint.resource';
+import * as utility from './utility/Utility.resource';
 import type { Resource } from './types';
-import { urlEndpoint } from './urlEndpoint/UrlEndpoint.resource';
-import { utility } from './utility/Utility.resource';
 
+/** Resource value → its operations' routing table. */
 export const resources: Record<string, Resource> = {
 	account,
 	cache,
@@ -35,22 +36,20 @@ export const resources: Record<string, Resource> = {
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
+	// Resource and operation take no expressions, so every item has the same (as in n8n's own routers).
+	const resource = this.getNodeParameter('resource', 0) as string;
+	const operation = this.getNodeParameter('operation', 0) as string;
+	const handler = resources[resource]?.operations[operation];
+	if (!handler) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`The operation "${operation}" of "${resource}" is not supported: pick another operation`,
+		);
+	}
 	const client = await createClient(this);
 	const output: INodeExecutionData[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			const resource = this.getNodeParameter('resource', itemIndex) as string;
-			const operation = this.getNodeParameter('operation', itemIndex) as string;
-			const handler = resources[resource]?.operations[operation];
-			if (!handler) {
-				throw new NodeOperationError(
-					this.getNode(),
-					`The operation "${operation}" of "${resource}" is not supported`,
-					{
-						itemIndex,
-					},
-				);
-			}
 			const itemClient = client.withTimeout(requestTimeoutMs(this, itemIndex));
 			output.push(...(await handler.execute.call(this, itemIndex, itemClient)));
 		} catch (error) {

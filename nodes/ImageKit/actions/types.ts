@@ -2,9 +2,8 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import type { ImageKit } from '../client';
 
-/** One operation: its entry in the operation selector, its fields, and what it does per item. */
+/** One operation: its fields (shown for it only) and what it does per item. */
 export interface Operation {
-	option: { name: string; value: string; description: string; action: string };
 	description: INodeProperties[];
 	execute(
 		this: IExecuteFunctions,
@@ -13,9 +12,11 @@ export interface Operation {
 	): Promise<INodeExecutionData[]>;
 }
 
+/** A resource's routing table: operation value → the module that describes and runs it. */
+export type OperationTable = Record<string, Operation>;
+
+/** A resource folder's `<Resource>.resource.ts`: its operation dropdown and fields, and its routing table. */
 export interface Resource {
-	option: { name: string; value: string; description: string };
-	operations: Record<string, Operation>;
-	/** The operation a new node starts on. */
-	defaultOperation: string;
+	description: INodeProperties[];
+	operations: OperationTable;
 }

@@ -5,13 +5,6 @@ import type { ImageKit } from '../../client';
 import { usageRange } from '../../client';
 import { itemsFor } from '../../helpers/parameters';
 
-export const option = {
-	name: 'Get Usage',
-	value: 'getUsage',
-	description: 'Bandwidth, storage, video and extension units used between two dates',
-	action: 'Get account usage',
-};
-
 export const description = updateDisplayOptions(
 	{ show: { resource: ['account'], operation: ['getUsage'] } },
 	[

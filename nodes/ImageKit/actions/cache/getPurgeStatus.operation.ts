@@ -4,13 +4,6 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { ImageKit } from '../../client';
 import { itemsFor, requiredText } from '../../helpers/parameters';
 
-export const option = {
-	name: 'Get Purge Status',
-	value: 'getPurgeStatus',
-	description: 'Check whether a purge request has completed',
-	action: 'Get the status of a purge',
-};
-
 export const description = updateDisplayOptions(
 	{ show: { resource: ['cache'], operation: ['getPurgeStatus'] } },
 	[

@@ -4,13 +4,6 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { ImageKit } from '../../client';
 import { itemsFor, requiredText } from '../../helpers/parameters';
 
-export const option = {
-	name: 'Purge',
-	value: 'purge',
-	description: 'Remove a URL from the CDN and ImageKit caches',
-	action: 'Purge a URL from the cache',
-};
-
 export const description = updateDisplayOptions(
 	{ show: { resource: ['cache'], operation: ['purge'] } },
 	[

@@ -5,13 +5,6 @@ import type { ImageKit } from '../../client';
 import { itemsFor, requiredText } from '../../helpers/parameters';
 import { fieldTypeProperty, schemaFromParameters, schemaRuleProperties } from './schema';
 
-export const option = {
-	name: 'Create',
-	value: 'create',
-	description: 'Define a new custom metadata field',
-	action: 'Create a custom metadata field',
-};
-
 export const description = updateDisplayOptions(
 	{ show: { resource: ['customMetadataField'], operation: ['create'] } },
 	[

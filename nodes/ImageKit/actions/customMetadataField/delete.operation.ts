@@ -5,13 +5,6 @@ import type { ImageKit } from '../../client';
 import { itemsFor, requiredText } from '../../helpers/parameters';
 import { FIELD_ID_EXAMPLE, fieldIdProperty } from './common';
 
-export const option = {
-	name: 'Delete',
-	value: 'delete',
-	description: 'Delete a custom metadata field; its name stays taken',
-	action: 'Delete a custom metadata field',
-};
-
 export const description = updateDisplayOptions(
 	{ show: { resource: ['customMetadataField'], operation: ['delete'] } },
 	[fieldIdProperty],

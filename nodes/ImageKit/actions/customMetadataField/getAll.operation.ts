@@ -5,13 +5,6 @@ import type { ImageKit } from '../../client';
 import { limitedResults, returnAllOrLimitProperties } from '../../helpers/getManyFields';
 import { itemsFor } from '../../helpers/parameters';
 
-export const option = {
-	name: 'Get Many',
-	value: 'getAll',
-	description: 'List the custom metadata fields of the account',
-	action: 'Get many custom metadata fields',
-};
-
 export const description = updateDisplayOptions(
 	{ show: { resource: ['customMetadataField'], operation: ['getAll'] } },
 	[

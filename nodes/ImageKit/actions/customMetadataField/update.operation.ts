@@ -6,13 +6,6 @@ import { itemsFor, requiredText } from '../../helpers/parameters';
 import { FIELD_ID_EXAMPLE, fieldIdProperty } from './common';
 import { fieldTypeProperty, schemaFromParameters, schemaRuleProperties } from './schema';
 
-export const option = {
-	name: 'Update',
-	value: 'update',
-	description: 'Change the label or the rules of a custom metadata field',
-	action: 'Update a custom metadata field',
-};
-
 export const description = updateDisplayOptions(
 	{ show: { resource: ['customMetadataField'], operation: ['update'] } },
 	[

@@ -1,12 +1,7 @@
 import { tagOperation } from './bulkTags';
 
-export const { option, description, execute } = tagOperation({
-	option: {
-		name: 'Add Tags',
-		value: 'addTags',
-		description: 'Add tags to many files',
-		action: 'Add tags to files',
-	},
+export const { description, execute } = tagOperation({
+	value: 'addTags',
 	tagsLabel: 'Tags',
 	purpose: 'to tag',
 	send: async (client, fileIds, tags) => await client.addTags(fileIds, tags),

@@ -8,7 +8,8 @@ import { itemsFor, toList } from '../../helpers/parameters';
 import type { Operation } from '../types';
 
 interface TagOperationSpec {
-	option: Operation['option'];
+	/** The operation's value, e.g. `addTags`. */
+	value: string;
 	/** What the tags field holds, e.g. "Tags" or "AI Tags". */
 	tagsLabel: string;
 	purpose: string;
@@ -16,10 +17,9 @@ interface TagOperationSpec {
 }
 
 /** Add Tags, Remove Tags and Remove AI Tags: many files, 50 per request, one outcome per file. */
-export function tagOperation({ option, tagsLabel, purpose, send }: TagOperationSpec): Operation {
+export function tagOperation({ value, tagsLabel, purpose, send }: TagOperationSpec): Operation {
 	return {
-		option,
-		description: updateDisplayOptions({ show: { resource: ['file'], operation: [option.value] } }, [
+		description: updateDisplayOptions({ show: { resource: ['file'], operation: [value] } }, [
 			fileIdListProperty(purpose, BULK_TAGS_LIMIT),
 			{
 				displayName: tagsLabel,

@@ -22,13 +22,6 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const option = {
-	name: 'Copy',
-	value: 'copy',
-	description: 'Copy a file into another folder',
-	action: 'Copy a file',
-};
-
 export const description = updateDisplayOptions(
 	{ show: { resource: ['file'], operation: ['copy'] } },
 	properties,

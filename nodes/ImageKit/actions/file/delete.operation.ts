@@ -5,13 +5,6 @@ import type { ImageKit } from '../../client';
 import { itemsFor } from '../../helpers/parameters';
 import { fileIdFrom, fileIdProperty } from './common';
 
-export const option = {
-	name: 'Delete',
-	value: 'delete',
-	description: 'Delete a file and all its versions (the CDN cache is not purged)',
-	action: 'Delete a file',
-};
-
 export const description = updateDisplayOptions(
 	{ show: { resource: ['file'], operation: ['delete'] } },
 	[fileIdProperty],

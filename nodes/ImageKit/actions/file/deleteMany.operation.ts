@@ -6,13 +6,6 @@ import { BULK_DELETE_LIMIT } from '../../client';
 import { fileIdList, fileIdListProperty, outcomePerId } from '../../helpers/bulk';
 import { itemsFor } from '../../helpers/parameters';
 
-export const option = {
-	name: 'Delete Many',
-	value: 'deleteMany',
-	description: 'Delete many files by ID, reporting the outcome per file',
-	action: 'Delete many files',
-};
-
 export const description = updateDisplayOptions(
 	{ show: { resource: ['file'], operation: ['deleteMany'] } },
 	[fileIdListProperty('to delete', BULK_DELETE_LIMIT)],

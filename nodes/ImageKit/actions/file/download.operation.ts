@@ -60,13 +60,6 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const option = {
-	name: 'Download',
-	value: 'download',
-	description: 'Download a file, optionally transformed, into a binary field',
-	action: 'Download a file',
-};
-
 export const description = updateDisplayOptions(
 	{ show: { resource: ['file'], operation: ['download'] } },
 	properties,

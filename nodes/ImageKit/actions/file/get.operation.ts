@@ -5,13 +5,6 @@ import type { ImageKit } from '../../client';
 import { itemsFor } from '../../helpers/parameters';
 import { fileIdFrom, fileIdProperty } from './common';
 
-export const option = {
-	name: 'Get',
-	value: 'get',
-	description: 'Get the details of a file',
-	action: 'Get a file',
-};
-
 export const description = updateDisplayOptions(
 	{ show: { resource: ['file'], operation: ['get'] } },
 	[fileIdProperty],

@@ -75,13 +75,6 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const option = {
-	name: 'Get Many',
-	value: 'getAll',
-	description: 'List or search files and folders in the media library',
-	action: 'Get many files',
-};
-
 export const description = updateDisplayOptions(
 	{ show: { resource: ['file'], operation: ['getAll'] } },
 	properties,

@@ -5,13 +5,6 @@ import type { ImageKit } from '../../client';
 import { itemsFor } from '../../helpers/parameters';
 import { fileIdFrom, fileIdProperty } from './common';
 
-export const option = {
-	name: 'Get Metadata',
-	value: 'getMetadata',
-	description: 'Get the image or video metadata of a file: size, format, EXIF, pHash',
-	action: 'Get the metadata of a file',
-};
-
 export const description = updateDisplayOptions(
 	{ show: { resource: ['file'], operation: ['getMetadata'] } },
 	[fileIdProperty],

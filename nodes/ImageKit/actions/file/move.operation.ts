@@ -15,13 +15,6 @@ const properties: INodeProperties[] = [
 	}),
 ];
 
-export const option = {
-	name: 'Move',
-	value: 'move',
-	description: 'Move a file and all its versions into another folder',
-	action: 'Move a file',
-};
-
 export const description = updateDisplayOptions(
 	{ show: { resource: ['file'], operation: ['move'] } },
 	properties,

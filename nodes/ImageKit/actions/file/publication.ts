@@ -9,16 +9,7 @@ import { fileIdFrom, fileIdProperty } from './common';
 /** Publish and Unpublish: the same request with `isPublished` set one way or the other. */
 export function publicationOperation(isPublished: boolean): Operation {
 	const value = isPublished ? 'publish' : 'unpublish';
-	const verb = isPublished ? 'Publish' : 'Unpublish';
 	return {
-		option: {
-			name: verb,
-			value,
-			description: isPublished
-				? 'Make a file available on its URLs and in search'
-				: 'Hide a file from its URLs and search, without deleting it',
-			action: `${verb} a file`,
-		},
 		description: updateDisplayOptions({ show: { resource: ['file'], operation: [value] } }, [
 			fileIdProperty,
 			{

@@ -1,3 +1,3 @@
 import { publicationOperation } from './publication';
 
-export const { option, description, execute } = publicationOperation(true);
+export const { description, execute } = publicationOperation(true);

@@ -41,13 +41,6 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const option = {
-	name: 'Rename',
-	value: 'rename',
-	description: 'Rename a file and all its versions; the old URLs stop working',
-	action: 'Rename a file',
-};
-
 export const description = updateDisplayOptions(
 	{ show: { resource: ['file'], operation: ['rename'] } },
 	properties,

@@ -82,13 +82,6 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const option = {
-	name: 'Update',
-	value: 'update',
-	description: 'Update the tags, custom metadata, description or other details of a file',
-	action: 'Update a file',
-};
-
 export const description = updateDisplayOptions(
 	{ show: { resource: ['file'], operation: ['update'] } },
 	properties,

@@ -275,13 +275,6 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const option = {
-	name: 'Upload',
-	value: 'upload',
-	description: 'Upload a file from binary data, a URL or base64',
-	action: 'Upload a file',
-};
-
 export const description = updateDisplayOptions(
 	{ show: { resource: ['file'], operation: ['upload'] } },
 	properties,

@@ -6,13 +6,6 @@ import { itemsFor } from '../../helpers/parameters';
 import { fileIdFrom, fileIdProperty } from '../file/common';
 import { versionIdFrom, versionIdProperty } from './common';
 
-export const option = {
-	name: 'Delete',
-	value: 'delete',
-	description: 'Delete an older version of a file (the current version cannot be deleted)',
-	action: 'Delete a file version',
-};
-
 export const description = updateDisplayOptions(
 	{ show: { resource: ['fileVersion'], operation: ['delete'] } },
 	[fileIdProperty, versionIdProperty],

@@ -6,13 +6,6 @@ import { itemsFor } from '../../helpers/parameters';
 import { fileIdFrom, fileIdProperty } from '../file/common';
 import { versionIdFrom, versionIdProperty } from './common';
 
-export const option = {
-	name: 'Get',
-	value: 'get',
-	description: 'Get the details of one version of a file',
-	action: 'Get a file version',
-};
-
 export const description = updateDisplayOptions(
 	{ show: { resource: ['fileVersion'], operation: ['get'] } },
 	[fileIdProperty, versionIdProperty],

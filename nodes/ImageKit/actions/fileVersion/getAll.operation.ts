@@ -8,13 +8,6 @@ import { fileIdFrom, fileIdProperty } from '../file/common';
 
 const properties: INodeProperties[] = [fileIdProperty, ...returnAllOrLimitProperties];
 
-export const option = {
-	name: 'Get Many',
-	value: 'getAll',
-	description: 'List the versions of a file, the current one included',
-	action: 'Get many file versions',
-};
-
 export const description = updateDisplayOptions(
 	{ show: { resource: ['fileVersion'], operation: ['getAll'] } },
 	properties,

@@ -6,13 +6,6 @@ import { itemsFor } from '../../helpers/parameters';
 import { fileIdFrom, fileIdProperty } from '../file/common';
 import { versionIdFrom, versionIdProperty } from './common';
 
-export const option = {
-	name: 'Restore',
-	value: 'restore',
-	description: 'Make an older version of a file the current one',
-	action: 'Restore a file version',
-};
-
 export const description = updateDisplayOptions(
 	{ show: { resource: ['fileVersion'], operation: ['restore'] } },
 	[fileIdProperty, versionIdProperty],

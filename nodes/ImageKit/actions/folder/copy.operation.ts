@@ -5,13 +5,6 @@ import type { ImageKit } from '../../client';
 import { bulkJobOutput, waitProperties } from './bulkJob';
 import { destinationPathProperty, sourceFolderPathProperty, transferPaths } from './transfer';
 
-export const option = {
-	name: 'Copy',
-	value: 'copy',
-	description: 'Copy a folder with its files and subfolders into another folder',
-	action: 'Copy a folder',
-};
-
 export const description = updateDisplayOptions(
 	{ show: { resource: ['folder'], operation: ['copy'] } },
 	[

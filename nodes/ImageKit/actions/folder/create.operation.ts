@@ -4,13 +4,6 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { ImageKit } from '../../client';
 import { itemsFor, requiredText } from '../../helpers/parameters';
 
-export const option = {
-	name: 'Create',
-	value: 'create',
-	description: 'Create a folder, and any missing parent folders',
-	action: 'Create a folder',
-};
-
 export const description = updateDisplayOptions(
 	{ show: { resource: ['folder'], operation: ['create'] } },
 	[

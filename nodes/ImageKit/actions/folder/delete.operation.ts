@@ -4,13 +4,6 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { ImageKit } from '../../client';
 import { itemsFor, requiredText } from '../../helpers/parameters';
 
-export const option = {
-	name: 'Delete',
-	value: 'delete',
-	description: 'Delete a folder with all its files and subfolders',
-	action: 'Delete a folder',
-};
-
 export const description = updateDisplayOptions(
 	{ show: { resource: ['folder'], operation: ['delete'] } },
 	[

@@ -4,13 +4,6 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { ImageKit } from '../../client';
 import { itemsFor, requiredText } from '../../helpers/parameters';
 
-export const option = {
-	name: 'Get Job Status',
-	value: 'getJobStatus',
-	description: 'Whether a folder copy, move or rename is pending or completed',
-	action: 'Get the status of a folder job',
-};
-
 export const description = updateDisplayOptions(
 	{ show: { resource: ['folder'], operation: ['getJobStatus'] } },
 	[

@@ -5,13 +5,6 @@ import type { ImageKit } from '../../client';
 import { bulkJobOutput, waitProperties } from './bulkJob';
 import { destinationPathProperty, sourceFolderPathProperty, transferPaths } from './transfer';
 
-export const option = {
-	name: 'Move',
-	value: 'move',
-	description: 'Move a folder with its files and subfolders into another folder',
-	action: 'Move a folder',
-};
-
 export const description = updateDisplayOptions(
 	{ show: { resource: ['folder'], operation: ['move'] } },
 	[sourceFolderPathProperty, destinationPathProperty, ...waitProperties],

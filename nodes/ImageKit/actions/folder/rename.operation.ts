@@ -5,13 +5,6 @@ import type { ImageKit } from '../../client';
 import { requiredText } from '../../helpers/parameters';
 import { bulkJobOutput, waitProperties } from './bulkJob';
 
-export const option = {
-	name: 'Rename',
-	value: 'rename',
-	description: 'Rename a folder; the paths of everything in it change accordingly',
-	action: 'Rename a folder',
-};
-
 export const description = updateDisplayOptions(
 	{ show: { resource: ['folder'], operation: ['rename'] } },
 	[

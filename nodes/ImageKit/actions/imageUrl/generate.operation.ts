@@ -33,13 +33,6 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const option = {
-	name: 'Generate',
-	value: 'generate',
-	description: 'Build an image or video URL with transformations, optionally signed',
-	action: 'Generate an image URL',
-};
-
 export const description = updateDisplayOptions(
 	{ show: { resource: ['imageUrl'], operation: ['generate'] } },
 	properties,

@@ -76,13 +76,6 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const option = {
-	name: 'Get Responsive Attributes',
-	value: 'getResponsiveAttributes',
-	description: 'Build src, srcset, sizes and width for a responsive HTML img tag',
-	action: 'Get responsive image attributes',
-};
-
 export const description = updateDisplayOptions(
 	{ show: { resource: ['imageUrl'], operation: ['getResponsiveAttributes'] } },
 	properties,

@@ -4,14 +4,6 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { ImageKit } from '../../client';
 import { itemsFor, requiredText } from '../../helpers/parameters';
 
-export const option = {
-	name: 'Get From URL',
-	value: 'getFromUrl',
-	description:
-		'Get the metadata of an image or video by its ImageKit URL, transformations included',
-	action: 'Get metadata from a URL',
-};
-
 export const description = updateDisplayOptions(
 	{ show: { resource: ['metadata'], operation: ['getFromUrl'] } },
 	[

@@ -5,13 +5,6 @@ import type { ImageKit } from '../../client';
 import { itemsFor } from '../../helpers/parameters';
 import { originFromParameters, originProperties } from './fields';
 
-export const option = {
-	name: 'Create',
-	value: 'create',
-	description: 'Add a storage bucket, web server or other origin',
-	action: 'Create an origin',
-};
-
 export const description = updateDisplayOptions(
 	{ show: { resource: ['origin'], operation: ['create'] } },
 	originProperties,

@@ -5,13 +5,6 @@ import type { ImageKit } from '../../client';
 import { itemsFor, requiredText } from '../../helpers/parameters';
 import { ORIGIN_ID_EXAMPLE, originIdProperty } from './fields';
 
-export const option = {
-	name: 'Delete',
-	value: 'delete',
-	description: 'Delete an origin that no URL endpoint uses',
-	action: 'Delete an origin',
-};
-
 export const description = updateDisplayOptions(
 	{ show: { resource: ['origin'], operation: ['delete'] } },
 	[originIdProperty],

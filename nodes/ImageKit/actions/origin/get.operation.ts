@@ -5,13 +5,6 @@ import type { ImageKit } from '../../client';
 import { itemsFor, requiredText } from '../../helpers/parameters';
 import { ORIGIN_ID_EXAMPLE, originIdProperty } from './fields';
 
-export const option = {
-	name: 'Get',
-	value: 'get',
-	description: 'The settings of an origin, without its secrets',
-	action: 'Get an origin',
-};
-
 export const description = updateDisplayOptions(
 	{ show: { resource: ['origin'], operation: ['get'] } },
 	[originIdProperty],

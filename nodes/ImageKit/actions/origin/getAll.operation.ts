@@ -5,13 +5,6 @@ import type { ImageKit } from '../../client';
 import { limitedResults, returnAllOrLimitProperties } from '../../helpers/getManyFields';
 import { itemsFor } from '../../helpers/parameters';
 
-export const option = {
-	name: 'Get Many',
-	value: 'getAll',
-	description: 'List the origins of the account, without their secrets',
-	action: 'Get many origins',
-};
-
 export const description = updateDisplayOptions(
 	{ show: { resource: ['origin'], operation: ['getAll'] } },
 	returnAllOrLimitProperties,

@@ -10,13 +10,6 @@ import {
 	originProperties,
 } from './fields';
 
-export const option = {
-	name: 'Update',
-	value: 'update',
-	description: 'Replace an origin with the settings given: secrets must be entered again',
-	action: 'Update an origin',
-};
-
 export const description = updateDisplayOptions(
 	{ show: { resource: ['origin'], operation: ['update'] } },
 	[

@@ -8,13 +8,6 @@ import {
 } from '../../helpers/extensionFields';
 import { itemsFor, requiredText } from '../../helpers/parameters';
 
-export const option = {
-	name: 'Create',
-	value: 'create',
-	description: 'Save an extension’s settings under a name (at most 100 per account)',
-	action: 'Create a saved extension',
-};
-
 export const description = updateDisplayOptions(
 	{ show: { resource: ['savedExtension'], operation: ['create'] } },
 	[

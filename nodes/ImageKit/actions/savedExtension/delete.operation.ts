@@ -5,13 +5,6 @@ import type { ImageKit } from '../../client';
 import { itemsFor, requiredText } from '../../helpers/parameters';
 import { SAVED_EXTENSION_ID_EXAMPLE, savedExtensionIdProperty } from './fields';
 
-export const option = {
-	name: 'Delete',
-	value: 'delete',
-	description: 'Delete a saved extension',
-	action: 'Delete a saved extension',
-};
-
 export const description = updateDisplayOptions(
 	{ show: { resource: ['savedExtension'], operation: ['delete'] } },
 	[savedExtensionIdProperty],

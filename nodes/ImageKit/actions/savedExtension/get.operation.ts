@@ -5,13 +5,6 @@ import type { ImageKit } from '../../client';
 import { itemsFor, requiredText } from '../../helpers/parameters';
 import { SAVED_EXTENSION_ID_EXAMPLE, savedExtensionIdProperty } from './fields';
 
-export const option = {
-	name: 'Get',
-	value: 'get',
-	description: 'The name, description and extension settings of a saved extension',
-	action: 'Get a saved extension',
-};
-
 export const description = updateDisplayOptions(
 	{ show: { resource: ['savedExtension'], operation: ['get'] } },
 	[savedExtensionIdProperty],

@@ -5,13 +5,6 @@ import type { ImageKit } from '../../client';
 import { limitedResults, returnAllOrLimitProperties } from '../../helpers/getManyFields';
 import { itemsFor } from '../../helpers/parameters';
 
-export const option = {
-	name: 'Get Many',
-	value: 'getAll',
-	description: 'List the saved extensions of the account',
-	action: 'Get many saved extensions',
-};
-
 export const description = updateDisplayOptions(
 	{ show: { resource: ['savedExtension'], operation: ['getAll'] } },
 	returnAllOrLimitProperties,

@@ -9,13 +9,6 @@ import {
 import { itemsFor, requiredText } from '../../helpers/parameters';
 import { SAVED_EXTENSION_ID_EXAMPLE, savedExtensionIdProperty } from './fields';
 
-export const option = {
-	name: 'Update',
-	value: 'update',
-	description: 'Change the name, description or extension of a saved extension',
-	action: 'Update a saved extension',
-};
-
 export const description = updateDisplayOptions(
 	{ show: { resource: ['savedExtension'], operation: ['update'] } },
 	[

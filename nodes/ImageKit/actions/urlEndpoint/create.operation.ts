@@ -5,13 +5,6 @@ import type { ImageKit } from '../../client';
 import { itemsFor } from '../../helpers/parameters';
 import { urlEndpointFromParameters, urlEndpointProperties } from './fields';
 
-export const option = {
-	name: 'Create',
-	value: 'create',
-	description: 'Add a URL prefix served from the media library and the given origins',
-	action: 'Create a URL endpoint',
-};
-
 export const description = updateDisplayOptions(
 	{ show: { resource: ['urlEndpoint'], operation: ['create'] } },
 	urlEndpointProperties,

@@ -5,13 +5,6 @@ import type { ImageKit } from '../../client';
 import { itemsFor, requiredText } from '../../helpers/parameters';
 import { URL_ENDPOINT_ID_EXAMPLE, urlEndpointIdProperty } from './fields';
 
-export const option = {
-	name: 'Delete',
-	value: 'delete',
-	description: 'Delete a URL endpoint other than the default one',
-	action: 'Delete a URL endpoint',
-};
-
 export const description = updateDisplayOptions(
 	{ show: { resource: ['urlEndpoint'], operation: ['delete'] } },
 	[urlEndpointIdProperty],

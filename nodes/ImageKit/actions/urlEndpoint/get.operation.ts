@@ -5,13 +5,6 @@ import type { ImageKit } from '../../client';
 import { itemsFor, requiredText } from '../../helpers/parameters';
 import { URL_ENDPOINT_ID_EXAMPLE, urlEndpointIdProperty } from './fields';
 
-export const option = {
-	name: 'Get',
-	value: 'get',
-	description: 'The prefix, origins and rewriter of a URL endpoint',
-	action: 'Get a URL endpoint',
-};
-
 export const description = updateDisplayOptions(
 	{ show: { resource: ['urlEndpoint'], operation: ['get'] } },
 	[urlEndpointIdProperty],

@@ -5,13 +5,6 @@ import type { ImageKit } from '../../client';
 import { limitedResults, returnAllOrLimitProperties } from '../../helpers/getManyFields';
 import { itemsFor } from '../../helpers/parameters';
 
-export const option = {
-	name: 'Get Many',
-	value: 'getAll',
-	description: 'List the URL endpoints of the account, the default one included',
-	action: 'Get many URL endpoints',
-};
-
 export const description = updateDisplayOptions(
 	{ show: { resource: ['urlEndpoint'], operation: ['getAll'] } },
 	returnAllOrLimitProperties,

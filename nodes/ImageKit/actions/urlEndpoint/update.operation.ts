@@ -10,13 +10,6 @@ import {
 	urlEndpointProperties,
 } from './fields';
 
-export const option = {
-	name: 'Update',
-	value: 'update',
-	description: 'Replace a URL endpoint’s description, prefix, origins and rewriter',
-	action: 'Update a URL endpoint',
-};
-
 export const description = updateDisplayOptions(
 	{ show: { resource: ['urlEndpoint'], operation: ['update'] } },
 	[

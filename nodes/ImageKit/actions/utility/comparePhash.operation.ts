@@ -26,14 +26,6 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const option = {
-	name: 'Compare pHash',
-	value: 'comparePhash',
-	description:
-		'Count the differing bits of two perceptual hashes: 0 means the same image, under 10 very similar',
-	action: 'Compare two p hash values',
-};
-
 export const description = updateDisplayOptions(
 	{ show: { resource: ['utility'], operation: ['comparePhash'] } },
 	properties,

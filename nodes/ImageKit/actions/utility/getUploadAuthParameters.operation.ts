@@ -23,14 +23,6 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const option = {
-	name: 'Get Upload Auth Parameters',
-	value: 'getUploadAuthParameters',
-	description:
-		'Create the token, expire and signature a browser or app needs to upload directly to ImageKit',
-	action: 'Get upload auth parameters',
-};
-
 export const description = updateDisplayOptions(
 	{ show: { resource: ['utility'], operation: ['getUploadAuthParameters'] } },
 	properties,
