@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ImageKit } from '../../client';
 import { itemsFor, requiredText } from '../../helpers/parameters';
-import { fieldTypeProperty, schemaFromParameters, schemaRuleProperties } from './schema';
+import { fieldTypeProperty, schemaFromParameters, schemaRuleProperties } from './fields';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['customMetadataField'], operation: ['create'] } },

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ImageKit } from '../../client';
 import { itemsFor, requiredText } from '../../helpers/parameters';
-import { FIELD_ID_EXAMPLE, fieldIdProperty } from './common';
+import { FIELD_ID_EXAMPLE, fieldIdProperty } from './fields';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['customMetadataField'], operation: ['delete'] } },

@@ -3,8 +3,8 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import type { ImageKit, UpdateCustomMetadataField } from '../../client';
 import { itemsFor, requiredText } from '../../helpers/parameters';
-import { FIELD_ID_EXAMPLE, fieldIdProperty } from './common';
-import { fieldTypeProperty, schemaFromParameters, schemaRuleProperties } from './schema';
+import { FIELD_ID_EXAMPLE, fieldIdProperty } from './fields';
+import { fieldTypeProperty, schemaFromParameters, schemaRuleProperties } from './fields';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['customMetadataField'], operation: ['update'] } },

@@ -3,7 +3,12 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ImageKit } from '../../client';
 import { itemsFor } from '../../helpers/parameters';
-import { fileIdFrom, fileIdProperty, folderPathFrom, folderPathProperty } from './common';
+import {
+	fileIdFrom,
+	fileIdProperty,
+	folderPathFrom,
+	folderPathProperty,
+} from '../../helpers/locators';
 
 const properties: INodeProperties[] = [
 	fileIdProperty,

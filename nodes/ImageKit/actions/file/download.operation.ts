@@ -20,7 +20,7 @@ import {
 } from '../../helpers/urlFields';
 import type { Download } from '../../transport';
 import { openDownload } from '../../transport';
-import { fileIdFrom, fileIdProperty } from './common';
+import { fileIdFrom, fileIdProperty } from '../../helpers/locators';
 
 const binaryPropertyField: INodeProperties = {
 	displayName: 'Put Output File in Field',

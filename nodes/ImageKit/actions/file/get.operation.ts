@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ImageKit } from '../../client';
 import { itemsFor } from '../../helpers/parameters';
-import { fileIdFrom, fileIdProperty } from './common';
+import { fileIdFrom, fileIdProperty } from '../../helpers/locators';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['file'], operation: ['get'] } },

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { ImageKit } from '../../client';
 import { itemsFor } from '../../helpers/parameters';
 import type { Operation } from '../types';
-import { fileIdFrom, fileIdProperty } from './common';
+import { fileIdFrom, fileIdProperty } from '../../helpers/locators';
 
 /** Publish and Unpublish: the same request with `isPublished` set one way or the other. */
 export function publicationOperation(isPublished: boolean): Operation {

@@ -8,7 +8,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ImageKit } from '../../client';
 import { itemsFor, requiredText } from '../../helpers/parameters';
-import { fileIdFrom, fileIdProperty } from './common';
+import { fileIdFrom, fileIdProperty } from '../../helpers/locators';
 
 const properties: INodeProperties[] = [
 	fileIdProperty,

@@ -17,7 +17,7 @@ import {
 	extensionsJsonProperty,
 } from '../../helpers/extensionFields';
 import { itemsFor, toList } from '../../helpers/parameters';
-import { fileIdFrom, fileIdProperty } from './common';
+import { fileIdFrom, fileIdProperty } from '../../helpers/locators';
 
 const properties: INodeProperties[] = [
 	fileIdProperty,

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { ImageKit } from '../../client';
 import { limitedResults, returnAllOrLimitProperties } from '../../helpers/getManyFields';
 import { itemsFor } from '../../helpers/parameters';
-import { fileIdFrom, fileIdProperty } from '../file/common';
+import { fileIdFrom, fileIdProperty } from '../../helpers/locators';
 
 const properties: INodeProperties[] = [fileIdProperty, ...returnAllOrLimitProperties];
 

@@ -3,8 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ImageKit } from '../../client';
 import { itemsFor } from '../../helpers/parameters';
-import { fileIdFrom, fileIdProperty } from '../file/common';
-import { versionIdFrom, versionIdProperty } from './common';
+import { fileIdFrom, fileIdProperty } from '../../helpers/locators';
+import { versionIdFrom, versionIdProperty } from './fields';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['fileVersion'], operation: ['restore'] } },

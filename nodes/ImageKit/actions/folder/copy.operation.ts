@@ -2,8 +2,8 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ImageKit } from '../../client';
-import { bulkJobOutput, waitProperties } from './bulkJob';
-import { destinationPathProperty, sourceFolderPathProperty, transferPaths } from './transfer';
+import { bulkJobOutput, waitProperties } from './fields';
+import { destinationPathProperty, sourceFolderPathProperty, transferPaths } from './fields';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['folder'], operation: ['copy'] } },

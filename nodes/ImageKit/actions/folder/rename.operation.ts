@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ImageKit } from '../../client';
 import { requiredText } from '../../helpers/parameters';
-import { bulkJobOutput, waitProperties } from './bulkJob';
+import { bulkJobOutput, waitProperties } from './fields';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['folder'], operation: ['rename'] } },

@@ -1,8 +1,9 @@
+// The resource locators of files and folders (list, URL, ID or path) and their reading.
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { ImageKit } from '../../client';
-import { allOf, where } from '../../client';
+import type { ImageKit } from '../client';
+import { allOf, where } from '../client';
 
 const FILE_ID_EXAMPLE =
 	'the ID of the file, e.g. 598821f949c0a938d57563bd (the fileId field of an upload or list result)';

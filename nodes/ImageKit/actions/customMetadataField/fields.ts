@@ -4,6 +4,19 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { CustomMetadataFieldSchema, CustomMetadataFieldType } from '../../client';
 import { toList } from '../../helpers/parameters';
 
+export const FIELD_ID_EXAMPLE =
+	'the ID of the field, e.g. 598821f949c0a938d57563dd (the id of a Create or Get Many result)';
+
+export const fieldIdProperty: INodeProperties = {
+	displayName: 'Field ID',
+	name: 'fieldId',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: '598821f949c0a938d57563dd',
+	description: 'The ID of the field, as returned by Create or Get Many',
+};
+
 /**
  * The schema of a custom metadata field as n8n fields: the type first, then only the rules that apply
  * to it (API.md §3.15). Shared by Create and Update.
