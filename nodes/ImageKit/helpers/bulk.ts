@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { BulkAnswer, BulkOutcome } from '../client';
-import { settleBulk } from '../client';
+import type { BulkAnswer, BulkOutcome, BulkTagsResult } from '../client';
+import { BULK_TAGS_LIMIT, settleBulk } from '../client';
 import { toList } from './parameters';
 
 /** The "File IDs" field of a bulk operation. */
@@ -78,4 +78,15 @@ export async function outcomePerId(
 		if (failure && 'error' in failure) throw failure.error;
 	}
 	return outcomes.map((outcome) => outputOf(outcome, changed));
+}
+
+/** Add Tags, Remove Tags, Remove AI Tags: `send` one request of at most 50 IDs, one output per ID. */
+export async function tagOutcomes(
+	fileIds: string[],
+	send: (chunk: string[]) => Promise<BulkTagsResult>,
+): Promise<IDataObject[]> {
+	return await outcomePerId(fileIds, BULK_TAGS_LIMIT, 'updated', async (chunk) => {
+		const result = await send(chunk);
+		return { succeededIds: result.successfullyUpdatedFileIds ?? [], errors: result.errors };
+	});
 }

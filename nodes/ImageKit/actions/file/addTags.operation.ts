@@ -1,8 +1,26 @@
-import { tagOperation } from './bulkTags';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-export const { description, execute } = tagOperation({
-	value: 'addTags',
-	tagsLabel: 'Tags',
-	purpose: 'to tag',
-	send: async (client, fileIds, tags) => await client.addTags(fileIds, tags),
-});
+import type { ImageKit } from '../../client';
+import { BULK_TAGS_LIMIT } from '../../client';
+import { fileIdList, fileIdListProperty, tagOutcomes } from '../../helpers/bulk';
+import { itemsFor } from '../../helpers/parameters';
+import { tagsFrom, tagsProperty } from './fields';
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['file'], operation: ['addTags'] } },
+	[fileIdListProperty('to tag', BULK_TAGS_LIMIT), tagsProperty('Tags')],
+);
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: ImageKit,
+): Promise<INodeExecutionData[]> {
+	const tags = tagsFrom(this, itemIndex, 'Tags');
+	const outcomes = await tagOutcomes(
+		fileIdList(this, itemIndex),
+		async (fileIds) => await client.addTags(fileIds, tags),
+	);
+	return itemsFor(this, outcomes, itemIndex);
+}

@@ -9,6 +9,7 @@ import {
 	folderPathFrom,
 	folderPathProperty,
 } from '../../helpers/locators';
+import { includeFileVersionsProperty } from './fields';
 
 const properties: INodeProperties[] = [
 	fileIdProperty,
@@ -18,13 +19,7 @@ const properties: INodeProperties[] = [
 		description:
 			'The folder to copy the file into; a file of the same name there gets the copy as a new version',
 	}),
-	{
-		displayName: 'Include File Versions',
-		name: 'includeFileVersions',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to copy every version of the file rather than only the current one',
-	},
+	includeFileVersionsProperty('copy'),
 ];
 
 export const description = updateDisplayOptions(

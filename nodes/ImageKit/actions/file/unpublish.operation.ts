@@ -1,3 +1,23 @@
-import { publicationOperation } from './publication';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-export const { description, execute } = publicationOperation(false);
+import type { ImageKit } from '../../client';
+import { fileIdFrom, fileIdProperty } from '../../helpers/locators';
+import { itemsFor } from '../../helpers/parameters';
+import { includeFileVersionsProperty } from './fields';
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['file'], operation: ['unpublish'] } },
+	[fileIdProperty, includeFileVersionsProperty('unpublish')],
+);
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: ImageKit,
+): Promise<INodeExecutionData[]> {
+	const fileId = await fileIdFrom(this, client, itemIndex);
+	const includeFileVersions = this.getNodeParameter('includeFileVersions', itemIndex) as boolean;
+	const details = await client.publishFile(fileId, false, includeFileVersions);
+	return itemsFor(this, details as IDataObject, itemIndex);
+}
