@@ -1,6 +1,9 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import type { CustomMetadataPurpose } from '../../helpers/customMetadata';
+import { customMetadataValuesProperty } from '../../helpers/customMetadata';
+import { extensionsFormProperty, extensionsJsonProperty } from '../../helpers/extensionFields';
 import { toList } from '../../helpers/parameters';
 
 /** The tags to add or remove, e.g. "Tags" or "AI Tags". */
@@ -37,4 +40,69 @@ export function includeFileVersionsProperty(verb: string): INodeProperties {
 		default: false,
 		description: `Whether to ${verb} every version of the file too, not only the current one`,
 	};
+}
+
+/**
+ * The details Upload sets and Update changes: custom coordinates, custom metadata (picked or JSON),
+ * description, extensions, tags and webhook URL. On Update an empty value removes what is there.
+ */
+export function fileDetailFields(purpose: CustomMetadataPurpose): INodeProperties[] {
+	const onUpdate = purpose === 'update';
+	return [
+		{
+			displayName: 'Custom Coordinates',
+			name: 'customCoordinates',
+			type: 'string',
+			default: '',
+			placeholder: '10,10,100,100',
+			description: `Area of interest as x,y,width,height, used by the custom focus transformation${
+				onUpdate ? '; leave empty to remove it' : ''
+			}`,
+		},
+		customMetadataValuesProperty(purpose),
+		{
+			displayName: 'Custom Metadata (JSON)',
+			name: 'customMetadata',
+			type: 'json',
+			default: '{}',
+			description: `Values for custom metadata fields defined in your account, e.g. {"brand": "Acme"}${
+				onUpdate ? '; a key set to null removes that value' : ''
+			}. Merged with Custom Metadata, and wins for a field set in both.`,
+		},
+		{
+			displayName: 'Description',
+			name: 'description',
+			type: 'string',
+			default: '',
+			description: 'Free-text description of the file',
+		},
+		extensionsFormProperty,
+		extensionsJsonProperty,
+		{
+			displayName: 'Tags',
+			name: 'tags',
+			type: 'string',
+			default: '',
+			placeholder: 'summer, shoes',
+			description: onUpdate
+				? 'Comma-separated tags replacing the current ones; leave empty to remove all tags'
+				: 'Comma-separated tags',
+		},
+		{
+			displayName: 'Webhook URL',
+			name: 'webhookUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'https://example.com/imagekit-extensions',
+			description: 'URL that receives the final status of extensions',
+		},
+	];
+}
+
+/** Collection entries in the order n8n's lint asks of written-out lists: by display name. */
+export function sortedByDisplayName(fields: INodeProperties[]): INodeProperties[] {
+	const key = (field: INodeProperties) => field.displayName.toLowerCase();
+	return fields.sort((first, second) =>
+		key(first) < key(second) ? -1 : key(first) > key(second) ? 1 : 0,
+	);
 }

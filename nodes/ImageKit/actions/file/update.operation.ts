@@ -7,17 +7,11 @@ import type {
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import type { ImageKit, UpdateFileDetails } from '../../client';
-import {
-	customMetadataFromParameters,
-	customMetadataValuesProperty,
-} from '../../helpers/customMetadata';
-import {
-	extensionsFormProperty,
-	extensionsFromParameters,
-	extensionsJsonProperty,
-} from '../../helpers/extensionFields';
+import { customMetadataFromParameters } from '../../helpers/customMetadata';
+import { extensionsFromParameters } from '../../helpers/extensionFields';
 import { itemsFor, toList } from '../../helpers/parameters';
 import { fileIdFrom, fileIdProperty } from '../../helpers/locators';
+import { fileDetailFields, sortedByDisplayName } from './fields';
 
 const properties: INodeProperties[] = [
 	fileIdProperty,
@@ -27,33 +21,8 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: [
-			{
-				displayName: 'Custom Coordinates',
-				name: 'customCoordinates',
-				type: 'string',
-				default: '',
-				placeholder: '10,10,100,100',
-				description: 'Area of interest as x,y,width,height; leave empty to remove it',
-			},
-			customMetadataValuesProperty('update'),
-			{
-				displayName: 'Custom Metadata (JSON)',
-				name: 'customMetadata',
-				type: 'json',
-				default: '{}',
-				description:
-					'Custom metadata values to set, e.g. {"brand": "Acme"}; a key set to null removes that value. Merged with Custom Metadata, and wins for a field set in both.',
-			},
-			{
-				displayName: 'Description',
-				name: 'description',
-				type: 'string',
-				default: '',
-				description: 'Free-text description of the file',
-			},
-			extensionsFormProperty,
-			extensionsJsonProperty,
+		options: sortedByDisplayName([
+			...fileDetailFields('update'),
 			{
 				displayName: 'Remove AI Tags',
 				name: 'removeAITags',
@@ -62,23 +31,7 @@ const properties: INodeProperties[] = [
 				placeholder: 'Shoe, Footwear',
 				description: 'Comma-separated AI tags to remove, or "all"; runs before any extension',
 			},
-			{
-				displayName: 'Tags',
-				name: 'tags',
-				type: 'string',
-				default: '',
-				placeholder: 'summer, shoes',
-				description:
-					'Comma-separated tags replacing the current ones; leave empty to remove all tags',
-			},
-			{
-				displayName: 'Webhook URL',
-				name: 'webhookUrl',
-				type: 'string',
-				default: '',
-				description: 'URL that receives the final status of extensions',
-			},
-		],
+		]),
 	},
 ];
 

@@ -7,16 +7,10 @@ import type {
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import type { ImageKit, UploadInput, UploadOptions, UploadPostTransformation } from '../../client';
-import {
-	customMetadataFromParameters,
-	customMetadataValuesProperty,
-} from '../../helpers/customMetadata';
-import {
-	extensionsFormProperty,
-	extensionsFromParameters,
-	extensionsJsonProperty,
-} from '../../helpers/extensionFields';
+import { customMetadataFromParameters } from '../../helpers/customMetadata';
+import { extensionsFromParameters } from '../../helpers/extensionFields';
 import { itemsFor, requiredText, toList } from '../../helpers/parameters';
+import { fileDetailFields, sortedByDisplayName } from './fields';
 
 // Binary content is read from n8n's store in chunks of this size while it streams out.
 const STREAM_CHUNK_BYTES = 256 * 1024;
@@ -93,7 +87,8 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [
+		options: sortedByDisplayName([
+			...fileDetailFields('upload'),
 			{
 				displayName: 'Checks',
 				name: 'checks',
@@ -102,33 +97,6 @@ const properties: INodeProperties[] = [
 				placeholder: '"request.folder" : "marketing/"',
 				description: 'Server-side checks the upload must pass, or it is rejected',
 			},
-			{
-				displayName: 'Custom Coordinates',
-				name: 'customCoordinates',
-				type: 'string',
-				default: '',
-				placeholder: '10,10,100,100',
-				description:
-					'Area of interest as x,y,width,height, used by the custom focus transformation',
-			},
-			customMetadataValuesProperty('upload'),
-			{
-				displayName: 'Custom Metadata (JSON)',
-				name: 'customMetadata',
-				type: 'json',
-				default: '{}',
-				description:
-					'Values for custom metadata fields already defined in your account, e.g. {"brand": "Acme"}; merged with Custom Metadata, and wins for a field set in both',
-			},
-			{
-				displayName: 'Description',
-				name: 'description',
-				type: 'string',
-				default: '',
-				description: 'Free-text description of the file',
-			},
-			extensionsFormProperty,
-			extensionsJsonProperty,
 			{
 				displayName: 'Folder',
 				name: 'folder',
@@ -249,29 +217,13 @@ const properties: INodeProperties[] = [
 				description: 'Extra fields to include in the response',
 			},
 			{
-				displayName: 'Tags',
-				name: 'tags',
-				type: 'string',
-				default: '',
-				placeholder: 'summer, shoes',
-				description: 'Comma-separated tags',
-			},
-			{
 				displayName: 'Use Unique File Name',
 				name: 'useUniqueFileName',
 				type: 'boolean',
 				default: true,
 				description: 'Whether to add a random suffix so an existing file of the same name is kept',
 			},
-			{
-				displayName: 'Webhook URL',
-				name: 'webhookUrl',
-				type: 'string',
-				default: '',
-				placeholder: 'https://example.com/imagekit-extensions',
-				description: 'URL that receives the final status of extensions',
-			},
-		],
+		]),
 	},
 ];
 
