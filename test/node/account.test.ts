@@ -1,19 +1,8 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import type { NodeFixture } from './fixture';
-import { serialisedRun, startNodeFixture } from './fixture';
+import { serialisedRun, useNodeFixture } from './fixture';
 
-let fixture: NodeFixture;
-
-beforeAll(async () => {
-	fixture = await startNodeFixture();
-});
-afterAll(async () => await fixture.close());
-beforeEach(() => fixture.emulator.reset());
-afterEach(() => {
-	expect(fixture.emulator.openApiViolations).toEqual([]);
-	expect(fixture.emulator.internalErrors).toEqual([]);
-});
+const fixture = useNodeFixture();
 
 const apiRequests = (pathStart: string) =>
 	fixture.emulator.requests.filter((request) => request.path.startsWith(pathStart));

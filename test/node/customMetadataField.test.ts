@@ -1,19 +1,8 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import type { NodeFixture } from './fixture';
-import { NODE_TYPE, startNodeFixture } from './fixture';
+import { NODE_TYPE, useNodeFixture } from './fixture';
 
-let fixture: NodeFixture;
-
-beforeAll(async () => {
-	fixture = await startNodeFixture();
-});
-afterAll(async () => await fixture.close());
-beforeEach(() => fixture.emulator.reset());
-afterEach(() => {
-	expect(fixture.emulator.openApiViolations).toEqual([]);
-	expect(fixture.emulator.internalErrors).toEqual([]);
-});
+const fixture = useNodeFixture();
 
 const field = (operation: string, parameters: INodeParameters = {}) =>
 	fixture.run({ resource: 'customMetadataField', operation, ...parameters });

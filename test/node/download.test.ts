@@ -1,22 +1,11 @@
 import { expectedSha256, sha256OfStream } from '../engine/harness';
-import type { NodeFixture } from './fixture';
-import { startNodeFixture } from './fixture';
+import { useNodeFixture } from './fixture';
 import { peakRss } from './memory';
 
 const MiB = 1024 * 1024;
 const LARGE_SIZE = 128 * MiB;
 
-let fixture: NodeFixture;
-
-beforeAll(async () => {
-	fixture = await startNodeFixture('filesystem');
-});
-afterAll(async () => await fixture.close());
-beforeEach(() => fixture.emulator.reset());
-afterEach(() => {
-	expect(fixture.emulator.openApiViolations).toEqual([]);
-	expect(fixture.emulator.internalErrors).toEqual([]);
-});
+const fixture = useNodeFixture('filesystem');
 
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 

@@ -1,20 +1,9 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { itWithSpec } from '../openapi/spec';
-import type { NodeFixture } from './fixture';
-import { PRIVATE_KEY, startNodeFixture } from './fixture';
+import { PRIVATE_KEY, useNodeFixture } from './fixture';
 
-let fixture: NodeFixture;
-
-beforeAll(async () => {
-	fixture = await startNodeFixture();
-});
-afterAll(async () => await fixture.close());
-beforeEach(() => fixture.emulator.reset());
-afterEach(() => {
-	expect(fixture.emulator.openApiViolations).toEqual([]);
-	expect(fixture.emulator.internalErrors).toEqual([]);
-});
+const fixture = useNodeFixture();
 
 /** Requests the node cannot send are posted on purpose; their spec violations are expected, then dropped. */
 function dropExpectedRequestViolations(request: string) {

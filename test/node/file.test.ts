@@ -1,20 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { BINARY_SOURCE_TYPE, binarySourceSha256 } from '../engine/harness';
-import type { NodeFixture } from './fixture';
-import { NODE_TYPE, PRIVATE_KEY, serialisedRun, startNodeFixture } from './fixture';
+import { NODE_TYPE, PRIVATE_KEY, serialisedRun, useNodeFixture } from './fixture';
 
-let fixture: NodeFixture;
-
-beforeAll(async () => {
-	fixture = await startNodeFixture('filesystem');
-});
-afterAll(async () => await fixture.close());
-beforeEach(() => fixture.emulator.reset());
-afterEach(() => {
-	expect(fixture.emulator.openApiViolations).toEqual([]);
-	expect(fixture.emulator.internalErrors).toEqual([]);
-});
+const fixture = useNodeFixture('filesystem');
 
 const binaryUpload = (parameters: IDataObject = {}) => [
 	{

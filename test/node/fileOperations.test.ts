@@ -7,20 +7,9 @@ import { Workflow } from 'n8n-workflow';
 import { ImageKitApi } from '../../credentials/ImageKitApi.credentials';
 import { ImageKit } from '../../nodes/ImageKit/ImageKit.node';
 import { FixtureCredentialsHelper } from '../engine/credentials-helper';
-import type { NodeFixture } from './fixture';
-import { NODE_TYPE, PRIVATE_KEY, PUBLIC_KEY, startNodeFixture } from './fixture';
+import { NODE_TYPE, PRIVATE_KEY, PUBLIC_KEY, useNodeFixture } from './fixture';
 
-let fixture: NodeFixture;
-
-beforeAll(async () => {
-	fixture = await startNodeFixture();
-});
-afterAll(async () => await fixture.close());
-beforeEach(() => fixture.emulator.reset());
-afterEach(() => {
-	expect(fixture.emulator.openApiViolations).toEqual([]);
-	expect(fixture.emulator.internalErrors).toEqual([]);
-});
+const fixture = useNodeFixture();
 
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 const byUrl = (value: string) => ({ __rl: true, mode: 'url', value });

@@ -1,17 +1,6 @@
-import type { NodeFixture } from './fixture';
-import { startNodeFixture } from './fixture';
+import { useNodeFixture } from './fixture';
 
-let fixture: NodeFixture;
-
-beforeAll(async () => {
-	fixture = await startNodeFixture();
-});
-afterAll(async () => await fixture.close());
-beforeEach(() => fixture.emulator.reset());
-afterEach(() => {
-	expect(fixture.emulator.openApiViolations).toEqual([]);
-	expect(fixture.emulator.internalErrors).toEqual([]);
-});
+const fixture = useNodeFixture();
 
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 

@@ -71,3 +71,36 @@ export function serialisedRun(result: RunResult): string {
 		String(result.error?.stack ?? '')
 	);
 }
+
+/**
+ * The fixture for a test file, started once before its tests and closed after them. Before each
+ * test the emulator is reset; after each, it must have seen nothing the OpenAPI spec forbids and
+ * met no internal error. Read its members inside tests and hooks, once it has started.
+ */
+export function useNodeFixture(binaryMode: BinaryMode = 'default'): NodeFixture {
+	let started: NodeFixture | undefined;
+	const fixture = (): NodeFixture => {
+		if (!started) throw new Error('The node fixture is used before beforeAll started it');
+		return started;
+	};
+	beforeAll(async () => {
+		started = await startNodeFixture(binaryMode);
+	});
+	afterAll(async () => await started?.close());
+	beforeEach(() => fixture().emulator.reset());
+	afterEach(() => {
+		expect(fixture().emulator.openApiViolations).toEqual([]);
+		expect(fixture().emulator.internalErrors).toEqual([]);
+	});
+	return {
+		get emulator() {
+			return fixture().emulator;
+		},
+		get engine() {
+			return fixture().engine;
+		},
+		run: async (parameters, options) => await fixture().run(parameters, options),
+		runWorkflow: async (nodes) => await fixture().runWorkflow(nodes),
+		close: async () => await fixture().close(),
+	};
+}

@@ -1,22 +1,11 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import type { NodeFixture } from './fixture';
-import { startNodeFixture } from './fixture';
+import { useNodeFixture } from './fixture';
 
-let fixture: NodeFixture;
-
-beforeAll(async () => {
-	fixture = await startNodeFixture();
-});
-afterAll(async () => await fixture.close());
+const fixture = useNodeFixture();
 beforeEach(() => {
-	fixture.emulator.reset();
 	// Jobs take effect at once unless a test makes them run for a few polls.
 	fixture.emulator.bulkJobPendingPolls = 0;
-});
-afterEach(() => {
-	expect(fixture.emulator.openApiViolations).toEqual([]);
-	expect(fixture.emulator.internalErrors).toEqual([]);
 });
 
 const folder = (operation: string, parameters: INodeParameters = {}) =>

@@ -1,16 +1,9 @@
 // Image URL → Generate and Get Responsive Attributes through n8n's real engine: parameter order,
 // field-named errors, and the responsive attributes with signatures that verify.
 import { endpointPrefixOf, signatureVerifies } from '../unit/urlChecks';
-import type { NodeFixture } from './fixture';
-import { PRIVATE_KEY, startNodeFixture } from './fixture';
+import { PRIVATE_KEY, useNodeFixture } from './fixture';
 
-let fixture: NodeFixture;
-
-beforeAll(async () => {
-	fixture = await startNodeFixture();
-});
-afterAll(async () => await fixture.close());
-beforeEach(() => fixture.emulator.reset());
+const fixture = useNodeFixture();
 afterEach(() => expect(fixture.emulator.requests).toEqual([]));
 
 const endpoint = () => endpointPrefixOf(fixture.emulator.urlEndpoint);

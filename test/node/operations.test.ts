@@ -1,19 +1,8 @@
 import { createHmac } from 'crypto';
 
-import type { NodeFixture } from './fixture';
-import { PRIVATE_KEY, PUBLIC_KEY, serialisedRun, startNodeFixture } from './fixture';
+import { PRIVATE_KEY, PUBLIC_KEY, serialisedRun, useNodeFixture } from './fixture';
 
-let fixture: NodeFixture;
-
-beforeAll(async () => {
-	fixture = await startNodeFixture();
-});
-afterAll(async () => await fixture.close());
-beforeEach(() => fixture.emulator.reset());
-afterEach(() => {
-	expect(fixture.emulator.openApiViolations).toEqual([]);
-	expect(fixture.emulator.internalErrors).toEqual([]);
-});
+const fixture = useNodeFixture();
 
 describe('Metadata → Get From URL', () => {
 	it('returns the metadata of a file served through the account', async () => {

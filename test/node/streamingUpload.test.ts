@@ -1,17 +1,11 @@
 import { BINARY_SOURCE_TYPE, binarySourceSha256 } from '../engine/harness';
-import type { NodeFixture } from './fixture';
-import { startNodeFixture } from './fixture';
+import { useNodeFixture } from './fixture';
 import { peakRss } from './memory';
 
 const MiB = 1024 * 1024;
 const FILE_SIZE = 192 * MiB;
 
-let fixture: NodeFixture;
-
-beforeAll(async () => {
-	fixture = await startNodeFixture('filesystem');
-});
-afterAll(async () => await fixture.close());
+const fixture = useNodeFixture('filesystem');
 
 it('streams a large binary from n8n’s filesystem store to ImageKit without holding it in memory', async () => {
 	// The file is stored first, so only the upload is measured: how the test-only source node writes

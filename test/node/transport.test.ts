@@ -5,20 +5,9 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { ImageKit } from '../../nodes/ImageKit/client';
 import { BINARY_SOURCE_TYPE } from '../engine/harness';
-import type { NodeFixture } from './fixture';
-import { NODE_TYPE, PRIVATE_KEY, serialisedRun, startNodeFixture } from './fixture';
+import { NODE_TYPE, PRIVATE_KEY, serialisedRun, useNodeFixture } from './fixture';
 
-let fixture: NodeFixture;
-
-beforeAll(async () => {
-	fixture = await startNodeFixture();
-});
-afterAll(async () => await fixture.close());
-beforeEach(() => fixture.emulator.reset());
-afterEach(() => {
-	expect(fixture.emulator.openApiViolations).toEqual([]);
-	expect(fixture.emulator.internalErrors).toEqual([]);
-});
+const fixture = useNodeFixture();
 
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 const UNCERTAIN = /may have carried it out all the same: check the media library before you retry/;
