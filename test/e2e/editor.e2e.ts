@@ -18,9 +18,9 @@ import {
 	unknownNodePlaceholders,
 	waitUntilFine,
 } from './editor-page';
+import { E2E_VERSIONS } from './versions';
 
 const stops = operationStops();
-const { E2E_VERSIONS } = require('./versions') as { E2E_VERSIONS: string[] };
 
 describe.each(E2E_VERSIONS)('the ImageKit node in the n8n %s editor', (version) => {
 	let n8n: RunningN8n;

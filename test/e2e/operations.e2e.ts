@@ -37,8 +37,8 @@ import {
 	operationWorkflows,
 	triggerWorkflows,
 } from './workflows';
+import { E2E_VERSIONS as VERSIONS } from './versions';
 
-const { E2E_VERSIONS: VERSIONS } = require('./versions') as { E2E_VERSIONS: string[] };
 const PRIVATE_KEY = 'private_e2eKey0123456789abcdefXYZ=';
 const PUBLIC_KEY = 'public_e2eKey0123456789=';
 const WEBHOOK_SECRET = 'whsec_e2eWebhookSecret0123456789';

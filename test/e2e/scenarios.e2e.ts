@@ -26,8 +26,8 @@ import { readExample, runnableFromCli } from './examples';
 import { nodeItems, nodeJson } from './n8n-runs';
 import { recorded, recordSkipped, resultTable } from './report';
 import { finalAnswerFor, StandInLlm } from './stand-in-llm';
+import { E2E_VERSIONS as VERSIONS } from './versions';
 
-const { E2E_VERSIONS: VERSIONS } = require('./versions') as { E2E_VERSIONS: string[] };
 const PRIVATE_KEY = 'private_e2eScenarios0123456789=';
 const SPEC_CHECK = 'Scenarios: no OpenAPI violations';
 const DAY_MS = 24 * 60 * 60 * 1000;

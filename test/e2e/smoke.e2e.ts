@@ -1,9 +1,8 @@
 // A real n8n loads the built package under its real package name, with its credential, and a user
 // can log in: what `npm start` promises. Each test file starts its own n8n on a free port.
+import pkg from '../../package.json';
 import { freePort, startN8n, type RunningN8n } from '../../scripts/n8n';
-
-const pkg = require('../../package.json') as { name: string };
-const { E2E_VERSIONS } = require('./versions') as { E2E_VERSIONS: string[] };
+import { E2E_VERSIONS } from './versions';
 
 describe.each(E2E_VERSIONS)('n8n %s with the package installed', (version) => {
 	let n8n: RunningN8n;

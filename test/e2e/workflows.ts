@@ -2,7 +2,7 @@
 // Trigger, so one `n8n execute` covers a whole resource. Node names are what the checks read back.
 import type { INodeParameters } from 'n8n-workflow';
 
-const pkg = require('../../package.json') as { name: string };
+import pkg from '../../package.json';
 
 export const IMAGEKIT_NODE = `${pkg.name}.imageKit`;
 export const WEBHOOK_TRIGGER_NODE = `${pkg.name}.imageKitTrigger`;

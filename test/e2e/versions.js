@@ -1,4 +1,0 @@
-'use strict';
-
-// The n8n versions the e2e tests run against, one after the other; N8N_VERSION picks a single one.
-exports.E2E_VERSIONS = process.env.N8N_VERSION ? [process.env.N8N_VERSION] : ['1.123', '2.40'];
