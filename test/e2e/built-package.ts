@@ -35,3 +35,14 @@ export function urlRefuses(step: Record<string, unknown>): boolean {
 		return true;
 	}
 }
+
+/** The description the node gives an AI model for the operation when used as a tool. */
+export function toolDescriptionOf(resource: string, operation: string): string | undefined {
+	const property = new ImageKit().description.properties.find(
+		({ name, displayOptions }) =>
+			name === 'toolDescription' &&
+			displayOptions?.show?.resource?.includes(resource) &&
+			displayOptions?.show?.operation?.includes(operation),
+	);
+	return property?.default as string | undefined;
+}

@@ -19,7 +19,7 @@ import {
 	TOOL_NAME,
 	TOOL_NODE_NAME,
 } from './agent-workflows';
-import { nodeHasOperation, urlRefuses } from './built-package';
+import { nodeHasOperation, toolDescriptionOf, urlRefuses } from './built-package';
 import { executeBatch, importInto, runOf, type BatchOutcome, type CliFolder } from './cli-batch';
 import { fetchDelivery } from './delivery';
 import { readExample, runnableFromCli } from './examples';
@@ -423,7 +423,9 @@ describe.each(VERSIONS)('n8n %s', (versionSpec) => {
 				const [{ type, function: tool }] = offered.tools!;
 				expect(type).toBe('function');
 				expect(tool.name).toBe(TOOL_NAME);
-				expect(tool.description).toMatch(/image URL/i);
+				// The operation's own tool description, not n8n's one-line "<action> in ImageKit".
+				expect(tool.description).toBe(toolDescriptionOf('imageUrl', 'generate'));
+				expect(tool.description).toMatch(/^Builds an ImageKit delivery URL/);
 				expect(tool.parameters).toMatchObject({
 					type: 'object',
 					properties: {

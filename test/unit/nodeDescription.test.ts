@@ -1,4 +1,5 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INode, INodeParameters, INodeProperties, INodeTypeDescription } from 'n8n-workflow';
+import { NodeHelpers } from 'n8n-workflow';
 
 import { ImageKitApi } from '../../credentials/ImageKitApi.credentials';
 import { resources } from '../../nodes/ImageKit/actions/router';
@@ -90,5 +91,41 @@ describe('ImageKit API credential', () => {
 			type: 'generic',
 			properties: { auth: { username: '={{$credentials.privateKey}}', password: '' } },
 		});
+	});
+});
+
+describe('ImageKit tool descriptions', () => {
+	const { properties } = new ImageKit().description;
+	const toolDescriptions = properties.filter((property) => property.name === 'toolDescription');
+
+	it.each(operations)(
+		'$resourceName → $key tells an AI model what it does, in the tool form only',
+		({ resourceName, key }) => {
+			const [property, ...others] = toolDescriptions.filter(
+				({ displayOptions }) =>
+					displayOptions?.show?.resource?.includes(resourceName) &&
+					displayOptions?.show?.operation?.includes(key),
+			);
+			expect(others).toEqual([]);
+			expect(property.displayOptions?.show?.['@tool']).toEqual([true]);
+			// What it does, which inputs matter, what comes back: more than n8n's "<action> in ImageKit".
+			expect(String(property.default).length).toBeGreaterThan(80);
+		},
+	);
+
+	it('are hidden on the regular node and shown on its tool form', () => {
+		const [property] = toolDescriptions;
+		const show = (nodeTypeName: string) =>
+			NodeHelpers.displayParameter(
+				{
+					resource: property.displayOptions!.show!.resource![0],
+					operation: property.displayOptions!.show!.operation![0],
+				} as INodeParameters,
+				property,
+				{ typeVersion: 1 } as INode,
+				{ name: nodeTypeName } as INodeTypeDescription,
+			);
+		expect(show('n8n-nodes-imagekit.imageKit')).toBe(false);
+		expect(show('n8n-nodes-imagekit.imageKitTool')).toBe(true);
 	});
 });

@@ -4,10 +4,14 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { ImageKit } from '../../client';
 import { usageRange } from '../../client';
 import { itemsFor } from '../../helpers/parameters';
+import { toolDescription } from '../../helpers/toolDescription';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['account'], operation: ['getUsage'] } },
 	[
+		toolDescription(
+			"Reports the ImageKit account's usage between Start Date (included) and End Date (excluded), at most 89 days apart, dates as YYYY-MM-DD. Returns bandwidthBytes, mediaLibraryStorageBytes, videoProcessingUnitsCount, extensionUnitsCount and originalCacheStorageBytes.",
+		),
 		{
 			displayName: 'Start Date',
 			name: 'startDate',

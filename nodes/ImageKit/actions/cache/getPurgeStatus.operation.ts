@@ -3,10 +3,14 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ImageKit } from '../../client';
 import { itemsFor, requiredText } from '../../helpers/parameters';
+import { toolDescription } from '../../helpers/toolDescription';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['cache'], operation: ['getPurgeStatus'] } },
 	[
+		toolDescription(
+			'Checks a cache purge started by Cache → Purge. Input: the Purge Request ID it returned. Returns status "Pending" or "Completed".',
+		),
 		{
 			displayName: 'Request ID',
 			name: 'requestId',

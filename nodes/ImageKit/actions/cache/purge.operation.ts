@@ -3,10 +3,14 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ImageKit } from '../../client';
 import { itemsFor, requiredText } from '../../helpers/parameters';
+import { toolDescription } from '../../helpers/toolDescription';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['cache'], operation: ['purge'] } },
 	[
+		toolDescription(
+			"Purges a delivery URL from ImageKit's CDN and caches so the next request fetches the current file. Input: the full URL, e.g. https://ik.imagekit.io/your_id/shoes/red.jpg; a trailing * purges a prefix only for paths two folders deep or longer. Returns the purge requestId.",
+		),
 		{
 			displayName: 'URL',
 			name: 'url',

@@ -4,10 +4,14 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { ImageKit } from '../../client';
 import { itemsFor, requiredText } from '../../helpers/parameters';
 import { fieldTypeProperty, schemaFromParameters, schemaRuleProperties } from './fields';
+import { toolDescription } from '../../helpers/toolDescription';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['customMetadataField'], operation: ['create'] } },
 	[
+		toolDescription(
+			'Defines a custom metadata field that files can then carry. Inputs: Name (used in search and the API, cannot change), Label (shown in the dashboard), Type (Text, Textarea, Number, Date, Boolean, Single Select, Multi Select) and its rules. Returns the field with its id.',
+		),
 		{
 			displayName: 'Name',
 			name: 'name',

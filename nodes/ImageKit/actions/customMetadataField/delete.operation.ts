@@ -4,10 +4,16 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { ImageKit } from '../../client';
 import { itemsFor, requiredText } from '../../helpers/parameters';
 import { FIELD_ID_EXAMPLE, fieldIdProperty } from './fields';
+import { toolDescription } from '../../helpers/toolDescription';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['customMetadataField'], operation: ['delete'] } },
-	[fieldIdProperty],
+	[
+		toolDescription(
+			'Deletes a custom metadata field by its Field ID; its name stays taken. Returns the id and deleted: true.',
+		),
+		fieldIdProperty,
+	],
 );
 
 export async function execute(

@@ -4,10 +4,14 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { ImageKit } from '../../client';
 import { limitedResults, returnAllOrLimitProperties } from '../../helpers/getManyFields';
 import { itemsFor } from '../../helpers/parameters';
+import { toolDescription } from '../../helpers/toolDescription';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['customMetadataField'], operation: ['getAll'] } },
 	[
+		toolDescription(
+			"Lists the account's custom metadata fields with their id, name, label and schema (type and rules).",
+		),
 		...returnAllOrLimitProperties,
 		{
 			displayName: 'Options',

@@ -5,10 +5,14 @@ import type { ImageKit, UpdateCustomMetadataField } from '../../client';
 import { itemsFor, requiredText } from '../../helpers/parameters';
 import { FIELD_ID_EXAMPLE, fieldIdProperty } from './fields';
 import { fieldTypeProperty, schemaFromParameters, schemaRuleProperties } from './fields';
+import { toolDescription } from '../../helpers/toolDescription';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['customMetadataField'], operation: ['update'] } },
 	[
+		toolDescription(
+			'Changes the Label and/or the rules of a custom metadata field, given its Field ID; the name and type cannot change. Returns the updated field.',
+		),
 		fieldIdProperty,
 		{
 			displayName: 'Update Fields',

@@ -6,10 +6,17 @@ import { BULK_TAGS_LIMIT } from '../../client';
 import { fileIdList, fileIdListProperty, tagOutcomes } from '../../helpers/bulk';
 import { itemsFor } from '../../helpers/parameters';
 import { tagsFrom, tagsProperty } from './fields';
+import { toolDescription } from '../../helpers/toolDescription';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['file'], operation: ['addTags'] } },
-	[fileIdListProperty('to tag', BULK_TAGS_LIMIT), tagsProperty('Tags')],
+	[
+		toolDescription(
+			'Adds tags to files. Inputs: File IDs (any number, comma-separated) and Tags (comma-separated, e.g. summer, sale). Returns one item per file ID with updated: true, or updated: false and a reason such as notFound.',
+		),
+		fileIdListProperty('to tag', BULK_TAGS_LIMIT),
+		tagsProperty('Tags'),
+	],
 );
 
 export async function execute(

@@ -10,6 +10,7 @@ import {
 	folderPathProperty,
 } from '../../helpers/locators';
 import { includeFileVersionsProperty } from './fields';
+import { toolDescription } from '../../helpers/toolDescription';
 
 const properties: INodeProperties[] = [
 	fileIdProperty,
@@ -24,7 +25,12 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['file'], operation: ['copy'] } },
-	properties,
+	[
+		toolDescription(
+			'Copies one file (picked by ID or URL) into a destination folder path such as /archive/, optionally with all its versions. Returns the source path, destination and copied: true.',
+		),
+		...properties,
+	],
 );
 
 export async function execute(

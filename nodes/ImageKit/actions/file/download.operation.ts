@@ -21,6 +21,7 @@ import {
 import type { Download } from '../../transport';
 import { openDownload } from '../../transport';
 import { fileIdFrom, fileIdProperty } from '../../helpers/locators';
+import { toolDescription } from '../../helpers/toolDescription';
 
 const binaryPropertyField: INodeProperties = {
 	displayName: 'Put Output File in Field',
@@ -62,7 +63,12 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['file'], operation: ['download'] } },
-	properties,
+	[
+		toolDescription(
+			"Downloads a file into the item's binary data: a stored file (by ID or URL), a path under the URL endpoint, or a full URL, optionally transformed. Returns url, fileName, mimeType and fileSize, with the bytes in the binary field.",
+		),
+		...properties,
+	],
 );
 
 /** The account's URL endpoint as a file's own URL shows it, for when the credential has none. */

@@ -4,10 +4,16 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { ImageKit } from '../../client';
 import { itemsFor } from '../../helpers/parameters';
 import { fileIdFrom, fileIdProperty } from '../../helpers/locators';
+import { toolDescription } from '../../helpers/toolDescription';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['file'], operation: ['get'] } },
-	[fileIdProperty],
+	[
+		toolDescription(
+			'Gets the details of one file by file ID or URL: name, filePath, url, size, width, height, tags, AI tags, custom metadata, created and updated dates.',
+		),
+		fileIdProperty,
+	],
 );
 
 export async function execute(

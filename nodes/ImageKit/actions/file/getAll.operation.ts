@@ -11,6 +11,7 @@ import { LIST_PAGE_LIMIT } from '../../client';
 import { fileTypeFilter, tagsFilter } from '../../helpers/fileFilterFields';
 import { returnAllOrLimitProperties } from '../../helpers/getManyFields';
 import { itemsFor, toList } from '../../helpers/parameters';
+import { toolDescription } from '../../helpers/toolDescription';
 
 const SORT_FIELDS = ['Created', 'Height', 'Name', 'Relevance', 'Size', 'Updated', 'Width'];
 
@@ -77,7 +78,12 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['file'], operation: ['getAll'] } },
-	properties,
+	[
+		toolDescription(
+			'Lists or searches files in the media library. Useful inputs: Search Query in ImageKit\'s syntax (e.g. name = "shoe.jpg", tags IN ["sale"], createdAt > "7d"), Path for one folder, Tags, Name, File Type, Sort, and Return All or Limit. Returns one item per file with fileId, name, filePath, url, tags and dates.',
+		),
+		...properties,
+	],
 );
 
 function listOptions(filters: IDataObject): ListFilesOptions {

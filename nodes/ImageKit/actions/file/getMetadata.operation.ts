@@ -4,10 +4,16 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { ImageKit } from '../../client';
 import { itemsFor } from '../../helpers/parameters';
 import { fileIdFrom, fileIdProperty } from '../../helpers/locators';
+import { toolDescription } from '../../helpers/toolDescription';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['file'], operation: ['getMetadata'] } },
-	[fileIdProperty],
+	[
+		toolDescription(
+			'Gets the technical metadata of one file (by ID or URL): width, height, format, size, EXIF, and its pHash for comparing images.',
+		),
+		fileIdProperty,
+	],
 );
 
 export async function execute(

@@ -9,6 +9,7 @@ import {
 	folderPathFrom,
 	folderPathProperty,
 } from '../../helpers/locators';
+import { toolDescription } from '../../helpers/toolDescription';
 
 const properties: INodeProperties[] = [
 	fileIdProperty,
@@ -22,7 +23,12 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['file'], operation: ['move'] } },
-	properties,
+	[
+		toolDescription(
+			'Moves one file (by ID or URL) with all its versions into a destination folder path such as /archive/. Returns the new path and moved: true.',
+		),
+		...properties,
+	],
 );
 
 export async function execute(

@@ -5,10 +5,17 @@ import type { ImageKit } from '../../client';
 import { fileIdFrom, fileIdProperty } from '../../helpers/locators';
 import { itemsFor } from '../../helpers/parameters';
 import { includeFileVersionsProperty } from './fields';
+import { toolDescription } from '../../helpers/toolDescription';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['file'], operation: ['publish'] } },
-	[fileIdProperty, includeFileVersionsProperty('publish')],
+	[
+		toolDescription(
+			"Publishes an unpublished (draft) file, by ID or URL, so its URLs serve it and search finds it; optionally all its versions. Returns the file's details.",
+		),
+		fileIdProperty,
+		includeFileVersionsProperty('publish'),
+	],
 );
 
 export async function execute(

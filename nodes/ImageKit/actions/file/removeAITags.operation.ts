@@ -6,10 +6,17 @@ import { BULK_TAGS_LIMIT } from '../../client';
 import { fileIdList, fileIdListProperty, tagOutcomes } from '../../helpers/bulk';
 import { itemsFor } from '../../helpers/parameters';
 import { tagsFrom, tagsProperty } from './fields';
+import { toolDescription } from '../../helpers/toolDescription';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['file'], operation: ['removeAITags'] } },
-	[fileIdListProperty('to remove the AI tags from', BULK_TAGS_LIMIT), tagsProperty('AI Tags')],
+	[
+		toolDescription(
+			'Removes AI tags, by name, from files. Inputs: File IDs (any number) and AI Tags (comma-separated names). Returns one item per file ID with updated: true or false and a reason.',
+		),
+		fileIdListProperty('to remove the AI tags from', BULK_TAGS_LIMIT),
+		tagsProperty('AI Tags'),
+	],
 );
 
 export async function execute(

@@ -9,6 +9,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { ImageKit } from '../../client';
 import { itemsFor, requiredText } from '../../helpers/parameters';
 import { fileIdFrom, fileIdProperty } from '../../helpers/locators';
+import { toolDescription } from '../../helpers/toolDescription';
 
 const properties: INodeProperties[] = [
 	fileIdProperty,
@@ -43,7 +44,12 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['file'], operation: ['rename'] } },
-	properties,
+	[
+		toolDescription(
+			'Renames one file (by ID or URL) and all its versions; New File Name keeps letters, digits, dot, dash and underscore. Old URLs stop working; Purge Cache purges them. Returns the new name and renamed: true.',
+		),
+		...properties,
+	],
 );
 
 export async function execute(

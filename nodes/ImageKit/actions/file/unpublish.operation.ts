@@ -5,10 +5,17 @@ import type { ImageKit } from '../../client';
 import { fileIdFrom, fileIdProperty } from '../../helpers/locators';
 import { itemsFor } from '../../helpers/parameters';
 import { includeFileVersionsProperty } from './fields';
+import { toolDescription } from '../../helpers/toolDescription';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['file'], operation: ['unpublish'] } },
-	[fileIdProperty, includeFileVersionsProperty('unpublish')],
+	[
+		toolDescription(
+			"Unpublishes a file (by ID or URL): its URLs stop serving it and search no longer finds it, without deleting it; optionally all its versions. Returns the file's details.",
+		),
+		fileIdProperty,
+		includeFileVersionsProperty('unpublish'),
+	],
 );
 
 export async function execute(

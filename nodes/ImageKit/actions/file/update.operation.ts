@@ -12,6 +12,7 @@ import { extensionsFromParameters } from '../../helpers/extensionFields';
 import { itemsFor, toList } from '../../helpers/parameters';
 import { fileIdFrom, fileIdProperty } from '../../helpers/locators';
 import { fileDetailFields, sortedByDisplayName } from './fields';
+import { toolDescription } from '../../helpers/toolDescription';
 
 const properties: INodeProperties[] = [
 	fileIdProperty,
@@ -37,7 +38,12 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['file'], operation: ['update'] } },
-	properties,
+	[
+		toolDescription(
+			"Updates a file's details, by ID or URL: tags (replacing the current ones), description, custom coordinates, custom metadata values, AI tags to remove, extensions. Returns the updated file.",
+		),
+		...properties,
+	],
 );
 
 function updateBody(

@@ -11,6 +11,7 @@ import { customMetadataFromParameters } from '../../helpers/customMetadata';
 import { extensionsFromParameters } from '../../helpers/extensionFields';
 import { itemsFor, requiredText, toList } from '../../helpers/parameters';
 import { fileDetailFields, sortedByDisplayName } from './fields';
+import { toolDescription } from '../../helpers/toolDescription';
 
 // Binary content is read from n8n's store in chunks of this size while it streams out.
 const STREAM_CHUNK_BYTES = 256 * 1024;
@@ -229,7 +230,12 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['file'], operation: ['upload'] } },
-	properties,
+	[
+		toolDescription(
+			"Uploads a file to the media library from a public URL (File URL), base64 text, or the item's binary data. Inputs: File Name, and optionally Folder (e.g. /products/), Tags, Is Private File, Use Unique File Name. Returns the stored file: fileId, name, filePath, url, size, width, height.",
+		),
+		...properties,
+	],
 );
 
 function uploadOptions(context: IExecuteFunctions, itemIndex: number): UploadOptions {

@@ -5,10 +5,17 @@ import type { ImageKit } from '../../client';
 import { itemsFor } from '../../helpers/parameters';
 import { fileIdFrom, fileIdProperty } from '../../helpers/locators';
 import { versionIdFrom, versionIdProperty } from './fields';
+import { toolDescription } from '../../helpers/toolDescription';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['fileVersion'], operation: ['delete'] } },
-	[fileIdProperty, versionIdProperty],
+	[
+		toolDescription(
+			'Deletes an older version of a file, given the file (by ID or URL) and the Version ID; the current version cannot be deleted. Returns deleted: true.',
+		),
+		fileIdProperty,
+		versionIdProperty,
+	],
 );
 
 export async function execute(

@@ -5,12 +5,18 @@ import type { ImageKit } from '../../client';
 import { limitedResults, returnAllOrLimitProperties } from '../../helpers/getManyFields';
 import { itemsFor } from '../../helpers/parameters';
 import { fileIdFrom, fileIdProperty } from '../../helpers/locators';
+import { toolDescription } from '../../helpers/toolDescription';
 
 const properties: INodeProperties[] = [fileIdProperty, ...returnAllOrLimitProperties];
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['fileVersion'], operation: ['getAll'] } },
-	properties,
+	[
+		toolDescription(
+			'Lists every version of a file (by ID or URL), the current one included, each with versionInfo.id and its dates.',
+		),
+		...properties,
+	],
 );
 
 export async function execute(

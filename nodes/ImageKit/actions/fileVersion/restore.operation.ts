@@ -5,10 +5,17 @@ import type { ImageKit } from '../../client';
 import { itemsFor } from '../../helpers/parameters';
 import { fileIdFrom, fileIdProperty } from '../../helpers/locators';
 import { versionIdFrom, versionIdProperty } from './fields';
+import { toolDescription } from '../../helpers/toolDescription';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['fileVersion'], operation: ['restore'] } },
-	[fileIdProperty, versionIdProperty],
+	[
+		toolDescription(
+			"Makes an older version the current one, given the file (by ID or URL) and the Version ID. Returns the restored file's details.",
+		),
+		fileIdProperty,
+		versionIdProperty,
+	],
 );
 
 export async function execute(

@@ -4,10 +4,14 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { ImageKit } from '../../client';
 import { bulkJobOutput, waitProperties } from './fields';
 import { destinationPathProperty, sourceFolderPathProperty, transferPaths } from './fields';
+import { toolDescription } from '../../helpers/toolDescription';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['folder'], operation: ['copy'] } },
 	[
+		toolDescription(
+			'Copies a folder with its files and subfolders into another folder. Inputs: Source Folder Path and Destination Folder Path, e.g. /products/summer/ and /archive/. Waits for the job by default and returns its jobId and status.',
+		),
 		sourceFolderPathProperty,
 		destinationPathProperty,
 		{

@@ -3,10 +3,14 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ImageKit } from '../../client';
 import { itemsFor, requiredText } from '../../helpers/parameters';
+import { toolDescription } from '../../helpers/toolDescription';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['folder'], operation: ['create'] } },
 	[
+		toolDescription(
+			'Creates a folder, and any missing parents. Inputs: Folder Name and Parent Folder Path (/ for the root). Returns the folderPath.',
+		),
 		{
 			displayName: 'Folder Name',
 			name: 'folderName',

@@ -3,10 +3,14 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ImageKit } from '../../client';
 import { itemsFor, requiredText } from '../../helpers/parameters';
+import { toolDescription } from '../../helpers/toolDescription';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['folder'], operation: ['delete'] } },
 	[
+		toolDescription(
+			'Deletes a folder with everything in it. Input: Folder Path, e.g. /old-campaign/. Returns deleted: true.',
+		),
 		{
 			displayName: 'Folder Path',
 			name: 'folderPath',

@@ -3,10 +3,14 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ImageKit } from '../../client';
 import { itemsFor, requiredText } from '../../helpers/parameters';
+import { toolDescription } from '../../helpers/toolDescription';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['folder'], operation: ['getJobStatus'] } },
 	[
+		toolDescription(
+			'Reads the status of a folder copy, move or rename job by its Job ID: Pending, Completed, or Partial success.',
+		),
 		{
 			displayName: 'Job ID',
 			name: 'jobId',

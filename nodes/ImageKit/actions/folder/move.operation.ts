@@ -4,10 +4,18 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { ImageKit } from '../../client';
 import { bulkJobOutput, waitProperties } from './fields';
 import { destinationPathProperty, sourceFolderPathProperty, transferPaths } from './fields';
+import { toolDescription } from '../../helpers/toolDescription';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['folder'], operation: ['move'] } },
-	[sourceFolderPathProperty, destinationPathProperty, ...waitProperties],
+	[
+		toolDescription(
+			'Moves a folder with its files and subfolders into another folder. Inputs: Source Folder Path and Destination Folder Path. Waits for the job by default and returns its jobId and status.',
+		),
+		sourceFolderPathProperty,
+		destinationPathProperty,
+		...waitProperties,
+	],
 );
 
 export async function execute(

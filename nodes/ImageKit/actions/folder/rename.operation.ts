@@ -4,10 +4,14 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { ImageKit } from '../../client';
 import { requiredText } from '../../helpers/parameters';
 import { bulkJobOutput, waitProperties } from './fields';
+import { toolDescription } from '../../helpers/toolDescription';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['folder'], operation: ['rename'] } },
 	[
+		toolDescription(
+			'Renames a folder. Inputs: Folder Path and New Folder Name; the paths of everything inside change. Waits for the job by default and returns its jobId and status.',
+		),
 		{
 			displayName: 'Folder Path',
 			name: 'folderPath',

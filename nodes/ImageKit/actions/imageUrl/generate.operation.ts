@@ -12,6 +12,7 @@ import {
 	urlOptionFields,
 	urlOptionsFrom,
 } from '../../helpers/urlFields';
+import { toolDescription } from '../../helpers/toolDescription';
 
 const properties: INodeProperties[] = [
 	{
@@ -35,7 +36,12 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['imageUrl'], operation: ['generate'] } },
-	properties,
+	[
+		toolDescription(
+			"Builds an ImageKit delivery URL; no API call is made. Inputs: Path under the URL endpoint (e.g. /shoes/red.jpg) or a full URL, and optionally a transformation in ImageKit's syntax, e.g. w-300,h-200 or w-400,q-80:rt-90 (steps joined by colons), Signed, and Expires In (seconds). Returns url.",
+		),
+		...properties,
+	],
 );
 
 export async function execute(

@@ -18,6 +18,7 @@ import {
 	urlOptionFields,
 	urlOptionsFrom,
 } from '../../helpers/urlFields';
+import { toolDescription } from '../../helpers/toolDescription';
 
 const responsiveOptionFields: INodeProperties[] = [
 	{
@@ -78,7 +79,12 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['imageUrl'], operation: ['getResponsiveAttributes'] } },
-	properties,
+	[
+		toolDescription(
+			'Builds the src, srcSet, sizes and width attributes of a responsive HTML img tag for an image path or URL; no API call is made. Inputs: Path (e.g. /shoes/red.jpg), optionally the display Width in pixels or a Sizes attribute, and transformations. Returns src, srcSet, sizes, width.',
+		),
+		...properties,
+	],
 );
 
 /** Widths typed as text, as numbers; an entry that is not one stays text for the client to name. */

@@ -3,10 +3,14 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ImageKit } from '../../client';
 import { itemsFor, requiredText } from '../../helpers/parameters';
+import { toolDescription } from '../../helpers/toolDescription';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['metadata'], operation: ['getFromUrl'] } },
 	[
+		toolDescription(
+			'Gets image or video metadata (width, height, format, size, EXIF, pHash) of any URL served through this ImageKit account, transformations included. Input: the URL.',
+		),
 		{
 			displayName: 'URL',
 			name: 'url',

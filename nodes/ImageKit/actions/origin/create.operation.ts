@@ -4,10 +4,16 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { ImageKit } from '../../client';
 import { itemsFor } from '../../helpers/parameters';
 import { originFromParameters, originProperties } from './fields';
+import { toolDescription } from '../../helpers/toolDescription';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['origin'], operation: ['create'] } },
-	originProperties,
+	[
+		toolDescription(
+			"Adds an origin: storage ImageKit fetches files from (S3, S3-compatible, Google Cloud Storage, Azure Blob, a web folder, a web proxy, Cloudinary backup, Akeneo PIM). Inputs: Type, Name and that type's settings and keys. Returns the origin with its id, without secrets.",
+		),
+		...originProperties,
+	],
 );
 
 export async function execute(

@@ -4,10 +4,16 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { ImageKit } from '../../client';
 import { itemsFor, requiredText } from '../../helpers/parameters';
 import { ORIGIN_ID_EXAMPLE, originIdProperty } from './fields';
+import { toolDescription } from '../../helpers/toolDescription';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['origin'], operation: ['delete'] } },
-	[originIdProperty],
+	[
+		toolDescription(
+			'Deletes an origin by ID; ImageKit refuses while a URL endpoint uses it. Returns deleted: true.',
+		),
+		originIdProperty,
+	],
 );
 
 export async function execute(

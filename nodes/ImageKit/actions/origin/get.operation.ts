@@ -4,10 +4,16 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { ImageKit } from '../../client';
 import { itemsFor, requiredText } from '../../helpers/parameters';
 import { ORIGIN_ID_EXAMPLE, originIdProperty } from './fields';
+import { toolDescription } from '../../helpers/toolDescription';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['origin'], operation: ['get'] } },
-	[originIdProperty],
+	[
+		toolDescription(
+			'Gets one origin by its ID (from Origin → Get Many): its name, type and settings such as bucket and prefix, never its keys or passwords.',
+		),
+		originIdProperty,
+	],
 );
 
 export async function execute(

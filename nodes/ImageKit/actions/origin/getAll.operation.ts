@@ -4,10 +4,16 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { ImageKit } from '../../client';
 import { limitedResults, returnAllOrLimitProperties } from '../../helpers/getManyFields';
 import { itemsFor } from '../../helpers/parameters';
+import { toolDescription } from '../../helpers/toolDescription';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['origin'], operation: ['getAll'] } },
-	returnAllOrLimitProperties,
+	[
+		toolDescription(
+			"Lists the account's origins with their id, name, type and settings, without secrets.",
+		),
+		...returnAllOrLimitProperties,
+	],
 );
 
 export async function execute(

@@ -9,10 +9,14 @@ import {
 	originIdProperty,
 	originProperties,
 } from './fields';
+import { toolDescription } from '../../helpers/toolDescription';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['origin'], operation: ['update'] } },
 	[
+		toolDescription(
+			"Replaces an origin's settings as a whole, given its ID; keys and passwords must be given again. Returns the origin without secrets.",
+		),
 		originIdProperty,
 		{
 			displayName: 'The origin is replaced as a whole: fields left empty return to their defaults',

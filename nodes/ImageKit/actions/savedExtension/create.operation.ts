@@ -7,10 +7,14 @@ import {
 	extensionConfigProperty,
 } from '../../helpers/extensionFields';
 import { itemsFor, requiredText } from '../../helpers/parameters';
+import { toolDescription } from '../../helpers/toolDescription';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['savedExtension'], operation: ['create'] } },
 	[
+		toolDescription(
+			"Saves one extension's settings (remove background, auto tagging, AI description, AI tasks) under a Name and Description, for use on uploads and updates. Returns the saved extension with its id.",
+		),
 		{
 			displayName: 'Name',
 			name: 'name',

@@ -4,10 +4,16 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { ImageKit } from '../../client';
 import { itemsFor, requiredText } from '../../helpers/parameters';
 import { SAVED_EXTENSION_ID_EXAMPLE, savedExtensionIdProperty } from './fields';
+import { toolDescription } from '../../helpers/toolDescription';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['savedExtension'], operation: ['get'] } },
-	[savedExtensionIdProperty],
+	[
+		toolDescription(
+			'Gets a saved extension by its ID (from Saved Extension → Get Many): its name, description and extension settings, as used on uploads and updates.',
+		),
+		savedExtensionIdProperty,
+	],
 );
 
 export async function execute(

@@ -4,10 +4,16 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { ImageKit } from '../../client';
 import { limitedResults, returnAllOrLimitProperties } from '../../helpers/getManyFields';
 import { itemsFor } from '../../helpers/parameters';
+import { toolDescription } from '../../helpers/toolDescription';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['savedExtension'], operation: ['getAll'] } },
-	returnAllOrLimitProperties,
+	[
+		toolDescription(
+			"Lists the account's saved extensions, one item each with its id, name, description and extension settings, for use on uploads and updates.",
+		),
+		...returnAllOrLimitProperties,
+	],
 );
 
 export async function execute(

@@ -8,10 +8,14 @@ import {
 } from '../../helpers/extensionFields';
 import { itemsFor, requiredText } from '../../helpers/parameters';
 import { SAVED_EXTENSION_ID_EXAMPLE, savedExtensionIdProperty } from './fields';
+import { toolDescription } from '../../helpers/toolDescription';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['savedExtension'], operation: ['update'] } },
 	[
+		toolDescription(
+			'Changes the Name, Description or extension settings of a saved extension, given its ID; only the fields given change. Returns the saved extension.',
+		),
 		savedExtensionIdProperty,
 		{
 			displayName: 'Update Fields',

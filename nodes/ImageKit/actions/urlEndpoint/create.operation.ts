@@ -4,10 +4,16 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { ImageKit } from '../../client';
 import { itemsFor } from '../../helpers/parameters';
 import { urlEndpointFromParameters, urlEndpointProperties } from './fields';
+import { toolDescription } from '../../helpers/toolDescription';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['urlEndpoint'], operation: ['create'] } },
-	urlEndpointProperties,
+	[
+		toolDescription(
+			'Adds a URL endpoint: a URL prefix served from the media library and up to 10 origins tried in order, with an optional URL rewriter. Inputs: Description, URL Prefix, Origins. Returns it with its id.',
+		),
+		...urlEndpointProperties,
+	],
 );
 
 export async function execute(

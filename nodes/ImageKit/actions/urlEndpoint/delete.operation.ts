@@ -4,10 +4,16 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { ImageKit } from '../../client';
 import { itemsFor, requiredText } from '../../helpers/parameters';
 import { URL_ENDPOINT_ID_EXAMPLE, urlEndpointIdProperty } from './fields';
+import { toolDescription } from '../../helpers/toolDescription';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['urlEndpoint'], operation: ['delete'] } },
-	[urlEndpointIdProperty],
+	[
+		toolDescription(
+			'Deletes a URL endpoint by ID; the default one cannot be deleted. Returns deleted: true.',
+		),
+		urlEndpointIdProperty,
+	],
 );
 
 export async function execute(

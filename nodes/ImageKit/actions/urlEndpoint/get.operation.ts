@@ -4,10 +4,16 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { ImageKit } from '../../client';
 import { itemsFor, requiredText } from '../../helpers/parameters';
 import { URL_ENDPOINT_ID_EXAMPLE, urlEndpointIdProperty } from './fields';
+import { toolDescription } from '../../helpers/toolDescription';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['urlEndpoint'], operation: ['get'] } },
-	[urlEndpointIdProperty],
+	[
+		toolDescription(
+			'Gets a URL endpoint by its ID (default for the default one): its description, URL prefix, the origin IDs it tries in order, and its URL rewriter.',
+		),
+		urlEndpointIdProperty,
+	],
 );
 
 export async function execute(

@@ -4,10 +4,16 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { ImageKit } from '../../client';
 import { limitedResults, returnAllOrLimitProperties } from '../../helpers/getManyFields';
 import { itemsFor } from '../../helpers/parameters';
+import { toolDescription } from '../../helpers/toolDescription';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['urlEndpoint'], operation: ['getAll'] } },
-	returnAllOrLimitProperties,
+	[
+		toolDescription(
+			"Lists the account's URL endpoints, one item each with its id (default for the default one), description, URL prefix, origin IDs and URL rewriter.",
+		),
+		...returnAllOrLimitProperties,
+	],
 );
 
 export async function execute(

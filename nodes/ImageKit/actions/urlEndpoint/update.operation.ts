@@ -9,10 +9,14 @@ import {
 	urlEndpointIdProperty,
 	urlEndpointProperties,
 } from './fields';
+import { toolDescription } from '../../helpers/toolDescription';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['urlEndpoint'], operation: ['update'] } },
 	[
+		toolDescription(
+			"Replaces a URL endpoint's description, URL prefix, origins and rewriter, given its ID. Returns the URL endpoint.",
+		),
 		urlEndpointIdProperty,
 		{
 			displayName:

@@ -4,6 +4,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { ImageKit } from '../../client';
 import { ImageKitInputError, phashDistance } from '../../client';
 import { itemsFor, requiredText } from '../../helpers/parameters';
+import { toolDescription } from '../../helpers/toolDescription';
 
 const properties: INodeProperties[] = [
 	{
@@ -28,7 +29,12 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['utility'], operation: ['comparePhash'] } },
-	properties,
+	[
+		toolDescription(
+			"Compares two perceptual hashes (16 hexadecimal characters, from File → Get Metadata's pHash) and returns distance: the number of differing bits, 0 for the same image, under 10 for very similar ones. No API call is made.",
+		),
+		...properties,
+	],
 );
 
 const LABELS: Record<string, string> = { first: 'First pHash', second: 'Second pHash' };

@@ -4,6 +4,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { ImageKit } from '../../client';
 import { MAX_UPLOAD_AUTH_EXPIRY_SECONDS } from '../../client';
 import { itemsFor } from '../../helpers/parameters';
+import { toolDescription } from '../../helpers/toolDescription';
 
 const properties: INodeProperties[] = [
 	{
@@ -25,7 +26,12 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['utility'], operation: ['getUploadAuthParameters'] } },
-	properties,
+	[
+		toolDescription(
+			'Creates the token, expire and signature (plus the public key) a browser or mobile app needs to upload one file directly to ImageKit. Optional inputs: Token and Expires In (under 3600 seconds). No API call is made.',
+		),
+		...properties,
+	],
 );
 
 export async function execute(
