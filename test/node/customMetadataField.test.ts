@@ -159,12 +159,15 @@ describe('Custom Metadata Field → Get Many, Update, Delete', () => {
 		expect(active.items.map((item) => item.json.name)).toEqual(['brand', 'onSale', 'sizes']);
 		const all = await field('getAll', {
 			returnAll: true,
-			options: { includeDeleted: true, folderPath: '/products/' },
+			options: {
+				includeDeleted: true,
+				folderPath: { __rl: true, mode: 'list', value: '/products/' },
+			},
 		});
 		expect(all.items.map((item) => item.json.name)).toEqual(['brand', 'price', 'onSale', 'sizes']);
 		expect(fixture.emulator.requests.at(-1)?.query).toEqual({
 			includeDeleted: 'true',
-			folderPath: '/products/',
+			folderPath: '/products',
 		});
 	});
 

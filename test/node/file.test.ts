@@ -28,7 +28,11 @@ describe('File → Upload', () => {
 	it('uploads each binary item with its own bytes and name, and pairs the results', async () => {
 		const result = await fixture.runWorkflow(
 			binaryUpload({
-				options: { folder: '/products/', tags: 'summer, sale', useUniqueFileName: false },
+				options: {
+					folder: { __rl: true, mode: 'path', value: 'products' },
+					tags: 'summer, sale',
+					useUniqueFileName: false,
+				},
 			}),
 		);
 		expect(result.error).toBeUndefined();

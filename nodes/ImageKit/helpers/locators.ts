@@ -43,15 +43,19 @@ export const fileIdProperty: INodeProperties = {
 	],
 };
 
-/** A folder picked from the media library or typed as a path. */
+/**
+ * A folder picked from the media library or typed as a path. `defaultPath` pre-fills it (`/` for the
+ * root); an optional picker left empty means "no folder" to the operation.
+ */
 export function folderPathProperty(
 	field: Pick<INodeProperties, 'displayName' | 'name' | 'description'>,
+	{ required = true, defaultPath = '' }: { required?: boolean; defaultPath?: string } = {},
 ): INodeProperties {
 	return {
 		...field,
 		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
+		default: { mode: 'list', value: defaultPath },
+		required,
 		modes: [
 			{
 				displayName: 'From List',
@@ -63,6 +67,24 @@ export function folderPathProperty(
 			{ displayName: 'Path', name: 'path', type: 'string', placeholder: '/products/shoes/' },
 		],
 	};
+}
+
+/**
+ * The text a locator holds, in any mode; also a plain string, as workflows saved before a field
+ * became a picker hold it.
+ */
+export function locatorText(value: unknown): string {
+	const inner =
+		typeof value === 'object' && value !== null && 'value' in value
+			? (value as { value: unknown }).value
+			: value;
+	return typeof inner === 'string' || typeof inner === 'number' ? String(inner).trim() : '';
+}
+
+/** A folder path with one leading and one trailing slash (`/` is the root). */
+export function normalizedFolderPath(text: string): string {
+	const segments = text.split('/').filter((segment) => segment !== '');
+	return segments.length ? `/${segments.join('/')}/` : '/';
 }
 
 /** The path of a file under the account's URL endpoint, from its delivery URL. */
@@ -130,26 +152,20 @@ export async function fileIdFrom(
 	return mode === 'url' ? await fileIdOfUrl(context, client, itemIndex, text) : text;
 }
 
-/** A folder path from a folder locator, with leading and trailing slash. */
+/** A folder path from a required folder picker, with leading and trailing slash. */
 export function folderPathFrom(
 	context: IExecuteFunctions,
 	name: string,
 	label: string,
 	itemIndex: number,
 ): string {
-	const value = context.getNodeParameter(name, itemIndex, undefined, {
-		extractValue: true,
-	}) as unknown;
-	const text = typeof value === 'string' ? value.trim() : '';
+	const text = locatorText(context.getNodeParameter(name, itemIndex, ''));
 	if (!text) {
-		throw new NodeOperationError(context.getNode(), `'${label}' is empty`, {
-			itemIndex,
-			description:
-				'Pick a folder from the list, or enter its path, e.g. /products/shoes/ (/ is the root)',
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			`'${label}' is empty: pick a folder from the list, or enter its path, e.g. /products/shoes/ (/ is the root)`,
+			{ itemIndex },
+		);
 	}
-	return `/${text
-		.split('/')
-		.filter((segment) => segment !== '')
-		.join('/')}/`.replace(/^\/\/$/, '/');
+	return normalizedFolderPath(text);
 }

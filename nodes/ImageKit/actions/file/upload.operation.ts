@@ -9,6 +9,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { ImageKit, UploadInput, UploadOptions, UploadPostTransformation } from '../../client';
 import { customMetadataFromParameters } from '../../helpers/customMetadata';
 import { extensionsFromParameters } from '../../helpers/extensionFields';
+import { folderPathProperty, locatorText, normalizedFolderPath } from '../../helpers/locators';
 import { itemsFor, requiredText, toList } from '../../helpers/parameters';
 import { fileDetailFields, sortedByDisplayName } from './fields';
 import { toolDescription } from '../../helpers/toolDescription';
@@ -98,14 +99,14 @@ const properties: INodeProperties[] = [
 				placeholder: '"request.folder" : "marketing/"',
 				description: 'Server-side checks the upload must pass, or it is rejected',
 			},
-			{
-				displayName: 'Folder',
-				name: 'folder',
-				type: 'string',
-				default: '/',
-				placeholder: '/products/shoes/',
-				description: 'Folder to upload into; missing folders are created',
-			},
+			folderPathProperty(
+				{
+					displayName: 'Folder',
+					name: 'folder',
+					description: 'Folder to upload into; missing folders are created',
+				},
+				{ required: false, defaultPath: '/' },
+			),
 			{
 				displayName: 'Is Private File',
 				name: 'isPrivateFile',
@@ -252,16 +253,12 @@ function uploadOptions(context: IExecuteFunctions, itemIndex: number): UploadOpt
 	] as const) {
 		if (typeof raw[flag] === 'boolean') options[flag] = raw[flag] as boolean;
 	}
-	for (const text of [
-		'checks',
-		'customCoordinates',
-		'description',
-		'folder',
-		'webhookUrl',
-	] as const) {
+	for (const text of ['checks', 'customCoordinates', 'description', 'webhookUrl'] as const) {
 		if (typeof raw[text] === 'string' && (raw[text] as string).trim())
 			options[text] = (raw[text] as string).trim();
 	}
+	const folder = locatorText(raw.folder);
+	if (folder) options.folder = normalizedFolderPath(folder);
 	const tags = toList(raw.tags);
 	if (tags.length) options.tags = tags;
 	const responseFields = toList(raw.responseFields);
