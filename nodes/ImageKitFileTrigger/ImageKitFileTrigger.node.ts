@@ -120,11 +120,7 @@ export class ImageKitFileTrigger implements INodeType {
 				if (!newest) {
 					throw new NodeOperationError(
 						this.getNode(),
-						'No file in ImageKit matches this trigger yet',
-						{
-							description:
-								'Upload a matching file, or widen the folder and filters, then fetch again.',
-						},
+						'No file in ImageKit matches this trigger yet: upload a matching file, or widen the folder and filters, then fetch again',
 					);
 				}
 				return [this.helpers.returnJsonArray([newest as IDataObject])];

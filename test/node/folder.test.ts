@@ -51,7 +51,7 @@ describe('Folder → Create', () => {
 
 	it('passes on ImageKit’s refusal of "." and ".."', async () => {
 		const result = await folder('create', { folderName: '..', parentFolderPath: '/' });
-		expect(result.error?.message).toBe("'.' & '..' can not be used as folder-name");
+		expect(result.error?.message).toBeProblemWithFix("'.' & '..' can not be used as folder-name");
 	});
 });
 
@@ -72,13 +72,15 @@ describe('Folder → Delete', () => {
 
 	it('reports a missing folder with ImageKit’s message, or per item with Continue On Fail', async () => {
 		const failed = await folder('delete', { folderPath: '/nowhere/' });
-		expect(failed.error?.message).toBe('No folder found with folderPath `/nowhere/`.');
+		expect(failed.error?.message).toBeProblemWithFix(
+			'No folder found with folderPath `/nowhere/`.',
+		);
 		const continued = await fixture.run(
 			{ resource: 'folder', operation: 'delete', folderPath: '/nowhere/' },
 			{ continueOnFail: true },
 		);
 		expect(continued.items.map((item) => item.json)).toEqual([
-			{ error: 'No folder found with folderPath `/nowhere/`.' },
+			{ error: expect.toBeProblemWithFix('No folder found with folderPath `/nowhere/`.') },
 		]);
 	});
 
@@ -270,14 +272,14 @@ describe('Folder → Copy, Move, Rename', () => {
 			folderPath: '/products/shoes/red/',
 			newFolderName: 'crimson',
 		});
-		expect(locked.error?.message).toBe(
+		expect(locked.error?.message).toBeProblemWithFix(
 			'A bulk job is running on given folder path, please try after sometime.',
 		);
 		const sourceLocked = await folder('copy', {
 			sourceFolderPath: '/products/',
 			destinationPath: '/backup/',
 		});
-		expect(sourceLocked.error?.message).toBe(
+		expect(sourceLocked.error?.message).toBeProblemWithFix(
 			'A bulk job is running on given folder path, please try after sometime.',
 		);
 		fixture.emulator.seedFile({ name: 'd.png', folder: '/other/' });
@@ -285,7 +287,7 @@ describe('Folder → Copy, Move, Rename', () => {
 			sourceFolderPath: '/other/',
 			destinationPath: '/archive/',
 		});
-		expect(destinationLocked.error?.message).toBe(
+		expect(destinationLocked.error?.message).toBeProblemWithFix(
 			'Destination folder path is already locked. Please try after sometime.',
 		);
 		expect(fixture.emulator.requests.map((request) => request.status)).toEqual([
@@ -296,7 +298,7 @@ describe('Folder → Copy, Move, Rename', () => {
 		fixture.emulator.seedFile({ name: 'x.png', folder: '/a/' });
 		fixture.emulator.seedFile({ name: 'y.png', folder: '/b/' });
 		const taken = await folder('rename', { folderPath: '/a/', newFolderName: 'b' });
-		expect(taken.error?.message).toBe(
+		expect(taken.error?.message).toBeProblemWithFix(
 			'Folder with name newFolderName already exists at the same location.',
 		);
 		expect(fixture.emulator.requests.map((request) => request.status)).toEqual([409]);
@@ -306,7 +308,7 @@ describe('Folder → Copy, Move, Rename', () => {
 		[
 			'copy',
 			{ sourceFolderPath: '/', destinationPath: '/archive/' },
-			'sourceFolderPath cannot be root.',
+			'sourceFolderPath cannot be root',
 		],
 		[
 			'move',
@@ -316,15 +318,16 @@ describe('Folder → Copy, Move, Rename', () => {
 		[
 			'move',
 			{ sourceFolderPath: '/missing/', destinationPath: '/archive/' },
-			'No files & folder found at sourceFolderPath `/missing/`.',
+			'No files & folder found at sourceFolderPath `/missing/`',
 		],
-		['rename', { folderPath: '/', newFolderName: 'x' }, 'folderPath cannot be root.'],
-		['getJobStatus', { jobId: '0123456789abcdef01234567' }, 'The requested job does not exist.'],
+		['rename', { folderPath: '/', newFolderName: 'x' }, 'folderPath cannot be root'],
+		['getJobStatus', { jobId: '0123456789abcdef01234567' }, 'The requested job does not exist'],
 	])('%s passes on ImageKit’s refusal of %p', async (operation, parameters, message) => {
 		seedCatalogue();
 		const result = await folder(operation, parameters);
 		expect(result.error?.name).toBe('NodeApiError');
 		expect(result.error?.message).toMatch(message);
+		expect(result.error?.message).toMatch(/: (check|correct) .+/);
 	});
 
 	it.each([

@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { ImageKit } from '../client';
 import { allOf, where } from '../client';
+import { inputError } from './errors';
 
 const FILE_ID_EXAMPLE =
 	'the ID of the file, e.g. 598821f949c0a938d57563bd (the fileId field of an upload or list result)';
@@ -110,10 +111,12 @@ async function fileIdOfUrl(
 	url: string,
 ): Promise<string> {
 	if (!URL.canParse(url)) {
-		throw new NodeOperationError(context.getNode(), `'File' is not a valid URL`, {
+		throw inputError(
+			context.getNode(),
 			itemIndex,
-			description: 'Enter the URL of a file, e.g. https://ik.imagekit.io/your_id/products/shoe.jpg',
-		});
+			`'File' is not a valid URL`,
+			'enter the URL of a file, e.g. https://ik.imagekit.io/your_id/products/shoe.jpg',
+		);
 	}
 	const filePath = filePathFromUrl(new URL(url), client.urlEndpoint);
 	const slash = filePath.lastIndexOf('/');
@@ -124,10 +127,13 @@ async function fileIdOfUrl(
 		limit: 1,
 	});
 	if (!file) {
-		throw new NodeOperationError(context.getNode(), `No file at ${filePath} in the media library`, {
+		throw inputError(
+			context.getNode(),
 			itemIndex,
-			description: `The URL ${url} was read as the path ${filePath}. Check the URL, or pick the file from the list`,
-		});
+			`No file at ${filePath} in the media library`,
+			'check the URL, or pick the file from the list',
+			`The URL ${url} was read as the path ${filePath}.`,
+		);
 	}
 	return file.fileId;
 }
@@ -144,10 +150,12 @@ export async function fileIdFrom(
 	}) as unknown;
 	const text = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
 	if (!text) {
-		throw new NodeOperationError(context.getNode(), `'File' is empty`, {
+		throw inputError(
+			context.getNode(),
 			itemIndex,
-			description: `Pick a file from the list, or enter its URL or ${FILE_ID_EXAMPLE}`,
-		});
+			`'File' is empty`,
+			`pick a file from the list, or enter its URL or ${FILE_ID_EXAMPLE}`,
+		);
 	}
 	return mode === 'url' ? await fileIdOfUrl(context, client, itemIndex, text) : text;
 }

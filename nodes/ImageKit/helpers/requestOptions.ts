@@ -1,9 +1,9 @@
 // The node's Request Options, where n8n users look for request settings (n8n adds a collection of
 // this name to its declarative nodes), and their reading, once per item, by the router.
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { DEFAULT_TIMEOUT_MS, UPLOAD_TIMEOUT_MS_PER_MIB } from '../client';
+import { inputError } from './errors';
 
 const DEFAULT_TIMEOUT_SECONDS = DEFAULT_TIMEOUT_MS / 1000;
 const UPLOAD_SECONDS_PER_MIB = UPLOAD_TIMEOUT_MS_PER_MIB / 1000;
@@ -39,10 +39,12 @@ export function requestTimeoutMs(context: IExecuteFunctions, itemIndex: number):
 	const options = context.getNodeParameter('requestOptions', itemIndex, {}) as IDataObject;
 	const seconds = options.timeout ?? DEFAULT_TIMEOUT_SECONDS;
 	if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds <= 0) {
-		throw new NodeOperationError(
+		throw inputError(
 			context.getNode(),
-			`'${TIMEOUT_LABEL}' must be a number of seconds above 0: enter e.g. ${DEFAULT_TIMEOUT_SECONDS}`,
-			{ itemIndex, description: `Got ${JSON.stringify(seconds)} under Request Options.` },
+			itemIndex,
+			`'${TIMEOUT_LABEL}' must be a number of seconds above 0`,
+			`enter e.g. ${DEFAULT_TIMEOUT_SECONDS}`,
+			`Got ${JSON.stringify(seconds)} under Request Options.`,
 		);
 	}
 	return seconds * 1000;

@@ -10,7 +10,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { ImageKit, UrlOptions } from '../client';
 import { ImageKitInputError, MAX_URL_EXPIRY_SECONDS } from '../client';
-import { toNodeError } from './errors';
+import { toNodeError, inputError } from './errors';
 import { requiredText } from './parameters';
 import { stepsFromParameters } from './transformationFields';
 
@@ -170,11 +170,12 @@ function assertUrlEndpoint(
 	client: ImageKit,
 ): void {
 	if (options.path === undefined || options.urlEndpoint || client.urlEndpoint) return;
-	throw new NodeOperationError(context.getNode(), 'No URL endpoint to build the URL on', {
+	throw inputError(
+		context.getNode(),
 		itemIndex,
-		description:
-			"Fill 'URL Endpoint' in the ImageKit credential (e.g. https://ik.imagekit.io/your_id), or set the URL Endpoint option",
-	});
+		'No URL endpoint to build the URL on',
+		"fill 'URL Endpoint' in the ImageKit credential (e.g. https://ik.imagekit.io/your_id), or set the URL Endpoint option",
+	);
 }
 
 /** The node's labels of the client's URL options, for its input errors. */
@@ -217,7 +218,7 @@ export function buildWithFieldLabels<T>(
 			{
 				itemIndex,
 				description: fromCredential
-					? 'This URL endpoint comes from the ImageKit credential: correct it there, or set the URL Endpoint option'
+					? 'This URL endpoint comes from the ImageKit credential: correct it there, or set the URL Endpoint option.'
 					: undefined,
 			},
 		);

@@ -4,7 +4,7 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ImageKit, UploadInput, UploadOptions, UploadPostTransformation } from '../../client';
 import { customMetadataFromParameters } from '../../helpers/customMetadata';
@@ -13,6 +13,7 @@ import { folderPathProperty, locatorText, normalizedFolderPath } from '../../hel
 import { itemsFor, requiredText, toList } from '../../helpers/parameters';
 import { fileDetailFields, sortedByDisplayName } from './fields';
 import { toolDescription } from '../../helpers/toolDescription';
+import { inputError } from '../../helpers/errors';
 
 // Binary content is read from n8n's store in chunks of this size while it streams out.
 const STREAM_CHUNK_BYTES = 256 * 1024;
@@ -272,15 +273,13 @@ function uploadOptions(context: IExecuteFunctions, itemIndex: number): UploadOpt
 		const type = entry.type as UploadPostTransformation['type'];
 		const value = String(entry.value ?? '').trim();
 		if (!value && (type === 'transformation' || type === 'abs')) {
-			throw new NodeOperationError(
+			throw inputError(
 				context.getNode(),
+				itemIndex,
 				`Post Transformation ${index + 1} has no value`,
-				{
-					itemIndex,
-					description: `A ${type === 'abs' ? 'streaming' : 'transformation'} post-transformation needs a value, e.g. ${
-						type === 'abs' ? 'sr-240_360_480_720_1080' : 'w-300,h-300'
-					}`,
-				},
+				`a ${type === 'abs' ? 'streaming' : 'transformation'} post-transformation needs a value, e.g. ${
+					type === 'abs' ? 'sr-240_360_480_720_1080' : 'w-300,h-300'
+				}`,
 			);
 		}
 		return {
@@ -356,13 +355,11 @@ export async function execute(
 			'a public URL such as https://example.com/photo.jpg',
 		);
 		if (!/^https?:\/\//i.test(url)) {
-			throw new NodeOperationError(
+			throw inputError(
 				this.getNode(),
+				itemIndex,
 				`'File URL' must start with http:// or https://`,
-				{
-					itemIndex,
-					description: `Got "${url}". Enter a public URL such as https://example.com/photo.jpg`,
-				},
+				`enter a public URL such as https://example.com/photo.jpg (got "${url}")`,
 			);
 		}
 		content = { file: url };
@@ -380,10 +377,12 @@ export async function execute(
 	const fileName =
 		(this.getNodeParameter('fileName', itemIndex, '') as string).trim() || content.binaryFileName;
 	if (!fileName) {
-		throw new NodeOperationError(this.getNode(), `'File Name' is empty`, {
+		throw inputError(
+			this.getNode(),
 			itemIndex,
-			description: 'Enter the name to store the file under, e.g. product-1.jpg',
-		});
+			`'File Name' is empty`,
+			'enter the name to store the file under, e.g. product-1.jpg',
+		);
 	}
 	const result = await client.upload({
 		file: content.file,
