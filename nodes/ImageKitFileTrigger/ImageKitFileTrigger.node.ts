@@ -14,7 +14,7 @@ import { fileTypeFilter, tagsFilter } from '../ImageKit/helpers/fileFilterFields
 import { folderPathProperty, locatorText } from '../ImageKit/helpers/locators';
 import { toList } from '../ImageKit/helpers/parameters';
 import { searchFolders } from '../ImageKit/methods/listSearch';
-import { CREDENTIAL_TYPE, createClient } from '../ImageKit/transport';
+import { CREDENTIAL_TYPE, createClient } from '../ImageKit/helpers/client';
 
 const WATCHED_FIELD: Record<string, WatchedField> = {
 	fileCreated: 'createdAt',

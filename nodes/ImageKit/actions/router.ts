@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { toNodeError } from '../helpers/errors';
 import { requestTimeoutMs, TIMEOUT_FIELD } from '../helpers/requestOptions';
-import { createClient } from '../transport';
+import { createClient } from '../helpers/client';
 import * as account from './account/Account.resource';
 import * as cache from './cache/Cache.resource';
 import * as customMetadataField from './customMetadataField/CustomMetadataField.resource';

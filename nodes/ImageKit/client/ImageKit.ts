@@ -7,15 +7,15 @@ import {
 	ImageKitJobTimeoutError,
 	ImageKitUnreadableAnswerError,
 } from './errors';
-import type { HttpMethod, HttpRequest, Requester } from './http';
-import { createFetchRequester } from './http';
+import type { HttpMethod, HttpRequest, Requester } from './requester';
+import { createFetchRequester } from './fetchRequester';
 import type { MultipartFile, UploadFileContent } from './multipart';
 import { MultipartBody } from './multipart';
 import { phashDistance } from './phash';
 import { wildcardPurgeProblem } from './purge';
 import { allOf, grouped, where, whereIn } from './searchQuery';
-import type { RetryMode, RetryOptions, Sleep } from './transport';
-import { DEFAULT_TIMEOUT_MS, defaultSleep, Transport, UNCERTAIN_WRITE_HINT } from './transport';
+import type { RetryMode, RetryOptions, Sleep } from './retry';
+import { DEFAULT_TIMEOUT_MS, defaultSleep, RetryingSender, UNCERTAIN_WRITE_HINT } from './retry';
 import type {
 	AccountUsage,
 	BulkDeleteResult,
@@ -202,7 +202,7 @@ export class ImageKit {
 	private readonly privateKey: string;
 	/** What the client was made with, for `withTimeout`; hidden like the key it holds. */
 	private readonly options: ImageKitOptions;
-	private readonly transport: Transport;
+	private readonly sender: RetryingSender;
 	/** Waits between retries and between bulk-job polls. */
 	private readonly sleep: Sleep;
 	private readonly apiBaseUrl: string;
@@ -234,7 +234,7 @@ export class ImageKit {
 		this.apiBaseUrl = (options.apiBaseUrl ?? API_BASE_URL).replace(/\/+$/, '');
 		this.uploadBaseUrl = (options.uploadBaseUrl ?? UPLOAD_BASE_URL).replace(/\/+$/, '');
 		this.sleep = options.sleep ?? defaultSleep;
-		this.transport = new Transport(
+		this.sender = new RetryingSender(
 			options.request ?? createFetchRequester(options.privateKey),
 			this.sleep,
 			options.retry,
@@ -332,7 +332,7 @@ export class ImageKit {
 			throw new ImageKitInputError('file', 'file must be bytes, a stream, a URL or base64 text');
 		}
 		const body = new MultipartBody(fields, part);
-		const response = await this.transport.send(
+		const response = await this.sender.send(
 			{
 				method: 'POST',
 				url: `${this.uploadBaseUrl}/api/v1/files/upload`,
@@ -809,7 +809,7 @@ export class ImageKit {
 		extra: Pick<HttpRequest, 'query' | 'body'> = {},
 		mode: RetryMode = 'idempotent',
 	): Promise<unknown> {
-		const response = await this.transport.send(
+		const response = await this.sender.send(
 			{ method, url: `${this.apiBaseUrl}${path}`, ...extra },
 			mode,
 		);

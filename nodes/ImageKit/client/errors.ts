@@ -1,5 +1,5 @@
-import type { HttpResponse } from './http';
-import { headerValue } from './http';
+import type { HttpResponse } from './requester';
+import { headerValue } from './requester';
 
 export interface RateLimitInfo {
 	/** Requests allowed in the interval (`X-RateLimit-Limit`). */

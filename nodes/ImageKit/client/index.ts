@@ -29,15 +29,10 @@ export {
 	ImageKitUnreadableAnswerError,
 } from './errors';
 export type { RateLimitInfo } from './errors';
-export type { HttpRequest, HttpResponse, Requester, StreamedBody } from './http';
-export {
-	createFetchRequester,
-	headerValue,
-	isStreamedBody,
-	parseJsonBody,
-	timeoutError,
-} from './http';
-export { DEFAULT_TIMEOUT_MS, UNCERTAIN_WRITE_HINT } from './transport';
+export type { HttpRequest, HttpResponse, Requester, StreamedBody } from './requester';
+export { headerValue, isStreamedBody, parseJsonBody, timeoutError } from './requester';
+export { createFetchRequester } from './fetchRequester';
+export { DEFAULT_TIMEOUT_MS, UNCERTAIN_WRITE_HINT } from './retry';
 export { phashDistance } from './phash';
 export { MIN_WILDCARD_PATH_LENGTH, wildcardPurgeProblem } from './purge';
 export { allOf, grouped, quote, where, whereIn } from './searchQuery';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'crypto';
 
-import type { StreamedBody } from './http';
+import type { StreamedBody } from './requester';
 
 /** File content for an upload: text (a URL or base64) or bytes, held or streamed. */
 export type UploadFileContent = string | Uint8Array | AsyncIterable<Uint8Array>;

@@ -1,7 +1,7 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { allOf, where } from '../client';
-import { createClient } from '../transport';
+import { createClient } from '../helpers/client';
 
 /** Results per page of the lists shown while the user types. */
 const PAGE_SIZE = 50;

@@ -1,6 +1,6 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { createClient } from '../transport';
+import { createClient } from '../helpers/client';
 
 /** Options sorted by name, as n8n lists them. */
 function byName(options: INodePropertyOptions[]): INodePropertyOptions[] {

@@ -18,8 +18,8 @@ import {
 	urlOptionFields,
 	urlOptionsFrom,
 } from '../../helpers/urlFields';
-import type { Download } from '../../transport';
-import { openDownload } from '../../transport';
+import type { Download } from '../../helpers/client';
+import { openDownload } from '../../helpers/client';
 import { fileIdFrom, fileIdProperty } from '../../helpers/locators';
 import { toolDescription } from '../../helpers/toolDescription';
 

@@ -6,8 +6,8 @@ import {
 	ImageKitUnreadableAnswerError,
 	readRateLimit,
 } from './errors';
-import type { HttpRequest, HttpResponse, Requester } from './http';
-import { headerValue } from './http';
+import type { HttpRequest, HttpResponse, Requester } from './requester';
+import { headerValue } from './requester';
 
 export type Sleep = (milliseconds: number) => Promise<void>;
 
@@ -83,7 +83,7 @@ function retryAfterMs(response: HttpResponse): number | undefined {
 	return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
-export class Transport {
+export class RetryingSender {
 	private readonly maxRetries: number;
 	private readonly baseDelayMs: number;
 	private readonly maxDelayMs: number;
