@@ -173,6 +173,7 @@ export class ImageKitEmulator {
 
 	private readonly privateKey: string;
 	private readonly initialBehaviour: EmulatorBehaviour;
+	private readonly initialUrlEndpoint: string;
 	private readonly state: EmulatorState;
 	private readonly openApi: OpenApiValidator | undefined;
 	private readonly router = new Router(routes);
@@ -190,9 +191,10 @@ export class ImageKitEmulator {
 	constructor(options: ImageKitEmulatorOptions) {
 		this.privateKey = options.privateKey;
 		this.initialBehaviour = { ...DEFAULT_BEHAVIOUR, ...options.behaviour };
+		this.initialUrlEndpoint = (options.urlEndpoint ?? DEFAULT_URL_ENDPOINT).replace(/\/+$/, '');
 		this.state = new EmulatorState(
 			{
-				urlEndpoint: (options.urlEndpoint ?? DEFAULT_URL_ENDPOINT).replace(/\/+$/, ''),
+				urlEndpoint: this.initialUrlEndpoint,
 				purgePendingPolls: options.purgePendingPolls ?? 1,
 				bulkJobPendingPolls: options.bulkJobPendingPolls ?? 1,
 				behaviour: { ...this.initialBehaviour },
@@ -225,6 +227,14 @@ export class ImageKitEmulator {
 	/** The delivery URL prefix of the emulated account, without trailing slash. */
 	get urlEndpoint(): string {
 		return this.state.config.urlEndpoint;
+	}
+
+	/**
+	 * Moves delivery, e.g. to `${baseUrl}/cdn` for a client that cannot go through the proxy (then
+	 * every request to `baseUrl` is a delivery request); `reset` moves it back.
+	 */
+	set urlEndpoint(urlEndpoint: string) {
+		this.state.config.urlEndpoint = urlEndpoint.replace(/\/+$/, '');
 	}
 
 	/** A snapshot of the stored files, in creation order. */
@@ -337,6 +347,7 @@ export class ImageKitEmulator {
 	 * and restores the behaviour switches.
 	 */
 	reset(): void {
+		this.state.config.urlEndpoint = this.initialUrlEndpoint;
 		this.state.clear();
 		this.state.config.behaviour = { ...this.initialBehaviour };
 		this.onRequest = undefined;

@@ -353,4 +353,64 @@ describe('the client’s fetch requester, outside n8n', () => {
 			'hang',
 		]);
 	});
+
+	describe('download()', () => {
+		/** Delivery on the emulator's own origin, which fetch reaches without the proxy. */
+		const cdn = () => {
+			fixture.emulator.urlEndpoint = `${fixture.emulator.baseUrl}/cdn`;
+			return new URL(fixture.emulator.baseUrl).host;
+		};
+		const read = async (body: AsyncIterable<Uint8Array>) => {
+			const chunks: Uint8Array[] = [];
+			for await (const chunk of body) chunks.push(chunk);
+			return Buffer.concat(chunks).toString();
+		};
+
+		it('streams a delivery URL without a credential, through a redirect', async () => {
+			const host = cdn();
+			const note = fixture.emulator.seedFile({ name: 'note.txt', content: 'moved bytes' });
+			fixture.emulator.injectFault({
+				kind: 'redirect',
+				location: `${fixture.emulator.urlEndpoint}/note.txt?from=redirect`,
+				match: { host },
+			});
+			const download = await client().download(note.url);
+			expect(download.status).toBe(200);
+			expect(download.headers['content-type']).toMatch(/^text\/plain/);
+			expect(await read(download.body)).toBe('moved bytes');
+			expect(
+				fixture.emulator.requests.map((request) => [
+					request.status,
+					request.query.from,
+					request.headers.authorization,
+				]),
+			).toEqual([
+				[302, undefined, undefined],
+				[200, 'redirect', undefined],
+			]);
+		});
+
+		it('fails a refused URL with its status, and retries one that did not answer', async () => {
+			const host = cdn();
+			fixture.emulator.seedFile({ name: 'note.txt', content: 'late' });
+			await expect(
+				client().download(`${fixture.emulator.urlEndpoint}/missing.txt`),
+			).rejects.toMatchObject({ name: 'ImageKitApiError', status: 404 });
+			fixture.emulator.injectFault({ kind: 'hang', match: { host } });
+			const download = await client(300).download(`${fixture.emulator.urlEndpoint}/note.txt`);
+			expect(await read(download.body)).toBe('late');
+			expect(fixture.emulator.requests.map((request) => request.fault)).toEqual([
+				undefined,
+				'hang',
+				undefined,
+			]);
+		});
+
+		it('refuses a URL that is not absolute http(s), sending nothing', async () => {
+			await expect(client().download('/note.txt')).rejects.toThrow(
+				/^url must be an absolute http\(s\) URL/,
+			);
+			expect(fixture.emulator.requests).toEqual([]);
+		});
+	});
 });

@@ -7,7 +7,7 @@ import {
 	ImageKitJobTimeoutError,
 	ImageKitUnreadableAnswerError,
 } from './errors';
-import type { HttpMethod, HttpRequest, Requester } from './requester';
+import type { HttpMethod, HttpRequest, HttpResponse, Requester, ResponseStream } from './requester';
 import { createFetchRequester } from './fetchRequester';
 import type { MultipartFile, UploadFileContent } from './multipart';
 import { MultipartBody } from './multipart';
@@ -104,6 +104,14 @@ export interface UploadInput extends UploadOptions {
 	fileSize?: number;
 	/** MIME type of the file part. */
 	mimeType?: string;
+}
+
+/** A delivery URL's answer, its body not read yet. */
+export interface DownloadResponse {
+	status: number;
+	/** Header names in lower case; read them with `headerValue`. */
+	headers: HttpResponse['headers'];
+	body: ResponseStream;
 }
 
 export interface AuthenticationParameters {
@@ -800,6 +808,33 @@ export class ImageKit {
 	/** The field's name stays taken after deletion. */
 	async deleteCustomMetadataField(fieldId: string): Promise<void> {
 		await this.api('DELETE', `/v1/customMetadataFields/${pathSegment('fieldId', fieldId)}`);
+	}
+
+	/**
+	 * Opens a delivery (CDN) URL, e.g. one from `url()`, as a stream to read or destroy. No credential
+	 * goes out, nor on a redirect the CDN answers: delivery URLs are public, or signed in the URL.
+	 * A GET is safe to repeat, so a timeout, a lost connection or a 5xx is retried; a status of 400
+	 * or more fails with an `ImageKitApiError` carrying it.
+	 */
+	async download(url: string): Promise<DownloadResponse> {
+		if (typeof url !== 'string' || !/^https?:\/\//i.test(url) || !URL.canParse(url)) {
+			throw new ImageKitInputError(
+				'url',
+				`url must be an absolute http(s) URL, e.g. https://ik.imagekit.io/demo/a.png, not ${JSON.stringify(url)}`,
+			);
+		}
+		const response = await this.sender.send({
+			method: 'GET',
+			url,
+			anonymous: true,
+			responseType: 'stream',
+		});
+		if (!response.stream) {
+			throw new Error(
+				"The requester answered a download without a stream: it must support responseType 'stream'",
+			);
+		}
+		return { status: response.status, headers: response.headers, body: response.stream };
 	}
 
 	/** One call to the management API (api.imagekit.io) returning the parsed body. */

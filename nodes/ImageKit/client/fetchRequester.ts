@@ -1,4 +1,10 @@
-import type { HttpRequest, HttpResponse, Requester, StreamedBody } from './requester';
+import type {
+	HttpRequest,
+	HttpResponse,
+	Requester,
+	ResponseStream,
+	StreamedBody,
+} from './requester';
 import { isStreamedBody, parseJsonBody, timeoutError } from './requester';
 
 function buildQueryString(query: HttpRequest['query']): string {
@@ -28,14 +34,76 @@ async function readAll(body: StreamedBody): Promise<Uint8Array> {
 }
 
 /**
+ * Aborts `controller` once `timeoutMs` pass without progress. `AbortSignal.timeout` cannot be
+ * cleared (and n8n's cloud rules forbid `setTimeout`), so when it fires after progress it arms
+ * itself again for the time left; one timer is pending at a time.
+ */
+function idleDeadline(timeoutMs: number, controller: AbortController) {
+	let lastProgress = Date.now();
+	let stopped = false;
+	const arm = (delayMs: number) => {
+		AbortSignal.timeout(delayMs).addEventListener(
+			'abort',
+			() => {
+				if (stopped) return;
+				const idleMs = Date.now() - lastProgress;
+				if (idleMs >= timeoutMs) controller.abort();
+				else arm(timeoutMs - idleMs);
+			},
+			{ once: true },
+		);
+	};
+	arm(timeoutMs);
+	return {
+		progress: () => {
+			lastProgress = Date.now();
+		},
+		stop: () => {
+			stopped = true;
+		},
+	};
+}
+
+/** The body of a streamed answer, failing as the contract says when it stalls or breaks. */
+function responseStream(
+	body: ReadableStream<Uint8Array> | null,
+	deadline: ReturnType<typeof idleDeadline> | undefined,
+	signal: AbortSignal,
+	timeoutMs: number | undefined,
+): ResponseStream {
+	return {
+		async *[Symbol.asyncIterator]() {
+			try {
+				if (body) {
+					for await (const chunk of body) {
+						deadline?.progress();
+						yield chunk;
+					}
+				}
+			} catch (error) {
+				throw signal.aborted ? timeoutError(timeoutMs) : fetchFailure(error);
+			} finally {
+				deadline?.stop();
+			}
+		},
+		destroy() {
+			deadline?.stop();
+			body?.cancel().catch(() => {});
+		},
+	};
+}
+
+/**
  * The requester used outside n8n: the platform's `fetch` with Basic auth (private key as user name,
- * empty password). Streamed bodies are sent as one buffer, since undici only streams with chunked
- * encoding and ImageKit expects a Content-Length. `timeoutMs` bounds the whole exchange.
+ * empty password), none on an `anonymous` request. Streamed bodies are sent as one buffer, since
+ * undici only streams with chunked encoding and ImageKit expects a Content-Length. `timeoutMs`
+ * bounds the whole exchange, or for a streamed answer its head and each pause of its body.
  */
 export function createFetchRequester(privateKey: string): Requester {
 	const authorization = `Basic ${Buffer.from(`${privateKey}:`).toString('base64')}`;
 	return async (request) => {
-		const headers: Record<string, string> = { ...request.headers, authorization };
+		const headers: Record<string, string> = { ...request.headers };
+		if (!request.anonymous) headers.authorization = authorization;
 		let body: string | Uint8Array | undefined;
 		if (isStreamedBody(request.body)) {
 			headers['content-type'] = request.body.contentType;
@@ -44,27 +112,36 @@ export function createFetchRequester(privateKey: string): Requester {
 			headers['content-type'] = 'application/json';
 			body = JSON.stringify(request.body);
 		}
-		let text: string;
+		const streamed = request.responseType === 'stream';
+		const controller = new AbortController();
+		const deadline =
+			request.timeoutMs === undefined ? undefined : idleDeadline(request.timeoutMs, controller);
+		let text = '';
 		let response: Response;
-		// One deadline for the answer and its body; redirects come back as they are (see Requester).
-		const signal =
-			request.timeoutMs === undefined ? undefined : AbortSignal.timeout(request.timeoutMs);
 		try {
 			response = await fetch(request.url + buildQueryString(request.query), {
 				method: request.method,
 				headers,
 				body,
-				redirect: 'manual',
-				signal,
+				// Redirects come back as they are (see Requester), unless no credential goes with them.
+				redirect: request.anonymous ? 'follow' : 'manual',
+				signal: controller.signal,
 			});
-			text = await response.text();
+			if (!streamed) text = await response.text();
 		} catch (error) {
-			throw signal?.aborted ? timeoutError(request.timeoutMs) : fetchFailure(error);
+			deadline?.stop();
+			throw controller.signal.aborted ? timeoutError(request.timeoutMs) : fetchFailure(error);
 		}
 		const responseHeaders: HttpResponse['headers'] = {};
 		response.headers.forEach((value, name) => {
 			responseHeaders[name] = value;
 		});
+		if (streamed) {
+			deadline?.progress();
+			const stream = responseStream(response.body, deadline, controller.signal, request.timeoutMs);
+			return { status: response.status, headers: responseHeaders, body: undefined, stream };
+		}
+		deadline?.stop();
 		return { status: response.status, headers: responseHeaders, ...parseJsonBody(text) };
 	};
 }

@@ -10,7 +10,12 @@ export {
 	UPLOAD_TIMEOUT_MS_PER_MIB,
 	uploadTimeoutMs,
 } from './ImageKit';
-export type { ImageKitOptions, UploadInput, AuthenticationParameters } from './ImageKit';
+export type {
+	AuthenticationParameters,
+	DownloadResponse,
+	ImageKitOptions,
+	UploadInput,
+} from './ImageKit';
 export {
 	MAX_URL_ENDPOINT_ORIGINS,
 	MAX_USAGE_RANGE_DAYS,
@@ -29,7 +34,13 @@ export {
 	ImageKitUnreadableAnswerError,
 } from './errors';
 export type { RateLimitInfo } from './errors';
-export type { HttpRequest, HttpResponse, Requester, StreamedBody } from './requester';
+export type {
+	HttpRequest,
+	HttpResponse,
+	Requester,
+	ResponseStream,
+	StreamedBody,
+} from './requester';
 export { headerValue, isStreamedBody, parseJsonBody, timeoutError } from './requester';
 export { createFetchRequester } from './fetchRequester';
 export { DEFAULT_TIMEOUT_MS, UNCERTAIN_WRITE_HINT } from './retry';

@@ -1,5 +1,5 @@
 // The requester contract of the client. The client never talks to the network itself: it hands a
-// plain request to an injected requester (n8n's authenticated helper inside n8n, `fetch` outside).
+// plain request to an injected requester (n8n's request helpers inside n8n, `fetch` outside).
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -25,6 +25,23 @@ export interface HttpRequest {
 	 * gets no answer in time rejects with the code `ETIMEDOUT`.
 	 */
 	timeoutMs?: number;
+	/**
+	 * `'stream'` hands the body back unread as `HttpResponse.stream`, for the caller to read or
+	 * destroy; `timeoutMs` then bounds the wait for the status and headers, and each pause of the
+	 * body after them. Default `'json'`: the body is read whole and parsed.
+	 */
+	responseType?: 'json' | 'stream';
+	/**
+	 * No credential goes out: no Authorization header, from the requester or its platform. For
+	 * delivery (CDN) URLs, which are public or signed in the URL. With nothing secret to leak, the
+	 * requester follows redirects, which a CDN may answer.
+	 */
+	anonymous?: boolean;
+}
+
+/** A response body not read yet: read it once, or destroy it to free the connection. */
+export interface ResponseStream extends AsyncIterable<Uint8Array> {
+	destroy(): void;
 }
 
 export interface HttpResponse {
@@ -35,13 +52,16 @@ export interface HttpResponse {
 	body: unknown;
 	/** The body was not empty, yet not JSON either (e.g. cut short, or a proxy's HTML page). */
 	unreadable?: boolean;
+	/** The unread body, in place of `body`, when the request asked for `responseType: 'stream'`. */
+	stream?: ResponseStream;
 }
 
 /**
  * Sends one request and resolves with whatever status the server answered, redirects included: it
- * never follows one, so the private key goes nowhere but to the host asked. It rejects only when
- * no response arrived (connection refused, reset, no answer within `timeoutMs`); the error's `code`
- * says which (`ETIMEDOUT` for the timeout). It is responsible for authentication.
+ * never follows one, so the private key goes nowhere but to the host asked (an `anonymous` request
+ * excepted). It rejects only when no response arrived (connection refused, reset, no answer within
+ * `timeoutMs`); the error's `code` says which (`ETIMEDOUT` for the timeout). It is responsible for
+ * authentication, and for sending none on an `anonymous` request.
  */
 export type Requester = (request: HttpRequest) => Promise<HttpResponse>;
 

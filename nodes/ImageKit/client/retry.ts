@@ -102,7 +102,7 @@ export class RetryingSender {
 
 	/**
 	 * Sends the request, retrying as `mode` allows, and returns the successful response with a
-	 * readable body. A redirect is an error, never followed.
+	 * readable body (or its unread `stream`). A redirect that reaches it is an error.
 	 */
 	async send(
 		request: HttpRequest,
@@ -130,6 +130,8 @@ export class RetryingSender {
 				if (response.unreadable) throw new ImageKitUnreadableAnswerError(response, uncertain);
 				return response;
 			}
+			// A failed answer's body is never read: free its connection.
+			response.stream?.destroy();
 			if (response.status < 400) throw new ImageKitRedirectError(response, request.url);
 
 			const retryable =

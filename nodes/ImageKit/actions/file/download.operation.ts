@@ -6,8 +6,10 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 
-import type { FileDetails, ImageKit, UrlOptions } from '../../client';
-import { headerValue } from '../../client';
+import type { DownloadResponse, FileDetails, ImageKit, UrlOptions } from '../../client';
+import { headerValue, ImageKitApiError } from '../../client';
+import { readableOf } from '../../helpers/client';
+import { toNodeError } from '../../helpers/errors';
 import { TIMEOUT_FIELD } from '../../helpers/requestOptions';
 import { transformationStepsProperty } from '../../helpers/transformationFields';
 import {
@@ -18,8 +20,6 @@ import {
 	urlOptionFields,
 	urlOptionsFrom,
 } from '../../helpers/urlFields';
-import type { Download } from '../../helpers/client';
-import { openDownload } from '../../helpers/client';
 import { fileIdFrom, fileIdProperty } from '../../helpers/locators';
 import { toolDescription } from '../../helpers/toolDescription';
 
@@ -106,7 +106,7 @@ async function downloadUrlOptions(
 }
 
 /** The name from Content-Disposition, else the last segment of the URL's path. */
-function fileNameOf(download: Download, url: string): string {
+function fileNameOf(download: DownloadResponse, url: string): string {
 	const disposition = headerValue(download.headers, 'content-disposition') ?? '';
 	const encoded = /filename\*\s*=\s*[^']*''([^;]+)/i.exec(disposition)?.[1];
 	if (encoded) return decodeURIComponent(encoded.trim());
@@ -123,25 +123,42 @@ const FAILURE_FIXES: Record<number, string> = {
 	404: 'check the path, and that the file is published',
 };
 
-async function failure(
+/** The CDN's refusal, with what to do about it. */
+function failure(
 	context: IExecuteFunctions,
-	download: Download,
+	status: number,
 	url: string,
 	itemIndex: number,
-): Promise<NodeApiError> {
-	download.body.destroy();
+): NodeApiError {
 	const { pathname } = new URL(url);
 	return new NodeApiError(
 		context.getNode(),
-		{ status: download.status },
+		{ status },
 		{
 			itemIndex,
-			httpCode: String(download.status),
-			message: `Downloading ${pathname} failed: ImageKit answered HTTP ${download.status}: ${
-				FAILURE_FIXES[download.status] ?? 'try again later'
+			httpCode: String(status),
+			message: `Downloading ${pathname} failed: ImageKit answered HTTP ${status}: ${
+				FAILURE_FIXES[status] ?? 'try again later'
 			}`,
 		},
 	);
+}
+
+/** Opens the URL through the client; a refusal (4xx, or a 5xx retried in vain) names the path. */
+async function open(
+	context: IExecuteFunctions,
+	client: ImageKit,
+	url: string,
+	itemIndex: number,
+): Promise<DownloadResponse> {
+	try {
+		return await client.download(url);
+	} catch (error) {
+		if (error instanceof ImageKitApiError && error.status >= 400) {
+			throw failure(context, error.status, url, itemIndex);
+		}
+		throw toNodeError(context.getNode(), error, itemIndex, TIMEOUT_FIELD);
+	}
 }
 
 export async function execute(
@@ -157,15 +174,14 @@ export async function execute(
 		client.url(fullOptions),
 	);
 
-	const download = await openDownload(this, url, {
-		timeoutMs: client.timeoutMs,
-		itemIndex,
-		timeoutField: TIMEOUT_FIELD,
-	});
-	if (download.status >= 400) throw await failure(this, download, url, itemIndex);
+	const download = await open(this, client, url, itemIndex);
 	const fileName = fileNameOf(download, url);
 	const mimeType = headerValue(download.headers, 'content-type')?.split(';')[0].trim() || undefined;
-	const binary = await this.helpers.prepareBinaryData(download.body, fileName, mimeType);
+	const binary = await this.helpers.prepareBinaryData(
+		readableOf(download.body),
+		fileName,
+		mimeType,
+	);
 	return [
 		{
 			json: { url, fileName, mimeType: binary.mimeType, fileSize: binary.fileSize },
