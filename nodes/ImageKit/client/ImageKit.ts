@@ -1,6 +1,7 @@
 import type { KeyObject } from 'crypto';
 import { createHmac, createSecretKey, randomUUID } from 'crypto';
 
+import { pathSegment, requiredNames, requiredText } from './checks';
 import { checkedOrigin, checkedSavedExtension, checkedUrlEndpoint, usageRange } from './account';
 import {
 	ImageKitInputError,
@@ -120,52 +121,9 @@ export interface AuthenticationParameters {
 	signature: string;
 }
 
-/** What each value placed in a URL path is, for the fix an error gives. */
-const PATH_VALUES = {
-	fileId: 'the ID of one file, e.g. 598821f949c0a938d57563bd',
-	versionId: 'the ID of one version, e.g. 598821f949c0a938d57563be',
-	requestId: 'the requestId that a purge returned, e.g. 598821f949c0a938d57563bd',
-	jobId: 'the jobId that a folder copy, move or rename returned, e.g. 598821f949c0a938d57563bd',
-	fieldId: 'the ID of one custom metadata field, e.g. 598821f949c0a938d57563bd',
-	originId: 'the ID of one origin, e.g. 598821f949c0a938d57563bd',
-	urlEndpointId: 'the ID of one URL endpoint, e.g. default or 598821f949c0a938d57563bd',
-	savedExtensionId: 'the ID of one saved extension, e.g. ext_abc123',
-} as const;
-
-/**
- * A value placed in a URL path, as exactly one encoded segment. `.` and `..` survive encoding and
- * would be collapsed by URL handling into another endpoint (`DELETE /v1/files/<id>/versions/..` is
- * `DELETE /v1/files/<id>/`, the whole file), so they are refused before any request, as are the
- * characters that end a segment once any layer decodes it: `/`, `?`, `#`, and `\`, which WHATWG
- * URLs read as `/`. No ImageKit ID contains them.
- */
-function pathSegment(field: keyof typeof PATH_VALUES, value: unknown): string {
-	const fix = `give ${PATH_VALUES[field]}`;
-	if (typeof value !== 'string') {
-		throw new ImageKitInputError(field, `${field} must be text: ${fix}`);
-	}
-	const segment = value.trim();
-	if (segment === '') throw new ImageKitInputError(field, `${field} is empty: ${fix}`);
-	if (segment === '.' || segment === '..') {
-		throw new ImageKitInputError(field, `${field} cannot be "${segment}": ${fix}`);
-	}
-	const separator = /[/?#\\]/.exec(segment)?.[0];
-	if (separator !== undefined) {
-		throw new ImageKitInputError(field, `${field} cannot contain "${separator}": ${fix}`);
-	}
-	return encodeURIComponent(segment);
-}
-
-function requirePath(field: string, value: string): string {
-	if (typeof value !== 'string' || value.trim() === '') {
-		throw new ImageKitInputError(field, `${field} must be a non-empty string`);
-	}
-	return value.trim();
-}
-
 /** The ids of one bulk tag call: 1 to 50 non-empty strings. */
 function requireTagBatch(fileIds: string[]): string[] {
-	const ids = requireNames('fileIds', fileIds);
+	const ids = requiredNames('fileIds', fileIds);
 	if (ids.length > BULK_TAGS_LIMIT) {
 		throw new ImageKitInputError(
 			'fileIds',
@@ -173,17 +131,6 @@ function requireTagBatch(fileIds: string[]): string[] {
 		);
 	}
 	return ids;
-}
-
-/** A non-empty list of non-empty strings, e.g. tags or ids. */
-function requireNames(field: string, values: string[]): string[] {
-	if (!Array.isArray(values) || values.length === 0) {
-		throw new ImageKitInputError(field, `${field} must be a non-empty array`);
-	}
-	if (values.some((value) => typeof value !== 'string' || value.trim() === '')) {
-		throw new ImageKitInputError(field, `${field} must hold only non-empty strings`);
-	}
-	return values.map((value) => value.trim());
 }
 
 function versionPath(fileId: string, versionId: string): string {
@@ -312,9 +259,7 @@ export class ImageKit {
 
 	async upload(input: UploadInput): Promise<UploadResult> {
 		const { file, fileName, fileSize, mimeType, ...options } = input;
-		if (typeof fileName !== 'string' || fileName.trim() === '') {
-			throw new ImageKitInputError('fileName', 'fileName must be a non-empty string');
-		}
+		requiredText('fileName', fileName);
 		const fields: Array<[string, string]> = [['fileName', fileName]];
 		for (const [name, value] of Object.entries(options)) {
 			if (value !== undefined && value !== null) fields.push([name, formValue(value)]);
@@ -586,8 +531,8 @@ export class ImageKit {
 		includeFileVersions = false,
 	): Promise<void> {
 		const body = {
-			sourceFilePath: requirePath('sourceFilePath', sourceFilePath),
-			destinationPath: requirePath('destinationPath', destinationPath),
+			sourceFilePath: requiredText('sourceFilePath', sourceFilePath),
+			destinationPath: requiredText('destinationPath', destinationPath),
 			includeFileVersions,
 		};
 		// Repeating a copy that reached ImageKit would add another version at the destination.
@@ -597,8 +542,8 @@ export class ImageKit {
 	/** Moves a file and all its versions into a folder. */
 	async moveFile(sourceFilePath: string, destinationPath: string): Promise<void> {
 		const body = {
-			sourceFilePath: requirePath('sourceFilePath', sourceFilePath),
-			destinationPath: requirePath('destinationPath', destinationPath),
+			sourceFilePath: requiredText('sourceFilePath', sourceFilePath),
+			destinationPath: requiredText('destinationPath', destinationPath),
 		};
 		await this.api('POST', '/v1/files/move', { body }, 'once');
 	}
@@ -613,8 +558,8 @@ export class ImageKit {
 		purgeCache = false,
 	): Promise<RenameFileResult> {
 		const body = {
-			filePath: requirePath('filePath', filePath),
-			newFileName: requirePath('newFileName', newFileName),
+			filePath: requiredText('filePath', filePath),
+			newFileName: requiredText('newFileName', newFileName),
 			purgeCache,
 		};
 		return ((await this.api('PUT', '/v1/files/rename', { body }, 'once')) ??
@@ -635,19 +580,19 @@ export class ImageKit {
 	 * call with a 404 (see `settleBulk` for any number of ids, one outcome each).
 	 */
 	async addTags(fileIds: string[], tags: string[]): Promise<BulkTagsResult> {
-		const body = { fileIds: requireTagBatch(fileIds), tags: requireNames('tags', tags) };
+		const body = { fileIds: requireTagBatch(fileIds), tags: requiredNames('tags', tags) };
 		return (await this.api('POST', '/v1/files/addTags', { body })) as BulkTagsResult;
 	}
 
 	/** Removes tags from up to 50 files. */
 	async removeTags(fileIds: string[], tags: string[]): Promise<BulkTagsResult> {
-		const body = { fileIds: requireTagBatch(fileIds), tags: requireNames('tags', tags) };
+		const body = { fileIds: requireTagBatch(fileIds), tags: requiredNames('tags', tags) };
 		return (await this.api('POST', '/v1/files/removeTags', { body })) as BulkTagsResult;
 	}
 
 	/** Removes AI tags (by name) from up to 50 files. */
 	async removeAITags(fileIds: string[], AITags: string[]): Promise<BulkTagsResult> {
-		const body = { fileIds: requireTagBatch(fileIds), AITags: requireNames('AITags', AITags) };
+		const body = { fileIds: requireTagBatch(fileIds), AITags: requiredNames('AITags', AITags) };
 		return (await this.api('POST', '/v1/files/removeAITags', { body })) as BulkTagsResult;
 	}
 
@@ -681,8 +626,8 @@ export class ImageKit {
 	 */
 	async createFolder(folderName: string, parentFolderPath = '/'): Promise<{ folderPath: string }> {
 		const body = {
-			folderName: requirePath('folderName', folderName),
-			parentFolderPath: requirePath('parentFolderPath', parentFolderPath),
+			folderName: requiredText('folderName', folderName),
+			parentFolderPath: requiredText('parentFolderPath', parentFolderPath),
 		};
 		await this.api('POST', '/v1/folder', { body });
 		const segments = body.parentFolderPath.split('/').filter((segment) => segment !== '');
@@ -693,7 +638,7 @@ export class ImageKit {
 	/** Deletes a folder with everything in it. */
 	async deleteFolder(folderPath: string): Promise<void> {
 		await this.api('DELETE', '/v1/folder', {
-			body: { folderPath: requirePath('folderPath', folderPath) },
+			body: { folderPath: requiredText('folderPath', folderPath) },
 		});
 	}
 
@@ -704,8 +649,8 @@ export class ImageKit {
 		includeVersions = false,
 	): Promise<BulkJob> {
 		const body = {
-			sourceFolderPath: requirePath('sourceFolderPath', sourceFolderPath),
-			destinationPath: requirePath('destinationPath', destinationPath),
+			sourceFolderPath: requiredText('sourceFolderPath', sourceFolderPath),
+			destinationPath: requiredText('destinationPath', destinationPath),
 			includeVersions,
 		};
 		// A repeated copy that reached ImageKit would append a second copy to every file's versions.
@@ -715,8 +660,8 @@ export class ImageKit {
 	/** Starts moving a folder into `destinationPath`; see `waitForBulkJob`. */
 	async moveFolder(sourceFolderPath: string, destinationPath: string): Promise<BulkJob> {
 		const body = {
-			sourceFolderPath: requirePath('sourceFolderPath', sourceFolderPath),
-			destinationPath: requirePath('destinationPath', destinationPath),
+			sourceFolderPath: requiredText('sourceFolderPath', sourceFolderPath),
+			destinationPath: requiredText('destinationPath', destinationPath),
 		};
 		return (await this.api('POST', '/v1/bulkJobs/moveFolder', { body }, 'once')) as BulkJob;
 	}
@@ -731,8 +676,8 @@ export class ImageKit {
 		purgeCache = false,
 	): Promise<BulkJob> {
 		const body = {
-			folderPath: requirePath('folderPath', folderPath),
-			newFolderName: requirePath('newFolderName', newFolderName),
+			folderPath: requiredText('folderPath', folderPath),
+			newFolderName: requiredText('newFolderName', newFolderName),
 			purgeCache,
 		};
 		return (await this.api('POST', '/v1/bulkJobs/renameFolder', { body }, 'once')) as BulkJob;
@@ -781,8 +726,8 @@ export class ImageKit {
 		}
 		const body = {
 			...field,
-			name: requirePath('name', field.name),
-			label: requirePath('label', field.label),
+			name: requiredText('name', field.name),
+			label: requiredText('label', field.label),
 		};
 		// A repeated create that reached ImageKit would fail on the name it just took.
 		return (await this.api(

@@ -1,4 +1,5 @@
 import { ImageKitInputError } from './errors';
+import { requiredText } from './checks';
 import type { OriginRequest, OriginType, SavedExtensionInput, UrlEndpointRequest } from './types';
 
 // Checks of the account endpoints' inputs, made before anything is sent (API.md §3.16, §3.18, §3.20).
@@ -90,22 +91,16 @@ export const ORIGIN_TYPES: readonly OriginType[] = [
 /** ImageKit tries at most this many origins per URL endpoint. */
 export const MAX_URL_ENDPOINT_ORIGINS = 10;
 
-function requireText(field: string, value: unknown): void {
-	if (typeof value !== 'string' || value.trim() === '') {
-		throw new ImageKitInputError(field, `${field} must be a non-empty string`);
-	}
-}
-
 export function checkedOrigin(origin: OriginRequest): OriginRequest {
 	if (!origin || !ORIGIN_TYPES.includes(origin.type)) {
 		throw new ImageKitInputError('type', `type must be one of ${ORIGIN_TYPES.join(', ')}`);
 	}
-	requireText('name', origin.name);
+	requiredText('name', origin.name);
 	return origin;
 }
 
 export function checkedUrlEndpoint(endpoint: UrlEndpointRequest): UrlEndpointRequest {
-	requireText('description', endpoint?.description);
+	requiredText('description', endpoint?.description);
 	const { origins } = endpoint;
 	if (
 		origins !== undefined &&
@@ -124,7 +119,7 @@ export function checkedSavedExtension<T extends Partial<SavedExtensionInput>>(
 	complete: boolean,
 ): T {
 	for (const field of ['name', 'description'] as const) {
-		if (complete || input?.[field] !== undefined) requireText(field, input?.[field]);
+		if (complete || input?.[field] !== undefined) requiredText(field, input?.[field]);
 	}
 	if (complete || input.config !== undefined) {
 		const name = input.config?.name;

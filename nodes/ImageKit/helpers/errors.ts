@@ -115,8 +115,10 @@ const FIELD_LABELS: Record<string, string> = {
 };
 
 /** A client message names the client option (`versionId cannot be ".."…`); the user sees the label. */
-function withFieldLabel(error: ImageKitInputError): string {
-	const label = FIELD_LABELS[error.field];
+export function withFieldLabel(
+	error: ImageKitInputError,
+	label: string | undefined = FIELD_LABELS[error.field],
+): string {
 	return label && error.message.startsWith(`${error.field} `)
 		? `'${label}'${error.message.slice(error.field.length)}`
 		: error.message;

@@ -1,7 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { inputError } from './errors';
 
-/** A required text field, trimmed; an empty value fails with the field's label and an example. */
+import type { ImageKitInputError } from '../client';
+import { requiredText as checkedText } from '../client/checks';
+import { inputError, withFieldLabel } from './errors';
+
+/**
+ * A required text field, trimmed, checked by the client's rule; an empty value fails with the
+ * field's label and an example.
+ */
 export function requiredText(
 	context: IExecuteFunctions,
 	name: string,
@@ -10,12 +16,12 @@ export function requiredText(
 	example: string,
 ): string {
 	const value = context.getNodeParameter(name, itemIndex, '') as unknown;
-	const text =
-		typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
-	if (!text) {
-		throw inputError(context.getNode(), itemIndex, `'${label}' is empty`, `enter ${example}`);
+	try {
+		return checkedText(name, typeof value === 'number' ? String(value) : value);
+	} catch (error) {
+		const problem = withFieldLabel(error as ImageKitInputError, label);
+		throw inputError(context.getNode(), itemIndex, problem, `enter ${example}`);
 	}
-	return text;
 }
 
 /** Parses a JSON field (text or an already-parsed object), naming the field when it is invalid. */
