@@ -5,6 +5,7 @@ import {
 	ImageKitApiError,
 	ImageKitConnectionError,
 	ImageKitInputError,
+	ImageKitJobTimeoutError,
 	ImageKitUnreadableAnswerError,
 	UNCERTAIN_WRITE_HINT,
 } from '../client';
@@ -171,6 +172,15 @@ export function toNodeError(
 				[fixInDescription && sentence(fixInDescription), requestId].filter(Boolean).join(' ') ||
 				undefined,
 		});
+	}
+	if (error instanceof ImageKitJobTimeoutError) {
+		const { jobId } = error;
+		const seconds = Math.round(error.waitedMs / 1000);
+		return new NodeOperationError(
+			node,
+			`The bulk job ${jobId} was still pending after ${seconds} s. It goes on at ImageKit: check it later with its job ID ${jobId} (Get Job Status).`,
+			{ itemIndex },
+		);
 	}
 	if (error instanceof ImageKitInputError) {
 		return new NodeOperationError(node, withFieldLabel(error), { itemIndex });
