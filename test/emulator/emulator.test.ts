@@ -896,11 +896,15 @@ describe('bulk tags', () => {
 	it('restores the switches on reset', () => {
 		emulator.behaviour.removeAITagsNamesMissingIds = true;
 		emulator.behaviour.bulkTagsAllOrNothing = false;
+		emulator.behaviour.searchDates.precision = 'second';
+		emulator.behaviour.indexingLagMs = 5000;
 		emulator.reset();
 		expect(emulator.behaviour).toEqual({
 			removeAITagsNamesMissingIds: false,
 			bulkTagsAllOrNothing: true,
 			purgeWildcardReading: 'strict',
+			searchDates: { precision: 'millisecond', documentedFormatsOnly: false },
+			indexingLagMs: 0,
 		});
 	});
 });

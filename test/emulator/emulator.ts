@@ -26,8 +26,8 @@ import {
 	createCustomMetadataField,
 	customMetadataFieldView,
 } from './routes/custom-metadata-fields';
-import type { SearchDateOptions } from './search-query';
 import {
+	copyBehaviour,
 	DEFAULT_BEHAVIOUR,
 	EmulatorState,
 	normalizeFolderPath,
@@ -63,10 +63,6 @@ export interface ImageKitEmulatorOptions {
 	bulkJobPendingPolls?: number;
 	/** Answers to what ImageKit's docs leave open; see EmulatorBehaviour for the defaults. */
 	behaviour?: Partial<EmulatorBehaviour>;
-	/** How searchQuery dates are read (see `SearchDateOptions`); default milliseconds, any ISO form. */
-	searchDates?: Partial<SearchDateOptions>;
-	/** New files show up in list and search up to this many ms late (see `indexingLagMs`); default 0. */
-	indexingLagMs?: number;
 }
 
 export interface RecordedFilePart {
@@ -190,19 +186,14 @@ export class ImageKitEmulator {
 
 	constructor(options: ImageKitEmulatorOptions) {
 		this.privateKey = options.privateKey;
-		this.initialBehaviour = { ...DEFAULT_BEHAVIOUR, ...options.behaviour };
+		this.initialBehaviour = copyBehaviour({ ...DEFAULT_BEHAVIOUR, ...options.behaviour });
 		this.initialUrlEndpoint = (options.urlEndpoint ?? DEFAULT_URL_ENDPOINT).replace(/\/+$/, '');
 		this.state = new EmulatorState(
 			{
 				urlEndpoint: this.initialUrlEndpoint,
 				purgePendingPolls: options.purgePendingPolls ?? 1,
 				bulkJobPendingPolls: options.bulkJobPendingPolls ?? 1,
-				behaviour: { ...this.initialBehaviour },
-				searchDates: {
-					precision: options.searchDates?.precision ?? 'millisecond',
-					documentedFormatsOnly: options.searchDates?.documentedFormatsOnly ?? false,
-				},
-				indexingLagMs: options.indexingLagMs ?? 0,
+				behaviour: copyBehaviour(this.initialBehaviour),
 			},
 			() => this.clock(),
 		);
@@ -303,30 +294,6 @@ export class ImageKitEmulator {
 		return this.state.config.behaviour;
 	}
 
-	/**
-	 * How searchQuery dates are read: compared to the `millisecond` or only to the `second`, and
-	 * whether forms ImageKit does not document (milliseconds, a zone) are refused with a 400.
-	 */
-	get searchDates(): SearchDateOptions {
-		return { ...this.state.config.searchDates };
-	}
-
-	set searchDates(options: SearchDateOptions) {
-		this.state.config.searchDates = { ...options };
-	}
-
-	/**
-	 * Up to how many ms after it was written a new file shows up in list and search: each file gets
-	 * its own delay in that range, so files can show up later than others with newer dates.
-	 */
-	get indexingLagMs(): number {
-		return this.state.config.indexingLagMs;
-	}
-
-	set indexingLagMs(lagMs: number) {
-		this.state.config.indexingLagMs = lagMs;
-	}
-
 	/** The folder paths, e.g. `/products/shoes/`, sorted. */
 	get folders(): string[] {
 		return Array.from(this.state.folders.keys()).sort();
@@ -349,7 +316,7 @@ export class ImageKitEmulator {
 	reset(): void {
 		this.state.config.urlEndpoint = this.initialUrlEndpoint;
 		this.state.clear();
-		this.state.config.behaviour = { ...this.initialBehaviour };
+		this.state.config.behaviour = copyBehaviour(this.initialBehaviour);
 		this.onRequest = undefined;
 		this.faults.clear();
 		this.requests.length = 0;

@@ -141,13 +141,31 @@ export interface EmulatorBehaviour {
 	 * "/images/*" as two levels and refuses exactly media/catalog/* and s/files/*. Default strict.
 	 */
 	purgeWildcardReading: 'strict' | 'lenient';
+	/**
+	 * How searchQuery dates are read (see SearchDateOptions): `{ precision: 'second',
+	 * documentedFormatsOnly: true }` compares to the second and refuses forms ImageKit does not
+	 * document. Default to the millisecond, any ISO form.
+	 */
+	searchDates: SearchDateOptions;
+	/**
+	 * Up to how many ms after it was written a new file shows up in list and search: each file gets
+	 * its own delay in that range, so files can show up later than others with newer dates. Default 0.
+	 */
+	indexingLagMs: number;
 }
 
 export const DEFAULT_BEHAVIOUR: EmulatorBehaviour = {
 	removeAITagsNamesMissingIds: false,
 	bulkTagsAllOrNothing: true,
 	purgeWildcardReading: 'strict',
+	searchDates: { precision: 'millisecond', documentedFormatsOnly: false },
+	indexingLagMs: 0,
 };
+
+/** A copy of `behaviour` that shares no object with it. */
+export function copyBehaviour(behaviour: EmulatorBehaviour): EmulatorBehaviour {
+	return { ...behaviour, searchDates: { ...behaviour.searchDates } };
+}
 
 export interface EmulatorConfig {
 	/** Without trailing slash. */
@@ -155,10 +173,6 @@ export interface EmulatorConfig {
 	purgePendingPolls: number;
 	bulkJobPendingPolls: number;
 	behaviour: EmulatorBehaviour;
-	/** How searchQuery dates are read and compared. */
-	searchDates: SearchDateOptions;
-	/** New files show up in list and search after a delay of up to this many ms (0: at once). */
-	indexingLagMs: number;
 }
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
@@ -218,7 +232,7 @@ export class EmulatorState {
 	 * `indexingLagMs`, fixed for the file, so files can show up in another order than their dates.
 	 */
 	searchableAtFor(fileId: string): Date | undefined {
-		const { indexingLagMs } = this.config;
+		const { indexingLagMs } = this.config.behaviour;
 		if (indexingLagMs <= 0) return undefined;
 		const fraction = createHash('sha256').update(fileId).digest().readUInt32BE(0) / 2 ** 32;
 		return new Date(this.now().getTime() + Math.round(fraction * indexingLagMs));

@@ -35,8 +35,6 @@ afterAll(async () => {
 beforeEach(() => {
 	emulator.reset();
 	emulator.clock = () => at(60_000);
-	emulator.searchDates = { precision: 'millisecond', documentedFormatsOnly: false };
-	emulator.indexingLagMs = 0;
 });
 afterEach(() => {
 	expect(emulator.openApiViolations).toEqual([]);
@@ -111,7 +109,7 @@ describe.each(SERVER_DATES)(
 	'ImageKit File Trigger, scheduled polls, dates compared %s',
 	(_, dates) => {
 		beforeEach(() => {
-			emulator.searchDates = dates;
+			emulator.behaviour.searchDates = dates;
 		});
 
 		it('starts after the files already there, then emits each new file once', async () => {
@@ -240,7 +238,7 @@ describe.each(SERVER_DATES)(
 	(_, dates) => {
 		let now: number;
 		beforeEach(() => {
-			emulator.searchDates = dates;
+			emulator.behaviour.searchDates = dates;
 			now = T0 + 60_000;
 			emulator.clock = () => new Date(now);
 		});
@@ -284,7 +282,7 @@ describe.each(SERVER_DATES)(
 		});
 
 		it('emits every file exactly once while files show up in another order than their dates', async () => {
-			emulator.indexingLagMs = 90_000;
+			emulator.behaviour.indexingLagMs = 90_000;
 			now = T0;
 			const trigger = activeTrigger();
 			await trigger.poll();

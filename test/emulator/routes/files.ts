@@ -112,7 +112,7 @@ function selectAssets(state: EmulatorState, query: URLSearchParams, type: string
 	const now = state.now();
 	if (!searchQuery) return assetsOfType(state, type, now);
 	try {
-		const search = compileSearchQuery(searchQuery, now, state.config.searchDates);
+		const search = compileSearchQuery(searchQuery, now, state.config.behaviour.searchDates);
 		const candidates = assetsOfType(state, search.filtersOnType ? 'all' : 'file', now);
 		return candidates.filter((asset) => search.matches(searchable(asset)));
 	} catch (error) {
