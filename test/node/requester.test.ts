@@ -4,6 +4,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { ImageKit } from '../../nodes/ImageKit/client';
+import { deterministicStream, expectedSha256 } from '../engine/deterministic-bytes';
 import { BINARY_SOURCE_TYPE } from '../engine/harness';
 import { NODE_TYPE, PRIVATE_KEY, serialisedRun, useNodeFixture } from './fixture';
 
@@ -352,6 +353,69 @@ describe('the client’s fetch requester, outside n8n', () => {
 			undefined,
 			'hang',
 		]);
+	});
+
+	describe('streamed upload', () => {
+		const MiB = 1024 * 1024;
+
+		it('streams the body with its Content-Length, its bytes intact', async () => {
+			const size = 3 * MiB + 17;
+			const result = await client().upload({
+				file: deterministicStream('fetch-upload', size),
+				fileSize: size,
+				fileName: 'clip.bin',
+			});
+			const [request] = fixture.emulator.requests;
+			expect(request.headers['transfer-encoding']).toBeUndefined();
+			expect(Number(request.headers['content-length'])).toBe(request.bodySize);
+			expect(request.form?.file).toMatchObject({
+				size,
+				sha256: expectedSha256('fetch-upload', size),
+			});
+			expect(result.size).toBe(size);
+		});
+
+		it('times out when the file stops mid-body, and says the upload may have happened', async () => {
+			let release = () => {};
+			const stalled = new Promise<void>((resolve) => (release = resolve));
+			async function* stallsAfterOneChunk() {
+				yield Buffer.alloc(64 * 1024, 1);
+				await stalled;
+			}
+			try {
+				// 200 ms, and 500 ms for the 128 KiB announced.
+				await expect(
+					client(200).upload({
+						file: stallsAfterOneChunk(),
+						fileSize: 2 * 64 * 1024,
+						fileName: 'cut.bin',
+					}),
+				).rejects.toThrow(
+					/^ImageKit did not answer within 0\.7 s\. ImageKit may have carried it out/,
+				);
+			} finally {
+				release();
+			}
+			expect(fixture.emulator.files).toEqual([]);
+		});
+
+		it('does not follow a redirect of a streamed upload, nor send it again', async () => {
+			fixture.emulator.injectFault({
+				kind: 'redirect',
+				status: 307,
+				location: `${fixture.emulator.baseUrl.replace('127.0.0.1', 'localhost')}/api/v1/files/upload`,
+			});
+			await expect(
+				client().upload({
+					file: deterministicStream('redirected', MiB),
+					fileSize: MiB,
+					fileName: 'a.bin',
+				}),
+			).rejects.toThrow(
+				/^ImageKit answered HTTP 307, a redirect to http:\/\/localhost:\d+, which is not followed/,
+			);
+			expect(fixture.emulator.requests).toHaveLength(1);
+		});
 	});
 
 	describe('download()', () => {

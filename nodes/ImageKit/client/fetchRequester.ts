@@ -27,10 +27,25 @@ function fetchFailure(error: unknown): Error & { code?: string } {
 	});
 }
 
-async function readAll(body: StreamedBody): Promise<Uint8Array> {
-	const chunks: Uint8Array[] = [];
-	for await (const chunk of body.stream()) chunks.push(chunk);
-	return Buffer.concat(chunks);
+/**
+ * A streamed body as fetch takes it, read only as fast as it is sent (no buffer ahead of the
+ * socket), so memory stays flat whatever the file size.
+ */
+function readableStreamOf(body: StreamedBody): ReadableStream<Uint8Array> {
+	const chunks = body.stream()[Symbol.asyncIterator]();
+	return new ReadableStream<Uint8Array>(
+		{
+			async pull(controller) {
+				const { value, done } = await chunks.next();
+				if (done) controller.close();
+				else controller.enqueue(value);
+			},
+			async cancel() {
+				await chunks.return?.();
+			},
+		},
+		{ highWaterMark: 0 },
+	);
 }
 
 /**
@@ -95,19 +110,22 @@ function responseStream(
 
 /**
  * The requester used outside n8n: the platform's `fetch` with Basic auth (private key as user name,
- * empty password), none on an `anonymous` request. Streamed bodies are sent as one buffer, since
- * undici only streams with chunked encoding and ImageKit expects a Content-Length. `timeoutMs`
- * bounds the whole exchange, or for a streamed answer its head and each pause of its body.
+ * empty password), none on an `anonymous` request. Streamed bodies are streamed, with their
+ * Content-Length. `timeoutMs` bounds the whole exchange, or for a streamed answer its head and each
+ * pause of its body.
  */
 export function createFetchRequester(privateKey: string): Requester {
 	const authorization = `Basic ${Buffer.from(`${privateKey}:`).toString('base64')}`;
 	return async (request) => {
 		const headers: Record<string, string> = { ...request.headers };
 		if (!request.anonymous) headers.authorization = authorization;
-		let body: string | Uint8Array | undefined;
+		let body: string | ReadableStream<Uint8Array> | undefined;
 		if (isStreamedBody(request.body)) {
+			// undici streams a body of known length with its Content-Length (no chunked encoding),
+			// as ImageKit expects; a stream body needs `duplex: 'half'`.
 			headers['content-type'] = request.body.contentType;
-			body = await readAll(request.body);
+			headers['content-length'] = String(request.body.contentLength);
+			body = readableStreamOf(request.body);
 		} else if (request.body !== undefined) {
 			headers['content-type'] = 'application/json';
 			body = JSON.stringify(request.body);
@@ -123,6 +141,7 @@ export function createFetchRequester(privateKey: string): Requester {
 				method: request.method,
 				headers,
 				body,
+				duplex: 'half',
 				// Redirects come back as they are (see Requester), unless no credential goes with them.
 				redirect: request.anonymous ? 'follow' : 'manual',
 				signal: controller.signal,
