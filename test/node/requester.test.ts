@@ -372,7 +372,7 @@ describe('the client’s fetch requester, outside n8n', () => {
 				size,
 				sha256: expectedSha256('fetch-upload', size),
 			});
-			expect(result.size).toBe(size);
+			expect(result).toMatchObject({ size });
 		});
 
 		it('times out when the file stops mid-body, and says the upload may have happened', async () => {
@@ -405,6 +405,7 @@ describe('the client’s fetch requester, outside n8n', () => {
 				status: 307,
 				location: `${fixture.emulator.baseUrl.replace('127.0.0.1', 'localhost')}/api/v1/files/upload`,
 			});
+			// fetch shows nothing of a redirect it refuses while streaming a body (see the requester).
 			await expect(
 				client().upload({
 					file: deterministicStream('redirected', MiB),
@@ -412,7 +413,7 @@ describe('the client’s fetch requester, outside n8n', () => {
 					fileName: 'a.bin',
 				}),
 			).rejects.toThrow(
-				/^ImageKit answered HTTP 307, a redirect to http:\/\/localhost:\d+, which is not followed/,
+				/^ImageKit answered HTTP 300, a redirect to no location, which is not followed/,
 			);
 			expect(fixture.emulator.requests).toHaveLength(1);
 		});

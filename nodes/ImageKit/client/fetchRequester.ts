@@ -27,6 +27,13 @@ function fetchFailure(error: unknown): Error & { code?: string } {
 	});
 }
 
+/** A 3xx that fetch refused to follow (`redirect: 'error'`), of which it shows nothing more. */
+const REDIRECT_UNSEEN: HttpResponse = { status: 300, headers: {}, body: undefined };
+
+function isRedirectRefusal(error: unknown): boolean {
+	return (error as { cause?: { message?: unknown } })?.cause?.message === 'unexpected redirect';
+}
+
 /**
  * A streamed body as fetch takes it, read only as fast as it is sent (no buffer ahead of the
  * socket), so memory stays flat whatever the file size.
@@ -120,6 +127,7 @@ export function createFetchRequester(privateKey: string): Requester {
 		const headers: Record<string, string> = { ...request.headers };
 		if (!request.anonymous) headers.authorization = authorization;
 		let body: string | ReadableStream<Uint8Array> | undefined;
+		const streamedBody = isStreamedBody(request.body);
 		if (isStreamedBody(request.body)) {
 			// undici streams a body of known length with its Content-Length (no chunked encoding),
 			// as ImageKit expects; a stream body needs `duplex: 'half'`.
@@ -143,13 +151,19 @@ export function createFetchRequester(privateKey: string): Requester {
 				body,
 				duplex: 'half',
 				// Redirects come back as they are (see Requester), unless no credential goes with them.
-				redirect: request.anonymous ? 'follow' : 'manual',
+				// A streamed body is the exception: unless redirects are an error (and there is no
+				// window), undici tees the body to re-send it, and the unread copy holds every byte.
+				redirect: request.anonymous ? 'follow' : streamedBody ? 'error' : 'manual',
+				...(streamedBody && { window: null }),
 				signal: controller.signal,
 			});
 			if (!streamed) text = await response.text();
 		} catch (error) {
 			deadline?.stop();
-			throw controller.signal.aborted ? timeoutError(request.timeoutMs) : fetchFailure(error);
+			if (controller.signal.aborted) throw timeoutError(request.timeoutMs);
+			// The redirect fetch refused: its status and location are not shown, only that it was one.
+			if (streamedBody && isRedirectRefusal(error)) return REDIRECT_UNSEEN;
+			throw fetchFailure(error);
 		}
 		const responseHeaders: HttpResponse['headers'] = {};
 		response.headers.forEach((value, name) => {
