@@ -1,5 +1,6 @@
 import { createHmac } from 'crypto';
 
+import { resources } from '../../nodes/ImageKit/actions/router';
 import { PRIVATE_KEY, PUBLIC_KEY, serialisedRun, useNodeFixture } from './fixture';
 
 const fixture = useNodeFixture();
@@ -250,6 +251,30 @@ describe('Item handling', () => {
 			{ json: expect.objectContaining({ fileId }), pairedItem: { item: 1 } },
 			{ json: { error: expect.toBeProblemWithFix("'File' is empty") }, pairedItem: { item: 2 } },
 		]);
+	});
+
+	it('passes on an item’s output of any length, e.g. a Return All of 200,000 files', async () => {
+		// Spreading so many items as arguments overflowed the stack past about 120,000.
+		const table = resources.utility.operations;
+		const saved = table.comparePhash;
+		const many = Array.from({ length: 200_000 }, (_, index) => ({
+			json: { index },
+			pairedItem: { item: 0 },
+		}));
+		table.comparePhash = { description: saved.description, execute: async () => many };
+		try {
+			const result = await fixture.run({
+				resource: 'utility',
+				operation: 'comparePhash',
+				firstPhash: '0',
+				secondPhash: '0',
+			});
+			expect(result.error).toBeUndefined();
+			expect(result.items).toHaveLength(200_000);
+			expect(result.items[199_999].json).toEqual({ index: 199_999 });
+		} finally {
+			table.comparePhash = saved;
+		}
 	});
 
 	it('fails the run with the item index when Continue On Fail is off', async () => {

@@ -51,7 +51,9 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
 			const itemClient = client.withTimeout(requestTimeoutMs(this, itemIndex));
-			output.push(...(await handler.execute.call(this, itemIndex, itemClient)));
+			const itemOutput = await handler.execute.call(this, itemIndex, itemClient);
+			// One by one: spread arguments overflow the stack past about 120,000 (a Return All).
+			for (const item of itemOutput) output.push(item);
 		} catch (error) {
 			const nodeError = toNodeError(this.getNode(), error, itemIndex, TIMEOUT_FIELD);
 			if (!this.continueOnFail()) throw nodeError;
