@@ -6,7 +6,13 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 
-const BENCH_MODULES = ['load.js', 'url.js', 'uploadMemory.js', 'clientUploadMemory.js'];
+const BENCH_MODULES = [
+	'load.js',
+	'url.js',
+	'uploadMemory.js',
+	'clientUploadMemory.js',
+	'listMemory.js',
+];
 
 function printTable(rows) {
 	const columns = Object.keys(rows[0]);
