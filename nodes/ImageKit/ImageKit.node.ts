@@ -7,6 +7,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { resources, router } from './actions/router';
+import { IMAGEKIT_NODE_DESCRIPTION } from './pickerDescription';
 import { requestOptionsProperty } from './helpers/requestOptions';
 import { searchFiles, searchFolders } from './methods/listSearch';
 import * as loadOptions from './methods/loadOptions';
@@ -19,7 +20,7 @@ export class ImageKit implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Upload, transform, deliver and manage images and videos with ImageKit.io',
+		description: IMAGEKIT_NODE_DESCRIPTION,
 		defaults: { name: 'ImageKit' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -11,6 +11,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { IMAGEKIT_NODE_DESCRIPTION } from '../ImageKit/pickerDescription';
 import { rememberEvent } from './replay';
 import { checkSignature } from './signature';
 
@@ -100,7 +101,8 @@ export class ImageKitTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["events"].length + " event types"}}',
-		description: 'Starts the workflow when ImageKit.io sends a webhook event',
+		// The node picker shows this for the ImageKit node and this trigger together (see the constant).
+		description: IMAGEKIT_NODE_DESCRIPTION,
 		defaults: { name: 'ImageKit Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

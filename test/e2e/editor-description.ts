@@ -74,6 +74,11 @@ export function operationStops(): OperationStop[] {
 	});
 }
 
+/** The ImageKit node's one-line description, which the node picker should show for it. */
+export function nodeDescription(): string {
+	return new ImageKit().description.description;
+}
+
 /** The fields of the ImageKit API credential, as its dialog should show them. */
 export function credentialFields(): Array<{
 	name: string;

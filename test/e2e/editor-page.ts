@@ -141,6 +141,17 @@ export async function signIn(page: Page, n8n: RunningN8n): Promise<void> {
 	await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
 }
 
+/** The description under the node picker's entry titled `title` (an app with actions, or a single node); '' for none. */
+export async function pickerEntryDescription(page: Page, title: string): Promise<string> {
+	const entry = page
+		.getByTestId('node-creator-action-item')
+		.or(page.getByTestId('node-creator-node-item'))
+		.filter({ has: page.getByTestId('node-creator-item-name').getByText(title, { exact: true }) });
+	await entry.waitFor();
+	const description = entry.getByTestId('node-creator-item-description');
+	return (await description.count()) ? (await description.innerText()).trim() : '';
+}
+
 /** Picks an option in a node parameter's dropdown by its display name. */
 export async function chooseOption(
 	page: Page,

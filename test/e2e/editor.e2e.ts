@@ -1,17 +1,24 @@
-// The ImageKit node as a user meets it: headless Chromium signs in to a real n8n, adds the node to a
-// new workflow, walks every resource and operation in its panel and opens its credential dialog.
+// The ImageKit node as a user meets it: headless Chromium signs in to a real n8n, finds the node in the
+// node picker, adds it to a new workflow, walks every resource and operation in its panel and opens
+// its credential dialog.
 // Screenshots go to artifacts/editor/<n8n version>/ (gitignored) for a human to look at.
 import { mkdirSync, rmSync } from 'fs';
 import path from 'path';
 import type { Browser, Page } from 'playwright-core';
 
 import { freePort, startN8n, type RunningN8n } from '../../scripts/n8n';
-import { credentialFields, operationStops, type OperationStop } from './editor-description';
+import {
+	credentialFields,
+	nodeDescription,
+	operationStops,
+	type OperationStop,
+} from './editor-description';
 import {
 	BrowserErrors,
 	chooseOption,
 	launchChromium,
 	openEditorPage,
+	pickerEntryDescription,
 	selectedOption,
 	shownParameters,
 	signIn,
@@ -62,16 +69,33 @@ describe.each(E2E_VERSIONS)('the ImageKit node in the n8n %s editor', (version) 
 		expect(new URL(page.url()).pathname).not.toMatch(/^\/signin/);
 	});
 
-	it('adds the ImageKit node to a new workflow and opens its panel', async () => {
+	// The picker lists the ImageKit node and the ImageKit Trigger as one entry and shows the trigger's
+	// description for it, so the trigger carries the node's (nodes/ImageKit/pickerDescription.ts).
+	// n8n 1.x shows no description under search results (NodeItem.vue: none in subcategory "*").
+	const pickerShows = () => (n8n.version.startsWith('1.') ? '' : nodeDescription());
+	it("shows the ImageKit node's own description in the node picker's first-step list", async () => {
 		await page.goto(`${n8n.url}/workflow/new`);
-		// An action node needs a trigger before it; Enter takes the first match, the Manual Trigger.
 		await page.getByTestId('node-creator-plus-button').click();
+		await page.getByTestId('node-creator-search-bar').fill('ImageKit');
+		expect(await pickerEntryDescription(page, 'ImageKit')).toBe(pickerShows());
+		await screenshot('picker-first-step');
+	});
+
+	it('adds a Manual Trigger first, as an action node needs a trigger before it', async () => {
+		// Enter takes the first match, the Manual Trigger.
 		await page.getByTestId('node-creator-search-bar').fill('manual');
 		await page.getByTestId('node-creator-search-bar').press('Enter');
 		await page.getByTestId('canvas-trigger-node').waitFor();
+	});
 
+	it("shows the ImageKit node's own description in the node picker's next-step list", async () => {
 		await page.getByTestId('node-creator-plus-button').click();
 		await page.getByTestId('node-creator-search-bar').fill('ImageKit');
+		expect(await pickerEntryDescription(page, 'ImageKit')).toBe(pickerShows());
+		await screenshot('picker-next-step');
+	});
+
+	it('adds the ImageKit node to the workflow and opens its panel', async () => {
 		await page.getByTestId('node-creator-item-name').getByText('ImageKit', { exact: true }).click();
 		await page
 			.getByTestId('node-creator-item-name')
