@@ -120,8 +120,14 @@ export class ImageKitTrigger implements INodeType {
 		],
 		properties: [
 			{
+				// n8n shows a community trigger's "Webhook URLs" collapsed, on its Test URL, and copies the URL
+				// on a click (editor-ui NodeWebhooks.vue, n8n 1.123 and 2.40); 2.x publishes, 1.x activates.
+				// 2.40's notice keeps only <a>, <ul> and <li> (N8nNotice sanitize-html allowedTags).
 				displayName:
-					'ImageKit has no API to register webhooks. In the ImageKit dashboard, open Developer options > Webhooks, add an endpoint with this node’s Production URL (above), then copy the endpoint’s secret into this node’s credential and activate the workflow.',
+					'ImageKit has no API to register webhooks, so connect it once by hand:<ul>' +
+					'<li>At the top of this panel, click “Webhook URLs” to open it, choose “Production URL” and click the URL to copy it.</li>' +
+					'<li>In the ImageKit dashboard, open Developer options > Webhooks, add an endpoint with that URL and copy the endpoint’s secret into this node’s credential.</li>' +
+					'<li>Publish the workflow with “Publish” at the top right of the editor (n8n 1.x: switch “Inactive” there to “Active”). The Production URL receives events only while the workflow is published.</li></ul>',
 				name: 'setupNotice',
 				type: 'notice',
 				default: '',

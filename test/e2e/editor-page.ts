@@ -77,6 +77,12 @@ const BENIGN_ERRORS: Array<{ why: string; matches: (error: BrowserError) => bool
 			e.response === 'Node does not have any credentials set',
 	},
 	{
+		why: "for the input of a node after a trigger that has not run, the editor asks for the trigger's output schema preview (nodes' optional __schema__ files; this package ships none, so n8n answers 404)",
+		matches: (e) =>
+			/\/schemas\/n8n-nodes-imagekit\.[A-Za-z]+\/[\d.]+\.json$/.test(e.url) &&
+			e.text.includes('404'),
+	},
+	{
 		why: 'n8n 1.x reads settings.versionNotifications on sign-in before loading the settings that hold it (they are off here)',
 		matches: (e) => e.text.includes("reading 'enabled'") && e.stack.includes('versions.store'),
 	},

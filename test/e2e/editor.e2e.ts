@@ -1,6 +1,6 @@
-// The ImageKit node as a user meets it: headless Chromium signs in to a real n8n, finds the node in the
-// node picker, adds it to a new workflow, walks every resource and operation in its panel and opens
-// its credential dialog.
+// The ImageKit nodes as a user meets them: headless Chromium signs in to a real n8n, finds the nodes in
+// the node picker, starts a new workflow with the ImageKit Trigger and follows its set-up notice, adds
+// the ImageKit node, walks every resource and operation in its panel and opens its credential dialog.
 // Screenshots go to artifacts/editor/<n8n version>/ (gitignored) for a human to look at.
 import { mkdirSync, rmSync } from 'fs';
 import path from 'path';
@@ -81,11 +81,42 @@ describe.each(E2E_VERSIONS)('the ImageKit node in the n8n %s editor', (version) 
 		await screenshot('picker-first-step');
 	});
 
-	it('adds a Manual Trigger first, as an action node needs a trigger before it', async () => {
-		// Enter takes the first match, the Manual Trigger.
-		await page.getByTestId('node-creator-search-bar').fill('manual');
-		await page.getByTestId('node-creator-search-bar').press('Enter');
-		await page.getByTestId('canvas-trigger-node').waitFor();
+	it("adds the ImageKit Trigger, whose notice leads to the Production URL by the editor's own labels", async () => {
+		await page.getByTestId('node-creator-item-name').getByText('ImageKit', { exact: true }).click();
+		await page
+			.getByTestId('node-creator-item-name')
+			.getByText('On file created', { exact: true })
+			.click();
+		const panel = page.getByTestId('ndv');
+		await panel.waitFor();
+		const notice = await panel
+			.getByRole('alert')
+			.filter({ hasText: 'ImageKit dashboard' })
+			.innerText();
+		await screenshot('trigger-notice');
+
+		// The section starts collapsed, on the Test URL: the notice's steps open it and switch.
+		for (const label of ['Webhook URLs', 'Production URL']) {
+			expect(notice).toContain(`“${label}”`);
+			await panel.getByText(label, { exact: true }).click();
+		}
+		await panel.getByText(/^http:\/\/\S+\/webhook\/\S+\/webhook$/).waitFor();
+		await screenshot('trigger-production-url');
+
+		// Escape closes the panel unless a control in it has the focus (1.x keeps it on the URL switch).
+		await page
+			.locator(':focus')
+			.evaluateAll((focused) => focused.forEach((e) => (e as unknown as { blur(): void }).blur()));
+		await page.keyboard.press('Escape');
+		await panel.waitFor({ state: 'hidden' });
+		// n8n 2.x publishes a workflow with a button, 1.x activates it with a switch labelled "Inactive".
+		const publishControl = n8n.version.startsWith('1.') ? 'Inactive' : 'Publish';
+		expect(notice).toContain(`“${publishControl}”`);
+		await page
+			.getByText(publishControl, { exact: true })
+			.filter({ visible: true })
+			.first()
+			.waitFor();
 	});
 
 	it("shows the ImageKit node's own description in the node picker's next-step list", async () => {
