@@ -10,6 +10,8 @@ import {
 } from './errors';
 import type { HttpMethod, HttpRequest, HttpResponse, Requester, ResponseStream } from './requester';
 import { createFetchRequester } from './fetchRequester';
+import type { HttpRequestHelper } from './httpRequestRequester';
+import { createHttpRequestRequester, textUploadContent } from './httpRequestRequester';
 import type { MultipartFile, UploadFileContent } from './multipart';
 import { MultipartBody } from './multipart';
 import { phashDistance } from './phash';
@@ -82,6 +84,12 @@ export interface ImageKitOptions {
 	urlEndpoint?: string;
 	/** Sends the HTTP requests; defaults to `fetch` with Basic auth from `privateKey`. */
 	request?: Requester;
+	/**
+	 * In an n8n Code node, its `this.helpers.httpRequest`: requests then go through n8n, since
+	 * `fetch` crashes n8n's task runner (see httpRequestRequester.ts). Only JSON crosses to n8n, so
+	 * uploads send bytes as base64 text and cannot take a stream. Not with `request`.
+	 */
+	httpRequest?: HttpRequestHelper;
 	/** Waits between retries and between bulk-job polls; defaults to a timer. */
 	sleep?: Sleep;
 	retry?: RetryOptions;
@@ -189,8 +197,17 @@ export class ImageKit {
 		this.apiBaseUrl = (options.apiBaseUrl ?? API_BASE_URL).replace(/\/+$/, '');
 		this.uploadBaseUrl = (options.uploadBaseUrl ?? UPLOAD_BASE_URL).replace(/\/+$/, '');
 		this.sleep = options.sleep ?? defaultSleep;
+		if (options.httpRequest && options.request) {
+			throw new ImageKitInputError('httpRequest', 'give httpRequest or request, not both');
+		}
+		const viaN8n =
+			options.httpRequest &&
+			createHttpRequestRequester(options.httpRequest, options.privateKey, [
+				this.apiBaseUrl,
+				this.uploadBaseUrl,
+			]);
 		this.sender = new RetryingSender(
-			options.request ?? createFetchRequester(options.privateKey),
+			options.request ?? viaN8n ?? createFetchRequester(options.privateKey),
 			this.sleep,
 			options.retry,
 			timeoutMs,
@@ -258,7 +275,9 @@ export class ImageKit {
 	}
 
 	async upload(input: UploadInput): Promise<UploadResult> {
-		const { file, fileName, fileSize, mimeType, ...options } = input;
+		const { file, fileName, fileSize, mimeType, ...options } = this.options.httpRequest
+			? { ...input, file: textUploadContent(input.file, input.mimeType) }
+			: input;
 		requiredText('fileName', fileName);
 		const fields: Array<[string, string]> = [['fileName', fileName]];
 		for (const [name, value] of Object.entries(options)) {
