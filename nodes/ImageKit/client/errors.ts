@@ -34,9 +34,23 @@ export function apiMessage(response: HttpResponse): string {
 		: `ImageKit answered with HTTP ${response.status}`;
 }
 
+/**
+ * Gives an error its class name as an own property, as the field `name = '…'` would. Assigning it,
+ * which TypeScript emits for such a field below ES2022, throws where `Error.prototype` is frozen, as
+ * in n8n's task runner (Code node, secure mode): its `name` is read-only there, and inherited.
+ */
+function nameError(error: Error, name: string): void {
+	Object.defineProperty(error, 'name', {
+		value: name,
+		writable: true,
+		enumerable: true,
+		configurable: true,
+	});
+}
+
 /** An answer from ImageKit with a non-success status. Carries ImageKit's own explanation. */
 export class ImageKitApiError extends Error {
-	readonly name = 'ImageKitApiError';
+	declare readonly name: 'ImageKitApiError';
 	readonly status: number;
 	/** ImageKit's `help` text. */
 	readonly help?: string;
@@ -56,6 +70,7 @@ export class ImageKitApiError extends Error {
 		const fields =
 			typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
 		super(message ?? apiMessage(response));
+		nameError(this, 'ImageKitApiError');
 		this.status = response.status;
 		this.help = typeof fields.help === 'string' ? fields.help : undefined;
 		this.reason = typeof fields.reason === 'string' ? fields.reason : undefined;
@@ -95,7 +110,7 @@ export class ImageKitRedirectError extends ImageKitApiError {
  * result is unknown. Never the raw text as a result: it may be a proxy's page, or half an object.
  */
 export class ImageKitUnreadableAnswerError extends Error {
-	readonly name = 'ImageKitUnreadableAnswerError';
+	declare readonly name: 'ImageKitUnreadableAnswerError';
 	readonly status: number;
 	readonly requestId?: string;
 
@@ -104,6 +119,7 @@ export class ImageKitUnreadableAnswerError extends Error {
 			`ImageKit's answer could not be read: HTTP ${response.status} came without the JSON expected ` +
 				`(cut short, or replaced on the way).${hint}`,
 		);
+		nameError(this, 'ImageKitUnreadableAnswerError');
 		this.status = response.status;
 		this.requestId = headerValue(response.headers, 'x-ik-requestid');
 	}
@@ -111,19 +127,20 @@ export class ImageKitUnreadableAnswerError extends Error {
 
 /** No answer arrived from ImageKit: the connection failed, was reset or timed out. */
 export class ImageKitConnectionError extends Error {
-	readonly name = 'ImageKitConnectionError';
+	declare readonly name: 'ImageKitConnectionError';
 	/** The system error code, e.g. `ECONNRESET`. */
 	readonly code?: string;
 
 	constructor(message: string, code?: string) {
 		super(message);
+		nameError(this, 'ImageKitConnectionError');
 		this.code = code;
 	}
 }
 
 /** A bulk job was still running when the caller stopped waiting; it goes on at ImageKit. */
 export class ImageKitJobTimeoutError extends Error {
-	readonly name = 'ImageKitJobTimeoutError';
+	declare readonly name: 'ImageKitJobTimeoutError';
 	/** The job to check later with `getBulkJobStatus`. */
 	readonly jobId: string;
 	/** How long the caller waited, in milliseconds. */
@@ -133,6 +150,7 @@ export class ImageKitJobTimeoutError extends Error {
 		super(
 			`The bulk job ${jobId} was still pending after ${Math.round(waitedMs / 1000)} s; it goes on at ImageKit: check it later with getBulkJobStatus('${jobId}')`,
 		);
+		nameError(this, 'ImageKitJobTimeoutError');
 		this.jobId = jobId;
 		this.waitedMs = waitedMs;
 	}
@@ -140,12 +158,13 @@ export class ImageKitJobTimeoutError extends Error {
 
 /** The caller passed something the API cannot accept; nothing was sent. */
 export class ImageKitInputError extends Error {
-	readonly name = 'ImageKitInputError';
+	declare readonly name: 'ImageKitInputError';
 	/** The option at fault, e.g. `transformationPosition`. */
 	readonly field: string;
 
 	constructor(field: string, message: string) {
 		super(message);
+		nameError(this, 'ImageKitInputError');
 		this.field = field;
 	}
 }
