@@ -24,6 +24,8 @@ export default [
 			'eslint.config.mjs',
 			'jest.config.js',
 			'gulpfile.js',
+			// A Code node's body (top-level await and return), for the README and the Code-node e2e.
+			'examples/code-node-client.js',
 		],
 	},
 	{
