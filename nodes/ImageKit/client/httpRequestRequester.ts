@@ -63,7 +63,8 @@ export function httpRequestFailure(error: unknown, timeoutMs?: number): Error & 
 	return Object.assign(new Error(message), { code });
 }
 
-function lowerCaseHeaders(headers: FullResponse['headers']): HttpResponse['headers'] {
+/** Response headers with their names in lower case, as `HttpResponse` has them. */
+export function lowerCaseHeaders(headers: FullResponse['headers']): HttpResponse['headers'] {
 	const result: HttpResponse['headers'] = {};
 	for (const [name, value] of Object.entries(headers ?? {})) {
 		result[name.toLowerCase()] = value as string | string[] | undefined;

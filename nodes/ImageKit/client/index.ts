@@ -44,7 +44,11 @@ export type {
 export { headerValue, isStreamedBody, parseJsonBody, timeoutError } from './requester';
 export { createFetchRequester } from './fetchRequester';
 export { DEFAULT_TIMEOUT_MS, UNCERTAIN_WRITE_HINT } from './retry';
-export { createHttpRequestRequester } from './httpRequestRequester';
+export {
+	createHttpRequestRequester,
+	httpRequestFailure,
+	lowerCaseHeaders,
+} from './httpRequestRequester';
 export type { HttpRequestHelper, HttpRequestOptions } from './httpRequestRequester';
 export { phashDistance } from './phash';
 export { MIN_WILDCARD_PATH_LENGTH, wildcardPurgeProblem } from './purge';

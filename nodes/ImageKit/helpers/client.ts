@@ -7,8 +7,8 @@ import type {
 } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-import { ImageKit, parseJsonBody, timeoutError } from '../client';
-import type { HttpResponse, Requester, ResponseStream } from '../client';
+import { httpRequestFailure, ImageKit, lowerCaseHeaders, parseJsonBody } from '../client';
+import type { Requester, ResponseStream } from '../client';
 
 export const CREDENTIAL_TYPE = 'imageKitApi';
 
@@ -19,43 +19,6 @@ export interface ImageKitCredentials {
 }
 
 type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
-
-interface FailureCause {
-	message?: string;
-	code?: string;
-	cause?: { code?: string; message?: string };
-}
-
-/** Whether n8n's HTTP layer (axios) gave up waiting: its `timeout` fails with ECONNABORTED or ETIMEDOUT. */
-function isTimeout(error: unknown, timeoutMs: number | undefined): boolean {
-	const cause = error as FailureCause | undefined;
-	const code = cause?.code ?? cause?.cause?.code;
-	const message = `${cause?.message ?? ''} ${cause?.cause?.message ?? ''}`;
-	return (
-		timeoutMs !== undefined &&
-		(code === 'ETIMEDOUT' || code === 'ECONNABORTED') &&
-		/timeout/i.test(message)
-	);
-}
-
-/** An error that keeps only what is safe to show: n8n's own wraps the request config, auth included. */
-function connectionFailure(error: unknown, timeoutMs?: number): Error & { code?: string } {
-	if (isTimeout(error, timeoutMs)) return timeoutError(timeoutMs);
-	const cause = error as FailureCause | undefined;
-	const failure: Error & { code?: string } = new Error(
-		cause?.cause?.message ?? cause?.message ?? 'request failed',
-	);
-	failure.code = cause?.code ?? cause?.cause?.code;
-	return failure;
-}
-
-function lowerCaseHeaders(response: IN8nHttpFullResponse): HttpResponse['headers'] {
-	const headers: HttpResponse['headers'] = {};
-	for (const [name, value] of Object.entries(response.headers ?? {})) {
-		headers[name.toLowerCase()] = value as string | string[] | undefined;
-	}
-	return headers;
-}
 
 /** A readable stream as n8n's binary helpers take it (the `stream` module itself is off limits in n8n Cloud). */
 export type Readable = Exclude<
@@ -99,10 +62,10 @@ function n8nRequester(context: RequestContext): Requester {
 						)
 			) as IN8nHttpFullResponse;
 		} catch (error) {
-			throw connectionFailure(error, request.timeoutMs);
+			throw httpRequestFailure(error, request.timeoutMs);
 		}
 		const status = response.statusCode;
-		const headers = lowerCaseHeaders(response);
+		const headers = lowerCaseHeaders(response.headers);
 		if (streamed) return { status, headers, body: undefined, stream: response.body as Readable };
 		return {
 			status,
