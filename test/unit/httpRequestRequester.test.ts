@@ -138,6 +138,12 @@ describe('ImageKit with httpRequest (n8n Code node)', () => {
 		expect(calls.map((call) => call.headers.authorization)).toEqual([AUTHORIZATION, undefined]);
 	});
 
+	it('refuses an httpRequest that is not a function, rather than fall back to fetch', () => {
+		expect(() => new ImageKit({ privateKey: PRIVATE_KEY, httpRequest: undefined })).toThrow(
+			/httpRequest: this\.helpers\.httpRequest/,
+		);
+	});
+
 	it('takes httpRequest or request, not both', () => {
 		expect(
 			() =>

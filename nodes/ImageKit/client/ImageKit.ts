@@ -200,6 +200,13 @@ export class ImageKit {
 		if (options.httpRequest && options.request) {
 			throw new ImageKitInputError('httpRequest', 'give httpRequest or request, not both');
 		}
+		// Given but empty (e.g. a misspelt `this.helpers`) would fall back to fetch, which crashes n8n's runner.
+		if ('httpRequest' in options && typeof options.httpRequest !== 'function') {
+			throw new ImageKitInputError(
+				'httpRequest',
+				"httpRequest must be n8n's helper function: give httpRequest: this.helpers.httpRequest",
+			);
+		}
 		const viaN8n =
 			options.httpRequest &&
 			createHttpRequestRequester(options.httpRequest, options.privateKey, [
