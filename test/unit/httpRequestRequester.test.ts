@@ -1,5 +1,7 @@
 // The client on n8n's `this.helpers.httpRequest` (a Code node): what it asks n8n for, and how
 // n8n's answers and failures come back as the client's own results and errors.
+import { runInNewContext } from 'vm';
+
 import {
 	createHttpRequestRequester,
 	ImageKit,
@@ -66,6 +68,14 @@ describe('ImageKit with httpRequest (n8n Code node)', () => {
 		expect(body).toContain(
 			`name="file"\r\n\r\ndata:image/png;base64,${bytes.toString('base64')}\r\n`,
 		);
+	});
+
+	it("uploads a Code node's own Uint8Array, made in another realm, as bytes", async () => {
+		const bytes = runInNewContext('new Uint8Array([0, 159, 255])') as Uint8Array;
+		expect(bytes instanceof Uint8Array).toBe(false);
+		const { client, calls } = helper([ok({ fileId: 'f1', name: 'a.bin' })]);
+		await client.upload({ file: bytes, fileName: 'a.bin' });
+		expect(calls[0].body).toContain(`name="file"\r\n\r\nAJ//\r\n`);
 	});
 
 	it('refuses a streamed upload, which cannot cross to n8n, before sending anything', async () => {

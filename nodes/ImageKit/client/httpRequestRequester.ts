@@ -75,19 +75,23 @@ export function lowerCaseHeaders(headers: FullResponse['headers']): HttpResponse
 /**
  * Upload content as text, the only form that crosses to n8n intact: bytes become base64, which
  * ImageKit's `file` field takes as well (API.md §3.1: raw bytes, a URL, or base64 or a data URI);
- * a data URI keeps the MIME type. A stream cannot be sent at all.
+ * a data URI keeps the MIME type. A stream cannot be sent at all. Bytes are recognised from any
+ * realm: a Code node's own `Uint8Array` is not an instance of this one's.
  */
-export function textUploadContent(file: UploadFileContent, mimeType?: string): string {
-	if (typeof file === 'string') return file;
-	if (file instanceof Uint8Array) {
+export function textUploadContent(file: UploadFileContent, mimeType?: string): UploadFileContent {
+	if (ArrayBuffer.isView(file)) {
 		const base64 = Buffer.from(file.buffer, file.byteOffset, file.byteLength).toString('base64');
 		return mimeType ? `data:${mimeType};base64,${base64}` : base64;
 	}
-	throw new ImageKitInputError(
-		'file',
-		"file cannot be a stream through n8n's httpRequest, which carries only JSON: give a Buffer, " +
-			"e.g. await this.helpers.getBinaryDataBuffer(0, 'data')",
-	);
+	if (typeof file === 'object' && file !== null && Symbol.asyncIterator in file) {
+		throw new ImageKitInputError(
+			'file',
+			"file cannot be a stream through n8n's httpRequest, which carries only JSON: give a Buffer, " +
+				"e.g. await this.helpers.getBinaryDataBuffer(0, 'data')",
+		);
+	}
+	// Text goes as it is; anything else is refused by upload() as usual.
+	return file;
 }
 
 /** The body as the text n8n sends as it is: JSON, or a multipart body framed around text only. */
