@@ -148,6 +148,31 @@ describe('ImageKit with httpRequest (n8n Code node)', () => {
 		expect(calls.map((call) => call.headers.authorization)).toEqual([AUTHORIZATION, undefined]);
 	});
 
+	it('sends no key on an anonymous request, even to an API host, and lets n8n follow its redirects', async () => {
+		const calls: HttpRequestOptions[] = [];
+		const requester = createHttpRequestRequester(
+			async (options) => {
+				calls.push(options);
+				return { statusCode: 200, headers: {}, body: '{}' };
+			},
+			PRIVATE_KEY,
+			['https://api.imagekit.io'],
+		);
+		await requester({ method: 'GET', url: 'https://api.imagekit.io/v1/files', anonymous: true });
+		expect(calls[0].headers.authorization).toBeUndefined();
+		expect(calls[0].disableFollowRedirect).toBe(false);
+	});
+
+	it('refuses download(), whose stream cannot cross from n8n to the runner, before asking n8n', async () => {
+		const { client, calls } = helper([]);
+		await expect(client.download('https://ik.imagekit.io/demo/a.png')).rejects.toMatchObject({
+			name: 'ImageKitInputError',
+			field: 'responseType',
+			message: expect.stringMatching(/^download\(\) cannot stream .*: fetch the file with /),
+		});
+		expect(calls).toEqual([]);
+	});
+
 	it('refuses an httpRequest that is not a function, rather than fall back to fetch', () => {
 		expect(() => new ImageKit({ privateKey: PRIVATE_KEY, httpRequest: undefined })).toThrow(
 			/httpRequest: this\.helpers\.httpRequest/,

@@ -794,6 +794,14 @@ export class ImageKit {
 				`url must be an absolute http(s) URL, e.g. https://ik.imagekit.io/demo/a.png, not ${JSON.stringify(url)}`,
 			);
 		}
+		if (this.options.httpRequest) {
+			// A stream cannot cross from n8n to a Code node's runner, and text would corrupt the bytes.
+			throw new ImageKitInputError(
+				'responseType',
+				"download() cannot stream through n8n's httpRequest, which carries only JSON: fetch the " +
+					"file with this.helpers.httpRequest({ url, encoding: 'arraybuffer' }) instead",
+			);
+		}
 		const response = await this.sender.send({
 			method: 'GET',
 			url,

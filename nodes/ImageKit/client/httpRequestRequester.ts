@@ -18,7 +18,7 @@ export interface HttpRequestOptions {
 	body?: string;
 	returnFullResponse: true;
 	ignoreHttpStatusErrors: true;
-	disableFollowRedirect: true;
+	disableFollowRedirect: boolean;
 	timeout?: number;
 	encoding: 'text';
 	json: false;
@@ -105,8 +105,11 @@ async function bodyText(body: unknown): Promise<string | undefined> {
 
 /**
  * The client's requests through n8n's `httpRequest`: Basic auth (private key as user name, empty
- * password) only to `apiOrigins`, redirects returned, never followed (n8n re-sends credentials to
- * wherever a redirect points), any status returned as a response, `timeoutMs` as axios' `timeout`.
+ * password) only to `apiOrigins` and never on an `anonymous` request; redirects returned, never
+ * followed, unless the request is `anonymous` (n8n re-sends credentials to wherever a redirect
+ * points); any status returned as a response; `timeoutMs` as axios' `timeout`. It answers no
+ * `responseType: 'stream'` (only JSON crosses from n8n to the runner): the client refuses download()
+ * with it before asking.
  */
 export function createHttpRequestRequester(
 	httpRequest: HttpRequestHelper,
@@ -117,7 +120,8 @@ export function createHttpRequestRequester(
 	const origins = new Set(apiOrigins.map((origin) => new URL(origin).origin));
 	return async (request) => {
 		const headers: Record<string, string> = { ...request.headers };
-		if (origins.has(new URL(request.url).origin)) headers.authorization = authorization;
+		const withKey = !request.anonymous && origins.has(new URL(request.url).origin);
+		if (withKey) headers.authorization = authorization;
 		if (isStreamedBody(request.body)) headers['content-type'] = request.body.contentType;
 		else if (request.body !== undefined) headers['content-type'] = 'application/json';
 		let response: FullResponse;
@@ -130,7 +134,8 @@ export function createHttpRequestRequester(
 				body: await bodyText(request.body),
 				returnFullResponse: true,
 				ignoreHttpStatusErrors: true,
-				disableFollowRedirect: true,
+				// Only a request without the key may follow a redirect (see Requester).
+				disableFollowRedirect: !request.anonymous,
 				timeout: request.timeoutMs,
 				// The body as text, so an answer that is not JSON is caught, not passed on as a string.
 				encoding: 'text',
