@@ -17,7 +17,7 @@ export {
 	ORIGIN_TYPES,
 	usageRange,
 } from './account';
-export type { UsageRange, UsageRangeLabels } from './account';
+export type { UsageRange } from './account';
 export { MAX_REQUESTS_PER_BULK_CHUNK, settleBulk } from './bulk';
 export type { BulkAnswer, BulkOutcome } from './bulk';
 export {

@@ -34,476 +34,131 @@ interface SpecCommon {
 	code: string;
 	/** Older names for the same code: the seed's snake_case and old Node camelCase names. */
 	aliases?: readonly string[];
-}
-
-interface ShownSpec extends SpecCommon {
-	displayName: string;
-	description: string;
 	hidden?: undefined;
 }
 
 export type TransformationSpec =
-	| (ShownSpec & { type: Exclude<TransformationValueType, 'number' | 'options' | 'list'> })
-	| (ShownSpec & { type: 'number'; min: number; max: number; default: number })
-	/** `options` maps each URL value to its UI label; the first one is the UI default. */
-	| (ShownSpec & { type: 'options' | 'list'; options: Readonly<Record<string, string>> })
+	| (SpecCommon & { type: Exclude<TransformationValueType, 'number' | 'options' | 'list'> })
+	| (SpecCommon & { type: 'number'; min: number; max: number })
+	/** `values` are what the URL may carry; the first one is the UI default. */
+	| (SpecCommon & { type: 'options' | 'list'; values: readonly string[] })
 	// Hidden from the UI: `legacyOverlay` codes (oi, ot, …) are the seed's flat overlays, superseded by layers.
 	// `layerOnly` parameters mean something only inside a layer, whose transformation the UI takes as text.
-	| (SpecCommon & { type: 'text' | 'path'; hidden: 'legacyOverlay' | 'layerOnly' });
+	| (Omit<SpecCommon, 'hidden'> & { type: 'text' | 'path'; hidden: 'legacyOverlay' | 'layerOnly' });
 
-const legacyOverlay = (
-	key: string,
+const legacyOverlay = <Key extends string>(
+	key: Key,
 	code: string,
 	aliases: readonly string[],
 	type: 'text' | 'path' = 'text',
 ) => ({ key, code, aliases, type, hidden: 'legacyOverlay' }) as const;
 
-const layerOnly = (key: string, code: string, type: 'text' | 'path' = 'text') =>
+const layerOnly = <Key extends string>(key: Key, code: string, type: 'text' | 'path' = 'text') =>
 	({ key, code, type, hidden: 'layerOnly' }) as const;
 
-const EXPRESSION_HINT = 'in pixels, as a fraction of the original (0–1) or an expression';
-
-export const TRANSFORMATIONS: readonly TransformationSpec[] = [
-	{
-		key: 'width',
-		code: 'w',
-		displayName: 'Width',
-		description: `Output width ${EXPRESSION_HINT} such as iw_div_2`,
-		type: 'text',
-	},
-	{
-		key: 'height',
-		code: 'h',
-		displayName: 'Height',
-		description: `Output height ${EXPRESSION_HINT} such as ih_mul_0.5`,
-		type: 'text',
-	},
-	{
-		key: 'aspectRatio',
-		code: 'ar',
-		aliases: ['aspect_ratio'],
-		displayName: 'Aspect Ratio',
-		description: 'Width to height ratio such as 4-3 or an expression such as iar_div_2',
-		type: 'text',
-	},
-	{
-		key: 'background',
-		code: 'bg',
-		displayName: 'Background',
-		description: 'Padding colour such as FF0000, or dominant, blurred or genfill',
-		type: 'text',
-	},
-	{
-		key: 'border',
-		code: 'b',
-		displayName: 'Border',
-		description: 'Border as width_colour, e.g. 5_FFF000',
-		type: 'text',
-	},
+const TABLE = [
+	{ key: 'width', code: 'w', type: 'text' },
+	{ key: 'height', code: 'h', type: 'text' },
+	{ key: 'aspectRatio', code: 'ar', aliases: ['aspect_ratio'], type: 'text' },
+	{ key: 'background', code: 'bg', type: 'text' },
+	{ key: 'border', code: 'b', type: 'text' },
 	{
 		key: 'crop',
 		code: 'c',
-		displayName: 'Crop',
-		description: 'How to fit the image into the requested width and height',
 		type: 'options',
-		options: {
-			maintain_ratio: 'Maintain Ratio',
-			maintain_ratio_no_enlarge: 'Maintain Ratio No Enlarge',
-			force: 'Force',
-			at_max: 'At Max',
-			at_max_enlarge: 'At Max Enlarge',
-			at_least: 'At Least',
-		},
+		values: [
+			'maintain_ratio',
+			'maintain_ratio_no_enlarge',
+			'force',
+			'at_max',
+			'at_max_enlarge',
+			'at_least',
+		],
 	},
 	{
 		key: 'cropMode',
 		code: 'cm',
 		aliases: ['crop_mode'],
-		displayName: 'Crop Mode',
-		description: 'Whether to pad or extract to reach the requested size',
 		type: 'options',
-		options: {
-			pad_resize: 'Pad Resize',
-			pad_resize_no_enlarge: 'Pad Resize No Enlarge',
-			extract: 'Extract',
-			pad_extract: 'Pad Extract',
-			pad_extract_no_shrink: 'Pad Extract No Shrink',
-		},
+		values: [
+			'pad_resize',
+			'pad_resize_no_enlarge',
+			'extract',
+			'pad_extract',
+			'pad_extract_no_shrink',
+		],
 	},
-	{
-		key: 'dpr',
-		code: 'dpr',
-		displayName: 'DPR',
-		description: 'Device pixel ratio from 0.1 to 5, or auto',
-		type: 'text',
-	},
-	{
-		key: 'focus',
-		code: 'fo',
-		displayName: 'Focus',
-		description:
-			'Area to keep when cropping: center, top, left, face, auto, an object name or custom',
-		type: 'text',
-	},
-	{
-		key: 'quality',
-		code: 'q',
-		displayName: 'Quality',
-		description: 'Compression quality from 1 to 100',
-		type: 'number',
-		min: 1,
-		max: 100,
-		default: 80,
-	},
-	{
-		key: 'x',
-		code: 'x',
-		displayName: 'X',
-		description: 'Left edge of an extract crop, in pixels',
-		type: 'text',
-	},
-	{
-		key: 'y',
-		code: 'y',
-		displayName: 'Y',
-		description: 'Top edge of an extract crop, in pixels',
-		type: 'text',
-	},
-	{
-		key: 'xCenter',
-		code: 'xc',
-		displayName: 'X Center',
-		description: 'Horizontal centre of an extract crop, in pixels',
-		type: 'text',
-	},
-	{
-		key: 'yCenter',
-		code: 'yc',
-		displayName: 'Y Center',
-		description: 'Vertical centre of an extract crop, in pixels',
-		type: 'text',
-	},
+	{ key: 'dpr', code: 'dpr', type: 'text' },
+	{ key: 'focus', code: 'fo', type: 'text' },
+	{ key: 'quality', code: 'q', type: 'number', min: 1, max: 100 },
+	{ key: 'x', code: 'x', type: 'text' },
+	{ key: 'y', code: 'y', type: 'text' },
+	{ key: 'xCenter', code: 'xc', type: 'text' },
+	{ key: 'yCenter', code: 'yc', type: 'text' },
 	{
 		key: 'format',
 		code: 'f',
-		displayName: 'Format',
-		description: 'Output format',
 		type: 'options',
-		options: {
-			auto: 'Auto',
-			avif: 'AVIF',
-			gif: 'GIF',
-			jpg: 'JPG',
-			jpeg: 'JPEG',
-			mp4: 'MP4',
-			orig: 'Original',
-			png: 'PNG',
-			svg: 'SVG',
-			webm: 'WebM',
-			webp: 'WebP',
-		},
+		values: ['auto', 'avif', 'gif', 'jpg', 'jpeg', 'mp4', 'orig', 'png', 'svg', 'webm', 'webp'],
 	},
-	{
-		key: 'videoCodec',
-		code: 'vc',
-		displayName: 'Video Codec',
-		description: 'Codec of the output video',
-		type: 'options',
-		options: { h264: 'H264', vp9: 'VP9', av1: 'AV1', none: 'None' },
-	},
-	{
-		key: 'audioCodec',
-		code: 'ac',
-		displayName: 'Audio Codec',
-		description: 'Codec of the output audio; none removes the sound',
-		type: 'options',
-		options: { aac: 'AAC', opus: 'Opus', none: 'None' },
-	},
-	{
-		key: 'radius',
-		code: 'r',
-		displayName: 'Radius',
-		description: 'Corner radius in pixels, max for a circle, or one per corner as 10_20_30_40',
-		type: 'text',
-	},
-	{
-		key: 'rotation',
-		code: 'rt',
-		aliases: ['rotate'],
-		displayName: 'Rotation',
-		description: 'Clockwise degrees, N40 for counter-clockwise, or auto from EXIF',
-		type: 'text',
-	},
-	{
-		key: 'blur',
-		code: 'bl',
-		displayName: 'Blur',
-		description: 'Gaussian blur radius from 1 to 100',
-		type: 'number',
-		min: 1,
-		max: 100,
-		default: 10,
-	},
-	{
-		key: 'named',
-		code: 'n',
-		displayName: 'Named Transformation',
-		description: 'Name of a transformation saved in the ImageKit dashboard',
-		type: 'text',
-	},
-	{
-		key: 'defaultImage',
-		code: 'di',
-		aliases: ['default_image'],
-		displayName: 'Default Image',
-		description: 'Media library path of the image to serve when the requested one is missing',
-		type: 'path',
-	},
-	{
-		key: 'flip',
-		code: 'fl',
-		displayName: 'Flip',
-		description: 'Mirror the image',
-		type: 'options',
-		options: {
-			h: 'Horizontal',
-			v: 'Vertical',
-			h_v: 'Horizontal Then Vertical',
-			v_h: 'Vertical Then Horizontal',
-		},
-	},
-	{
-		key: 'original',
-		code: 'orig',
-		displayName: 'Original',
-		description: 'Whether to serve the original file without any transformation',
-		type: 'boolean',
-	},
-	{
-		key: 'startOffset',
-		code: 'so',
-		displayName: 'Start Offset',
-		description: 'Video trim start in seconds, e.g. 2.5',
-		type: 'text',
-	},
-	{
-		key: 'endOffset',
-		code: 'eo',
-		displayName: 'End Offset',
-		description: 'Video trim end in seconds, e.g. 10',
-		type: 'text',
-	},
-	{
-		key: 'duration',
-		code: 'du',
-		displayName: 'Duration',
-		description: 'Video length to keep from the start offset, in seconds',
-		type: 'text',
-	},
+	{ key: 'videoCodec', code: 'vc', type: 'options', values: ['h264', 'vp9', 'av1', 'none'] },
+	{ key: 'audioCodec', code: 'ac', type: 'options', values: ['aac', 'opus', 'none'] },
+	{ key: 'radius', code: 'r', type: 'text' },
+	{ key: 'rotation', code: 'rt', aliases: ['rotate'], type: 'text' },
+	{ key: 'blur', code: 'bl', type: 'number', min: 1, max: 100 },
+	{ key: 'named', code: 'n', type: 'text' },
+	{ key: 'defaultImage', code: 'di', aliases: ['default_image'], type: 'path' },
+	{ key: 'flip', code: 'fl', type: 'options', values: ['h', 'v', 'h_v', 'v_h'] },
+	{ key: 'original', code: 'orig', type: 'boolean' },
+	{ key: 'startOffset', code: 'so', type: 'text' },
+	{ key: 'endOffset', code: 'eo', type: 'text' },
+	{ key: 'duration', code: 'du', type: 'text' },
 	{
 		key: 'streamingResolutions',
 		code: 'sr',
-		displayName: 'Streaming Resolutions',
-		description: 'Renditions of an adaptive-bitrate stream (use with an .m3u8 or .mpd path)',
 		type: 'list',
-		options: {
-			240: '240p',
-			360: '360p',
-			480: '480p',
-			720: '720p',
-			1080: '1080p',
-			1440: '1440p',
-			2160: '2160p',
-		},
+		values: ['240', '360', '480', '720', '1080', '1440', '2160'],
 	},
-	{
-		key: 'grayscale',
-		code: 'e-grayscale',
-		aliases: ['effectGray', 'effect_gray'],
-		displayName: 'Grayscale',
-		description: 'Whether to turn the image grey',
-		type: 'flag',
-	},
-	{
-		key: 'aiUpscale',
-		code: 'e-upscale',
-		displayName: 'AI Upscale',
-		description: 'Whether to increase the resolution with AI',
-		type: 'flag',
-	},
-	{
-		key: 'aiRetouch',
-		code: 'e-retouch',
-		displayName: 'AI Retouch',
-		description: 'Whether to improve the image quality with AI',
-		type: 'flag',
-	},
-	{
-		key: 'aiVariation',
-		code: 'e-genvar',
-		displayName: 'AI Variation',
-		description: 'Whether to generate a variation of the image with AI',
-		type: 'flag',
-	},
-	{
-		key: 'aiDropShadow',
-		code: 'e-dropshadow',
-		displayName: 'AI Drop Shadow',
-		description: 'Drop shadow around the subject; leave empty for the default or set e.g. az-45',
-		type: 'optionalValue',
-	},
-	{
-		key: 'aiChangeBackground',
-		code: 'e-changebg',
-		displayName: 'AI Change Background',
-		description:
-			'New background described as prompt-text, or prompte- followed by URL-encoded base64',
-		type: 'text',
-	},
-	{
-		key: 'aiRemoveBackground',
-		code: 'e-bgremove',
-		displayName: 'AI Remove Background',
-		description: "Whether to remove the background with ImageKit's own model",
-		type: 'flag',
-	},
-	{
-		key: 'aiRemoveBackgroundExternal',
-		code: 'e-removedotbg',
-		displayName: 'AI Remove Background (External)',
-		description: 'Whether to remove the background with the third-party remove.bg service',
-		type: 'flag',
-	},
-	{
-		key: 'aiEdit',
-		code: 'e-edit',
-		displayName: 'AI Edit',
-		description: 'Edit described as prompt-text, or prompte- followed by URL-encoded base64',
-		type: 'text',
-	},
+	{ key: 'grayscale', code: 'e-grayscale', aliases: ['effectGray', 'effect_gray'], type: 'flag' },
+	{ key: 'aiUpscale', code: 'e-upscale', type: 'flag' },
+	{ key: 'aiRetouch', code: 'e-retouch', type: 'flag' },
+	{ key: 'aiVariation', code: 'e-genvar', type: 'flag' },
+	{ key: 'aiDropShadow', code: 'e-dropshadow', type: 'optionalValue' },
+	{ key: 'aiChangeBackground', code: 'e-changebg', type: 'text' },
+	{ key: 'aiRemoveBackground', code: 'e-bgremove', type: 'flag' },
+	{ key: 'aiRemoveBackgroundExternal', code: 'e-removedotbg', type: 'flag' },
+	{ key: 'aiEdit', code: 'e-edit', type: 'text' },
 	{
 		key: 'contrastStretch',
 		code: 'e-contrast',
 		aliases: ['effectContrast', 'effect_contrast'],
-		displayName: 'Contrast Stretch',
-		description: 'Whether to stretch the contrast automatically',
 		type: 'flag',
 	},
-	{
-		key: 'shadow',
-		code: 'e-shadow',
-		aliases: ['effectShadow'],
-		displayName: 'Shadow',
-		description:
-			'Shadow under the subject; leave empty for the default or set e.g. bl-15_st-40_x-10_y-N5',
-		type: 'optionalValue',
-	},
+	{ key: 'shadow', code: 'e-shadow', aliases: ['effectShadow'], type: 'optionalValue' },
 	{
 		key: 'sharpen',
 		code: 'e-sharpen',
 		aliases: ['effectSharpen', 'effect_sharpen'],
-		displayName: 'Sharpen',
-		description: 'Sharpening strength; leave empty for the default',
 		type: 'optionalValue',
 	},
 	{
 		key: 'unsharpMask',
 		code: 'e-usm',
 		aliases: ['effectUSM', 'effect_usm'],
-		displayName: 'Unsharp Mask',
-		description: 'Unsharp mask as radius-sigma-amount-threshold, e.g. 2-2-0.8-0.024',
 		type: 'optionalValue',
 	},
-	{
-		key: 'gradient',
-		code: 'e-gradient',
-		aliases: ['effectGradient'],
-		displayName: 'Gradient',
-		description:
-			'Gradient overlay; leave empty for the default or set e.g. ld-top_from-green_to-00FF0010_sp-1',
-		type: 'optionalValue',
-	},
-	{
-		key: 'colorReplace',
-		code: 'cr',
-		displayName: 'Color Replace',
-		description: 'Colour replacement as toColor_tolerance_fromColor, e.g. FF0000_35_00FF00',
-		type: 'text',
-	},
-	{
-		key: 'colorize',
-		code: 'e-colorize',
-		displayName: 'Colorize',
-		description: 'Tint as co-colour_in-intensity, e.g. co-red_in-40',
-		type: 'text',
-	},
-	{
-		key: 'distort',
-		code: 'e-distort',
-		displayName: 'Distort',
-		description: 'Perspective p-x1_y1_x2_y2_x3_y3_x4_y4 or arc a-degrees',
-		type: 'text',
-	},
-	{
-		key: 'progressive',
-		code: 'pr',
-		displayName: 'Progressive',
-		description: 'Whether to encode JPEGs progressively',
-		type: 'boolean',
-	},
-	{
-		key: 'lossless',
-		code: 'lo',
-		displayName: 'Lossless',
-		description: 'Whether to compress WebP and PNG output losslessly',
-		type: 'boolean',
-	},
-	{
-		key: 'colorProfile',
-		code: 'cp',
-		aliases: ['color_profile'],
-		displayName: 'Color Profile',
-		description: 'Whether to keep the embedded ICC colour profile',
-		type: 'boolean',
-	},
-	{
-		key: 'metadata',
-		code: 'md',
-		displayName: 'Metadata',
-		description: 'Whether to keep the image metadata such as EXIF',
-		type: 'boolean',
-	},
-	{
-		key: 'opacity',
-		code: 'o',
-		displayName: 'Opacity',
-		description: 'Opacity from 0 (transparent) to 100',
-		type: 'number',
-		min: 0,
-		max: 100,
-		default: 50,
-	},
-	{
-		key: 'trim',
-		code: 't',
-		displayName: 'Trim',
-		description: 'Removes a solid border; leave empty to detect it or set a threshold from 1 to 99',
-		type: 'trim',
-	},
-	{
-		key: 'zoom',
-		code: 'z',
-		displayName: 'Zoom',
-		description: 'Zoom around the face focus, e.g. 0.5 to zoom out',
-		type: 'text',
-	},
-	{
-		key: 'page',
-		code: 'pg',
-		displayName: 'Page',
-		description: 'Page or layer of a PDF or PSD, e.g. 2, 3-4 or name-layer-4',
-		type: 'text',
-	},
+	{ key: 'gradient', code: 'e-gradient', aliases: ['effectGradient'], type: 'optionalValue' },
+	{ key: 'colorReplace', code: 'cr', type: 'text' },
+	{ key: 'colorize', code: 'e-colorize', type: 'text' },
+	{ key: 'distort', code: 'e-distort', type: 'text' },
+	{ key: 'progressive', code: 'pr', type: 'boolean' },
+	{ key: 'lossless', code: 'lo', type: 'boolean' },
+	{ key: 'colorProfile', code: 'cp', aliases: ['color_profile'], type: 'boolean' },
+	{ key: 'metadata', code: 'md', type: 'boolean' },
+	{ key: 'opacity', code: 'o', type: 'number', min: 0, max: 100 },
+	{ key: 'trim', code: 't', type: 'trim' },
+	{ key: 'zoom', code: 'z', type: 'text' },
+	{ key: 'page', code: 'pg', type: 'text' },
 	layerOnly('fontSize', 'fs'),
 	layerOnly('fontFamily', 'ff', 'path'),
 	layerOnly('fontColor', 'co'),
@@ -515,13 +170,7 @@ export const TRANSFORMATIONS: readonly TransformationSpec[] = [
 	layerOnly('fontOutline', 'fol'),
 	layerOnly('fontShadow', 'fsh'),
 	layerOnly('color', 'co'),
-	{
-		key: 'raw',
-		code: 'raw',
-		displayName: 'Raw Transformation',
-		description: 'Transformation text added as is, e.g. l-image,i-logo.png,l-end',
-		type: 'raw',
-	},
+	{ key: 'raw', code: 'raw', type: 'raw' },
 	legacyOverlay('overlayImage', 'oi', ['overlay_image'], 'path'),
 	legacyOverlay('overlayImageAspectRatio', 'oiar', ['overlay_image_aspect_ratio']),
 	legacyOverlay('overlayImageBackground', 'oibg', ['overlay_image_background']),
@@ -550,7 +199,13 @@ export const TRANSFORMATIONS: readonly TransformationSpec[] = [
 	legacyOverlay('overlayTextPadding', 'otp', ['overlay_text_padding']),
 	legacyOverlay('overlayTextInnerAlignment', 'otia', ['overlay_text_inner_alignment']),
 	legacyOverlay('overlayRadius', 'or', ['overlay_radius']),
-];
+] as const satisfies readonly TransformationSpec[];
+
+export const TRANSFORMATIONS: readonly TransformationSpec[] = TABLE;
+/** Every name of the table. */
+export type TransformationName = (typeof TABLE)[number]['key'];
+/** The entries the node shows as fields; it keeps a label and description for each. */
+export type ShownTransformation = Exclude<(typeof TABLE)[number], { hidden: string }>;
 
 /** A name a step may use, and whether it is an older SDK's name read by that SDK's rule. */
 interface NamedSpec {
@@ -570,16 +225,11 @@ for (const spec of TRANSFORMATIONS) {
 
 /** Layer kinds (API.md §6.2.3); `source` names the overlay field the layer cannot do without. */
 export const LAYER_TYPES = [
-	{ type: 'text', displayName: 'Text', opening: 'l-text', source: 'text' },
-	{ type: 'image', displayName: 'Image', opening: 'l-image', source: 'input' },
-	{ type: 'video', displayName: 'Video', opening: 'l-video', source: 'input' },
-	{ type: 'subtitle', displayName: 'Subtitle', opening: 'l-subtitles', source: 'input' },
-	{
-		type: 'solidColor',
-		displayName: 'Solid Color',
-		opening: 'l-image,i-ik_canvas',
-		source: 'color',
-	},
+	{ type: 'text', opening: 'l-text', source: 'text' },
+	{ type: 'image', opening: 'l-image', source: 'input' },
+	{ type: 'video', opening: 'l-video', source: 'input' },
+	{ type: 'subtitle', opening: 'l-subtitles', source: 'input' },
+	{ type: 'solidColor', opening: 'l-image,i-ik_canvas', source: 'color' },
 ] as const;
 
 export type LayerType = (typeof LAYER_TYPES)[number]['type'];
@@ -588,104 +238,50 @@ const LAYER_TYPE_BY_NAME = new Map<string, LayerTypeSpec>(
 	LAYER_TYPES.map((layer) => [layer.type, layer]),
 );
 
-// Focus and anchor points share one set of places on the base.
-const LAYER_PLACES = {
-	center: 'Center',
-	top: 'Top',
-	bottom: 'Bottom',
-	left: 'Left',
-	right: 'Right',
-	top_left: 'Top Left',
-	top_right: 'Top Right',
-	bottom_left: 'Bottom Left',
-	bottom_right: 'Bottom Right',
-} as const;
+/** Focus and anchor points share one set of places on the base (API.md §6.2.3). */
+export const LAYER_PLACES = [
+	'center',
+	'top',
+	'bottom',
+	'left',
+	'right',
+	'top_left',
+	'top_right',
+	'bottom_left',
+	'bottom_right',
+] as const;
 
 interface LayerFieldSpec {
 	key: string;
 	code: string;
-	displayName: string;
-	description: string;
-	options?: Readonly<Record<string, string>>;
+	values?: readonly string[];
 }
 
 /** Layer placement, in the order the URL carries it. */
 export const LAYER_POSITION = [
-	{
-		key: 'x',
-		code: 'lx',
-		displayName: 'X',
-		description:
-			'Distance from the left edge of the base, in pixels or an expression; N10 means -10',
-	},
-	{
-		key: 'y',
-		code: 'ly',
-		displayName: 'Y',
-		description:
-			'Distance from the top edge of the base, in pixels or an expression; N10 means -10',
-	},
-	{
-		key: 'xCenter',
-		code: 'lxc',
-		displayName: 'X Center',
-		description: 'Horizontal position of the layer centre, in pixels or an expression',
-	},
-	{
-		key: 'yCenter',
-		code: 'lyc',
-		displayName: 'Y Center',
-		description: 'Vertical position of the layer centre, in pixels or an expression',
-	},
-	{
-		key: 'focus',
-		code: 'lfo',
-		displayName: 'Focus',
-		description: 'Where on the base to place the layer',
-		options: LAYER_PLACES,
-	},
-	{
-		key: 'anchorPoint',
-		code: 'lap',
-		displayName: 'Anchor Point',
-		description: 'Point of the layer that X and Y position',
-		options: LAYER_PLACES,
-	},
+	{ key: 'x', code: 'lx' },
+	{ key: 'y', code: 'ly' },
+	{ key: 'xCenter', code: 'lxc' },
+	{ key: 'yCenter', code: 'lyc' },
+	{ key: 'focus', code: 'lfo', values: LAYER_PLACES },
+	{ key: 'anchorPoint', code: 'lap', values: LAYER_PLACES },
 ] as const satisfies readonly LayerFieldSpec[];
 
 /** When a layer shows on a video base, in the order the URL carries it. */
 export const LAYER_TIMING = [
-	{
-		key: 'start',
-		code: 'lso',
-		displayName: 'Start',
-		description: 'Second of the video at which the layer appears',
-	},
-	{
-		key: 'end',
-		code: 'leo',
-		displayName: 'End',
-		description: 'Second of the video at which the layer disappears',
-	},
-	{
-		key: 'duration',
-		code: 'ldu',
-		displayName: 'Duration',
-		description: 'Seconds the layer stays on the video; ignored when End is set',
-	},
+	{ key: 'start', code: 'lso' },
+	{ key: 'end', code: 'leo' },
+	{ key: 'duration', code: 'ldu' },
 ] as const satisfies readonly LayerFieldSpec[];
 
 /** How the layer input is written: `auto` picks plain for simple text and base64 otherwise. */
-export const LAYER_ENCODINGS = { auto: 'Auto', plain: 'Plain', base64: 'Base64' } as const;
-export const LAYER_MODES = {
-	multiply: 'Multiply',
-	cutter: 'Cutter',
-	cutout: 'Cutout',
-	displace: 'Displace',
-} as const;
+export const LAYER_ENCODINGS = ['auto', 'plain', 'base64'] as const;
+export const LAYER_MODES = ['multiply', 'cutter', 'cutout', 'displace'] as const;
 
-export type LayerEncoding = keyof typeof LAYER_ENCODINGS;
-export type LayerMode = keyof typeof LAYER_MODES;
+export type LayerEncoding = (typeof LAYER_ENCODINGS)[number];
+export type LayerMode = (typeof LAYER_MODES)[number];
+export type LayerPlacementName =
+	(typeof LAYER_POSITION)[number]['key'] | (typeof LAYER_TIMING)[number]['key'];
 export type OverlayPosition = { [K in (typeof LAYER_POSITION)[number]['key']]?: string | number };
 export type OverlayTiming = { [K in (typeof LAYER_TIMING)[number]['key']]?: string | number };
 

@@ -11,22 +11,30 @@ import type {
 	LayerEncoding,
 	LayerMode,
 	Overlay,
+	ShownTransformation,
 	TransformationSpec,
 	TransformationStep,
 	TransformationValue,
 } from '../client/transformations';
 import {
-	LAYER_ENCODINGS,
-	LAYER_MODES,
 	LAYER_POSITION,
 	LAYER_TIMING,
 	LAYER_TYPES,
 	TRANSFORMATIONS,
 } from '../client/transformations';
+import type { FieldText } from './transformationText';
+import {
+	LAYER_ENCODING_LABELS,
+	LAYER_MODE_LABELS,
+	LAYER_PLACEMENT_TEXT,
+	LAYER_TYPE_LABELS,
+	TRANSFORMATION_TEXT,
+} from './transformationText';
 
-type ShownSpec = Extract<TransformationSpec, { displayName: string }>;
 type LayerTypeSpec = (typeof LAYER_TYPES)[number];
 type LayerFieldSpec = (typeof LAYER_POSITION)[number] | (typeof LAYER_TIMING)[number];
+/** A table entry with the node's words for it. */
+type LabelledText = FieldText & { options?: Readonly<Record<string, string>>; default?: number };
 
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
 const byDisplayName = (a: { displayName: string }, b: { displayName: string }) =>
@@ -52,12 +60,13 @@ function optionsField(
 	};
 }
 
-function isShown(spec: TransformationSpec): spec is ShownSpec {
+function isShown(spec: TransformationSpec): spec is ShownTransformation {
 	return spec.hidden === undefined;
 }
 
-function transformationField(spec: ShownSpec): INodeProperties {
-	const field = { displayName: spec.displayName, name: spec.key, description: spec.description };
+function transformationField(spec: ShownTransformation): INodeProperties {
+	const text: LabelledText = TRANSFORMATION_TEXT[spec.key];
+	const field = { displayName: text.displayName, name: spec.key, description: text.description };
 	switch (spec.type) {
 		// Adding a boolean to the step means switching it on.
 		case 'boolean':
@@ -67,13 +76,13 @@ function transformationField(spec: ShownSpec): INodeProperties {
 			return {
 				...field,
 				type: 'number',
-				default: spec.default,
+				default: text.default,
 				typeOptions: { minValue: spec.min, maxValue: spec.max },
 			};
 		case 'options':
-			return optionsField(field, spec.options);
+			return optionsField(field, text.options!);
 		case 'list':
-			return { ...field, type: 'multiOptions', options: optionList(spec.options), default: [] };
+			return { ...field, type: 'multiOptions', options: optionList(text.options!), default: [] };
 		default:
 			return { ...field, type: 'string', default: '' };
 	}
@@ -113,9 +122,10 @@ const LAYER_SOURCE_FIELDS: Record<LayerTypeSpec['source'], INodeProperties> = {
 };
 
 function layerPlacementField(spec: LayerFieldSpec): INodeProperties {
-	const field = { displayName: spec.displayName, name: spec.key, description: spec.description };
-	return 'options' in spec
-		? optionsField(field, spec.options)
+	const text: LabelledText = LAYER_PLACEMENT_TEXT[spec.key];
+	const field = { displayName: text.displayName, name: spec.key, description: text.description };
+	return text.options
+		? optionsField(field, text.options)
 		: { ...field, type: 'string', default: '' };
 }
 
@@ -128,7 +138,7 @@ const LAYER_COMMON_OPTIONS: INodeProperties[] = [
 			name: 'layerMode',
 			description: 'How the layer blends with the base',
 		},
-		LAYER_MODES,
+		LAYER_MODE_LABELS,
 	),
 	{
 		displayName: 'Layer Transformation',
@@ -148,7 +158,7 @@ const ENCODING_FIELD = optionsField(
 			'How the input is written into the URL; Auto uses base64 unless it holds only letters, digits, spaces, ' +
 			'dots, dashes, underscores and, in paths, slashes',
 	},
-	LAYER_ENCODINGS,
+	LAYER_ENCODING_LABELS,
 );
 
 function layerSection(layer: LayerTypeSpec): INodePropertyCollection {
@@ -158,7 +168,7 @@ function layerSection(layer: LayerTypeSpec): INodePropertyCollection {
 			? [...LAYER_COMMON_OPTIONS]
 			: [...LAYER_COMMON_OPTIONS, ENCODING_FIELD];
 	return {
-		displayName: layer.displayName,
+		displayName: LAYER_TYPE_LABELS[layer.type],
 		name: layer.type,
 		values: [
 			LAYER_SOURCE_FIELDS[layer.source],
