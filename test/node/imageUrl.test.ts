@@ -64,6 +64,21 @@ describe('Image URL → Generate', () => {
 			{ source: 'path', path: 'a.jpg', steps: { step: [{ overlay: { text: { text: '' } } }] } },
 			"'Transformation Steps' has a text overlay without its text",
 		],
+		[
+			'a Width ImageKit would refuse',
+			{ source: 'path', path: 'a.jpg', steps: { step: [{ parameters: { width: 'wide' } }] } },
+			"'Width' cannot be 'wide': give a number of pixels, a fraction of the original or an arithmetic expression, e.g. 300, 0.5 or ih_div_2",
+		],
+		[
+			'a crop mode ImageKit does not have, in the Transformation field',
+			{ source: 'path', path: 'a.jpg', transformation: 'w-300,c-fit' },
+			"'Transformation' has c-fit: give c (Crop) one of maintain_ratio",
+		],
+		[
+			'an unknown code in the Transformation field',
+			{ source: 'path', path: 'a.jpg', transformation: 'width-300' },
+			`'Transformation' has "width-300", which is not an ImageKit transformation: write ImageKit's codes, e.g. w-300,h-200:rt-90`,
+		],
 	])('names the field for %s', async (_case, parameters, message) => {
 		const result = await fixture.run({
 			resource: 'imageUrl',
@@ -71,6 +86,34 @@ describe('Image URL → Generate', () => {
 			...parameters,
 		});
 		expect(result.error?.message).toContain(message);
+	});
+
+	it('says which step holds a refused value', async () => {
+		const result = await fixture.run({
+			resource: 'imageUrl',
+			operation: 'generate',
+			source: 'path',
+			path: 'a.jpg',
+			steps: { step: [{ parameters: { width: 300 } }, { parameters: { rotation: 'left' } }] },
+		});
+		expect(result.error?.message).toMatch(/^'Rotation' cannot be 'left': give degrees/);
+		expect(result.error?.description).toBe('In step 2 of Transformation Steps');
+	});
+
+	it('puts the Transformation field first, then the steps, then Raw Transformation unchecked', async () => {
+		const result = await fixture.run({
+			resource: 'imageUrl',
+			operation: 'generate',
+			source: 'path',
+			path: '/shoes/red.jpg',
+			transformation: 'w-iw_div_2,ar-4:3,bg-genfill:-prompt-snow,l-text,i-Sale,lx-10,l-end:rt-N40',
+			steps: { step: [{ parameters: { quality: 60 } }] },
+			options: { rawTransformation: 'x-anything' },
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.items[0].json.url).toBe(
+			`${endpoint()}tr:w-iw_div_2,ar-4:3,bg-genfill:-prompt-snow,l-text,i-Sale,lx-10,l-end:rt-N40:q-60:x-anything/shoes/red.jpg`,
+		);
 	});
 });
 

@@ -16,6 +16,7 @@ import {
 	stepsFromParameters,
 	transformationStepsProperty,
 } from '../../nodes/ImageKit/helpers/transformationFields';
+import { VALID_SAMPLE } from './transformationSamples';
 
 type Option = INodeProperties | INodePropertyCollection | INodePropertyOptions;
 
@@ -301,7 +302,9 @@ describe('stepsFromParameters', () => {
 					? firstChoice
 					: field.type === 'multiOptions'
 						? [firstChoice]
-						: sampleByType[field.type];
+						: field.type === 'string'
+							? (VALID_SAMPLE[field.name] ?? 'v')
+							: sampleByType[field.type];
 			const spec = TRANSFORMATIONS.find((entry) => entry.key === field.name)!;
 			const text = trFromUi({ step: [{ parameters: { [field.name]: value } }] });
 			if (spec.type === 'raw') expect(text).toBe('v');

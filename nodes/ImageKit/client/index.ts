@@ -26,6 +26,7 @@ export {
 	ImageKitInputError,
 	ImageKitJobTimeoutError,
 	ImageKitRedirectError,
+	ImageKitTransformationValueError,
 	ImageKitUnreadableAnswerError,
 } from './errors';
 export type { RateLimitInfo } from './errors';
@@ -50,5 +51,10 @@ export {
 	DEFAULT_IMAGE_BREAKPOINTS,
 } from './responsive';
 export type { ResponsiveImageAttributes, ResponsiveImageOptions } from './responsive';
-export { buildTransformationString, TRANSFORMATIONS } from './transformations';
+export {
+	buildTransformationString,
+	checkedTransformationString,
+	TRANSFORMATIONS,
+} from './transformations';
+export type { TransformationStep } from './transformations';
 export type * from './types';

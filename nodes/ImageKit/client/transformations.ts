@@ -1,6 +1,6 @@
 // The one table of URL transformations (API.md §6.1.5, §6.2.4) and the string builder that reads it.
 // The n8n UI fields are generated from the same table (helpers/transformationFields.ts).
-import { ImageKitInputError } from './errors';
+import { ImageKitInputError, ImageKitTransformationValueError } from './errors';
 
 /**
  * How a value turns into URL text, and which UI field edits it:
@@ -34,6 +34,8 @@ interface SpecCommon {
 	code: string;
 	/** Older names for the same code: the seed's snake_case and old Node camelCase names. */
 	aliases?: readonly string[];
+	/** What ImageKit takes, for kinds that do not say it themselves (number, options, list, …). */
+	rule?: ValueRule;
 	hidden?: undefined;
 }
 
@@ -46,6 +48,66 @@ export type TransformationSpec =
 	// `layerOnly` parameters mean something only inside a layer, whose transformation the UI takes as text.
 	| (Omit<SpecCommon, 'hidden'> & { type: 'text' | 'path'; hidden: 'legacyOverlay' | 'layerOnly' });
 
+/** What ImageKit takes for a value: a test, and words that say so with examples ("give …, e.g. …"). */
+export interface ValueRule {
+	accepts(text: string): boolean;
+	expected: string;
+}
+
+const rule = (pattern: RegExp, expected: string): ValueRule => ({
+	accepts: (text) => pattern.test(text),
+	expected,
+});
+
+// Arithmetic expressions (imagekit.io/docs/arithmetic-expressions-in-transformations): `{value}_{operator}_{value}`
+// chained, each value a positive number or a variable of the initial (i), current (c) or base (b)
+// asset: width, height, aspect ratio, duration (iw, ch_mul_0.5, bar, idu_div_2…).
+const NUMBER = String.raw`(?:\d+(?:\.\d*)?|\.\d+)`;
+const TERM = `(?:[icb](?:w|h|ar|du)|${NUMBER})`;
+const EXPRESSION = `${TERM}(?:_(?:add|sub|mul|div|mod|pow)_${TERM})*`;
+// RGB or RGBA hex, or a colour name (docs: effects-and-enhancements, solid colour background).
+const COLOR = '(?:[0-9A-Fa-f]{6}(?:[0-9A-Fa-f]{2})?|[A-Za-z]+)';
+const whole = (pattern: string) => new RegExp(`^(?:${pattern})$`);
+const NUMBER_ONLY = whole(NUMBER);
+
+function numberFrom(min: number, max: number, text: string): boolean {
+	return NUMBER_ONLY.test(text) && Number(text) >= min && Number(text) <= max;
+}
+
+// The value rules, by ImageKit's docs for each parameter and the v7 SDK's `Transformation` type
+// (@imagekit/nodejs resources/shared.d.ts). Where the docs leave a value open (object names, prompts,
+// colour names), the rule keeps it open: a rule must never refuse what ImageKit takes.
+const SIZE = rule(
+	whole(EXPRESSION),
+	'a number of pixels, a fraction of the original or an arithmetic expression, e.g. 300, 0.5 or ih_div_2',
+);
+const POSITION = rule(
+	whole(EXPRESSION),
+	'a number of pixels or an arithmetic expression, e.g. 40 or iw_div_4',
+);
+const SECONDS = rule(
+	whole(EXPRESSION),
+	'seconds or an arithmetic expression, e.g. 2.5 or idu_div_2',
+);
+const DPR: ValueRule = {
+	accepts: (text) =>
+		text === 'auto' ||
+		numberFrom(0.1, 5, text) ||
+		(!NUMBER_ONLY.test(text) && whole(EXPRESSION).test(text)),
+	expected: 'a number from 0.1 to 5 or auto, e.g. 2',
+};
+const TRIM: ValueRule = {
+	accepts: (text) => text === 'true' || numberFrom(1, 99, text),
+	expected: 'nothing or a threshold from 1 to 99, e.g. 10',
+};
+const SWITCH = rule(/^(?:true|false)$/, 'true or false, e.g. true');
+/** Effect settings written as `name-value` pairs joined by `_`, e.g. bl-15_st-40_x-10_y-N5. */
+const EFFECT_SETTINGS = /^[A-Za-z0-9._-]+$/;
+const PROMPT = rule(
+	/^prompte?-./,
+	'prompt- and a text, or prompte- and URL-encoded base64 text, e.g. prompt-snow road',
+);
+
 const legacyOverlay = <Key extends string>(
 	key: Key,
 	code: string,
@@ -57,11 +119,37 @@ const layerOnly = <Key extends string>(key: Key, code: string, type: 'text' | 'p
 	({ key, code, type, hidden: 'layerOnly' }) as const;
 
 const TABLE = [
-	{ key: 'width', code: 'w', type: 'text' },
-	{ key: 'height', code: 'h', type: 'text' },
-	{ key: 'aspectRatio', code: 'ar', aliases: ['aspect_ratio'], type: 'text' },
-	{ key: 'background', code: 'bg', type: 'text' },
-	{ key: 'border', code: 'b', type: 'text' },
+	{ key: 'width', code: 'w', type: 'text', rule: SIZE },
+	{ key: 'height', code: 'h', type: 'text', rule: SIZE },
+	{
+		key: 'aspectRatio',
+		code: 'ar',
+		aliases: ['aspect_ratio'],
+		type: 'text',
+		rule: rule(
+			whole(`${NUMBER}[-_:]${NUMBER}|${EXPRESSION}`),
+			'a ratio or an arithmetic expression, e.g. 4-3, 16_9 or iar_div_2',
+		),
+	},
+	{
+		key: 'background',
+		code: 'bg',
+		type: 'text',
+		rule: rule(
+			whole(`${COLOR}|gradient_dominant(?:_[24])?|blurred(?:_N?\\d+)*|genfill(?::-prompte?-.+)?`),
+			'a colour, dominant, gradient_dominant, blurred or genfill, e.g. FF0000, AAFF0010 or red',
+		),
+	},
+	{
+		key: 'border',
+		code: 'b',
+		type: 'text',
+		rule: rule(
+			// The seed SDK's suite writes 5-A94D34; ImageKit's docs write 5_FFF000.
+			whole(`(?:${EXPRESSION})[_-]${COLOR}`),
+			'a width and a colour, e.g. 5_FFF000 or ih_div_20_FF00FF',
+		),
+	},
 	{
 		key: 'crop',
 		code: 'c',
@@ -88,13 +176,21 @@ const TABLE = [
 			'pad_extract_no_shrink',
 		],
 	},
-	{ key: 'dpr', code: 'dpr', type: 'text' },
-	{ key: 'focus', code: 'fo', type: 'text' },
+	{ key: 'dpr', code: 'dpr', type: 'text', rule: DPR },
+	{
+		key: 'focus',
+		code: 'fo',
+		type: 'text',
+		rule: rule(
+			/^[A-Za-z][A-Za-z0-9_]*$/,
+			'a place, auto, face, custom or an object name, e.g. center, top_left or person',
+		),
+	},
 	{ key: 'quality', code: 'q', type: 'number', min: 1, max: 100 },
-	{ key: 'x', code: 'x', type: 'text' },
-	{ key: 'y', code: 'y', type: 'text' },
-	{ key: 'xCenter', code: 'xc', type: 'text' },
-	{ key: 'yCenter', code: 'yc', type: 'text' },
+	{ key: 'x', code: 'x', type: 'text', rule: POSITION },
+	{ key: 'y', code: 'y', type: 'text', rule: POSITION },
+	{ key: 'xCenter', code: 'xc', type: 'text', rule: POSITION },
+	{ key: 'yCenter', code: 'yc', type: 'text', rule: POSITION },
 	{
 		key: 'format',
 		code: 'f',
@@ -103,16 +199,41 @@ const TABLE = [
 	},
 	{ key: 'videoCodec', code: 'vc', type: 'options', values: ['h264', 'vp9', 'av1', 'none'] },
 	{ key: 'audioCodec', code: 'ac', type: 'options', values: ['aac', 'opus', 'none'] },
-	{ key: 'radius', code: 'r', type: 'text' },
-	{ key: 'rotation', code: 'rt', aliases: ['rotate'], type: 'text' },
+	{
+		key: 'radius',
+		code: 'r',
+		type: 'text',
+		rule: rule(
+			whole(`max|${EXPRESSION}|${NUMBER}(?:_${NUMBER}){3}`),
+			'a number of pixels, max for a circle, or four corners, e.g. 20, max or 10_20_30_40',
+		),
+	},
+	{
+		key: 'rotation',
+		code: 'rt',
+		aliases: ['rotate'],
+		type: 'text',
+		rule: rule(
+			whole(`auto|N?${NUMBER}`),
+			'degrees clockwise, N and degrees counter-clockwise, or auto, e.g. 90 or N40',
+		),
+	},
 	{ key: 'blur', code: 'bl', type: 'number', min: 1, max: 100 },
-	{ key: 'named', code: 'n', type: 'text' },
+	{
+		key: 'named',
+		code: 'n',
+		type: 'text',
+		rule: rule(
+			/^[^,:]+$/,
+			'the name of a named transformation without commas or colons, e.g. product_thumbnail',
+		),
+	},
 	{ key: 'defaultImage', code: 'di', aliases: ['default_image'], type: 'path' },
 	{ key: 'flip', code: 'fl', type: 'options', values: ['h', 'v', 'h_v', 'v_h'] },
-	{ key: 'original', code: 'orig', type: 'boolean' },
-	{ key: 'startOffset', code: 'so', type: 'text' },
-	{ key: 'endOffset', code: 'eo', type: 'text' },
-	{ key: 'duration', code: 'du', type: 'text' },
+	{ key: 'original', code: 'orig', type: 'boolean', rule: SWITCH },
+	{ key: 'startOffset', code: 'so', type: 'text', rule: SECONDS },
+	{ key: 'endOffset', code: 'eo', type: 'text', rule: SECONDS },
+	{ key: 'duration', code: 'du', type: 'text', rule: SECONDS },
 	{
 		key: 'streamingResolutions',
 		code: 'sr',
@@ -123,42 +244,99 @@ const TABLE = [
 	{ key: 'aiUpscale', code: 'e-upscale', type: 'flag' },
 	{ key: 'aiRetouch', code: 'e-retouch', type: 'flag' },
 	{ key: 'aiVariation', code: 'e-genvar', type: 'flag' },
-	{ key: 'aiDropShadow', code: 'e-dropshadow', type: 'optionalValue' },
-	{ key: 'aiChangeBackground', code: 'e-changebg', type: 'text' },
+	{
+		key: 'aiDropShadow',
+		code: 'e-dropshadow',
+		type: 'optionalValue',
+		rule: rule(EFFECT_SETTINGS, 'nothing for the default, or settings, e.g. az-45'),
+	},
+	{ key: 'aiChangeBackground', code: 'e-changebg', type: 'text', rule: PROMPT },
 	{ key: 'aiRemoveBackground', code: 'e-bgremove', type: 'flag' },
 	{ key: 'aiRemoveBackgroundExternal', code: 'e-removedotbg', type: 'flag' },
-	{ key: 'aiEdit', code: 'e-edit', type: 'text' },
+	{ key: 'aiEdit', code: 'e-edit', type: 'text', rule: PROMPT },
 	{
 		key: 'contrastStretch',
 		code: 'e-contrast',
 		aliases: ['effectContrast', 'effect_contrast'],
 		type: 'flag',
 	},
-	{ key: 'shadow', code: 'e-shadow', aliases: ['effectShadow'], type: 'optionalValue' },
+	{
+		key: 'shadow',
+		code: 'e-shadow',
+		aliases: ['effectShadow'],
+		type: 'optionalValue',
+		rule: rule(EFFECT_SETTINGS, 'nothing for the default, or settings, e.g. bl-15_st-40_x-10_y-N5'),
+	},
 	{
 		key: 'sharpen',
 		code: 'e-sharpen',
 		aliases: ['effectSharpen', 'effect_sharpen'],
 		type: 'optionalValue',
+		rule: rule(NUMBER_ONLY, 'nothing for the default, or a strength, e.g. 10'),
 	},
 	{
 		key: 'unsharpMask',
 		code: 'e-usm',
 		aliases: ['effectUSM', 'effect_usm'],
 		type: 'optionalValue',
+		rule: rule(
+			whole(`${NUMBER}(?:-${NUMBER}){3}`),
+			'nothing for the default, or radius-sigma-amount-threshold, e.g. 2-2-0.8-0.024',
+		),
 	},
-	{ key: 'gradient', code: 'e-gradient', aliases: ['effectGradient'], type: 'optionalValue' },
-	{ key: 'colorReplace', code: 'cr', type: 'text' },
-	{ key: 'colorize', code: 'e-colorize', type: 'text' },
-	{ key: 'distort', code: 'e-distort', type: 'text' },
-	{ key: 'progressive', code: 'pr', type: 'boolean' },
-	{ key: 'lossless', code: 'lo', type: 'boolean' },
-	{ key: 'colorProfile', code: 'cp', aliases: ['color_profile'], type: 'boolean' },
-	{ key: 'metadata', code: 'md', type: 'boolean' },
+	{
+		key: 'gradient',
+		code: 'e-gradient',
+		aliases: ['effectGradient'],
+		type: 'optionalValue',
+		rule: rule(
+			EFFECT_SETTINGS,
+			'nothing for the default, or settings, e.g. ld-top_from-green_to-00FF0010_sp-1',
+		),
+	},
+	{
+		key: 'colorReplace',
+		code: 'cr',
+		type: 'text',
+		rule: rule(
+			whole(`${COLOR}(?:_\\d{1,3}(?:_${COLOR})?)?`),
+			'a colour, optionally with a tolerance and the colour to replace, e.g. FF0000_35_00FF00',
+		),
+	},
+	{
+		key: 'colorize',
+		code: 'e-colorize',
+		type: 'text',
+		rule: rule(
+			whole(`(?:co-${COLOR}|in-\\d{1,3})(?:_(?:co-${COLOR}|in-\\d{1,3}))?`),
+			'a colour and an intensity, e.g. co-red_in-40',
+		),
+	},
+	{
+		key: 'distort',
+		code: 'e-distort',
+		type: 'text',
+		rule: rule(
+			whole(`p-N?${NUMBER}(?:_N?${NUMBER}){7}|a-[N-]?${NUMBER}`),
+			'p- and four corners, or a- and degrees, e.g. p-10_10_300_20_310_300_5_290 or a-30',
+		),
+	},
+	{ key: 'progressive', code: 'pr', type: 'boolean', rule: SWITCH },
+	{ key: 'lossless', code: 'lo', type: 'boolean', rule: SWITCH },
+	{ key: 'colorProfile', code: 'cp', aliases: ['color_profile'], type: 'boolean', rule: SWITCH },
+	{ key: 'metadata', code: 'md', type: 'boolean', rule: SWITCH },
 	{ key: 'opacity', code: 'o', type: 'number', min: 0, max: 100 },
-	{ key: 'trim', code: 't', type: 'trim' },
-	{ key: 'zoom', code: 'z', type: 'text' },
-	{ key: 'page', code: 'pg', type: 'text' },
+	{ key: 'trim', code: 't', type: 'trim', rule: TRIM },
+	{ key: 'zoom', code: 'z', type: 'text', rule: rule(NUMBER_ONLY, 'a number, e.g. 0.5 or 2') },
+	{
+		key: 'page',
+		code: 'pg',
+		type: 'text',
+		rule: rule(
+			/^(?:\d+(?:-\d+)?|name-[^,:]+)$/,
+			'a page, a range or a layer name, e.g. 2, 3-4 or name-layer-4',
+		),
+	},
 	layerOnly('fontSize', 'fs'),
 	layerOnly('fontFamily', 'ff', 'path'),
 	layerOnly('fontColor', 'co'),
@@ -207,20 +385,60 @@ export type TransformationName = (typeof TABLE)[number]['key'];
 /** The entries the node shows as fields; it keeps a label and description for each. */
 export type ShownTransformation = Exclude<(typeof TABLE)[number], { hidden: string }>;
 
-/** A name a step may use, and whether it is an older SDK's name read by that SDK's rule. */
+/** The rule of an entry: its own, or the one its kind implies. */
+function ruleOf(spec: TransformationSpec): ValueRule | undefined {
+	switch (spec.type) {
+		case 'number':
+			return {
+				accepts: (text) => numberFrom(spec.min, spec.max, text),
+				expected: `a number from ${spec.min} to ${spec.max}, e.g. ${Math.round((spec.min + spec.max) / 2)}`,
+			};
+		case 'options':
+			return {
+				accepts: (text) => spec.values.includes(text),
+				expected: `one of ${spec.values.join(', ')}, e.g. ${spec.values[0]}`,
+			};
+		case 'list':
+			return {
+				accepts: (text) => text.split('_').every((part) => spec.values.includes(part)),
+				expected: `some of ${spec.values.join(', ')} joined by _, e.g. ${spec.values[0]}_${spec.values[1]}`,
+			};
+		default:
+			return spec.rule;
+	}
+}
+
+/** A name a step may use, whether it is an older SDK's name read by that SDK's rule, and its value rule. */
 interface NamedSpec {
 	spec: TransformationSpec;
 	olderName: boolean;
+	rule?: ValueRule;
 }
 
 /** Key, alias and code → spec. Names win over codes; codes let raw `{ w: 300 }` get the same value rules. */
 const SPEC_BY_NAME = new Map<string, NamedSpec>();
 for (const spec of TRANSFORMATIONS) {
-	SPEC_BY_NAME.set(spec.key, { spec, olderName: false });
+	const rule = ruleOf(spec);
+	SPEC_BY_NAME.set(spec.key, { spec, olderName: false, rule });
 	for (const alias of spec.aliases ?? []) SPEC_BY_NAME.set(alias, { spec, olderName: true });
 }
 for (const spec of TRANSFORMATIONS) {
-	if (!SPEC_BY_NAME.has(spec.code)) SPEC_BY_NAME.set(spec.code, { spec, olderName: false });
+	if (!SPEC_BY_NAME.has(spec.code)) SPEC_BY_NAME.set(spec.code, SPEC_BY_NAME.get(spec.key)!);
+}
+
+/** The value's text when ImageKit takes it; an error naming the entry and what it takes otherwise. */
+function checked(named: NamedSpec, text: string, step?: number): string {
+	if (named.rule && !named.rule.accepts(text)) {
+		const error = new ImageKitTransformationValueError(
+			named.spec.key,
+			named.spec.code,
+			text,
+			named.rule.expected,
+		);
+		error.step = step;
+		throw error;
+	}
+	return text;
 }
 
 /** Layer kinds (API.md §6.2.3); `source` names the overlay field the layer cannot do without. */
@@ -374,7 +592,7 @@ const EXAMPLE_LAYER_SOURCE: Record<LayerTypeSpec['source'], string> = {
 const LAYER_TYPE_NAMES = LAYER_TYPES.map((layer) => layer.type).join(', ');
 
 /** The layer segment `l-…,l-end`; a layer without a known type or its source is an error, never dropped. */
-function layerString(overlay: Overlay): string {
+function layerString(overlay: Overlay, step: number): string {
 	const layer = LAYER_TYPE_BY_NAME.get(overlay.type);
 	if (!layer) {
 		throw transformationError(
@@ -392,7 +610,7 @@ function layerString(overlay: Overlay): string {
 	segment +=
 		placementTokens(overlay.position, LAYER_POSITION) +
 		placementTokens(overlay.timing, LAYER_TIMING);
-	const nested = buildTransformationString(overlay.transformation);
+	const nested = chainString(overlay.transformation, step);
 	if (nested) segment += ',' + nested;
 	return segment + ',l-end';
 }
@@ -411,7 +629,7 @@ function olderSdkPair(spec: TransformationSpec, value: TransformationValue): str
 }
 
 /** One `code-value` pair, or '' when the value asks for nothing. Unknown keys are used as their own code. */
-function pairString(key: string, value: TransformationValue): string {
+function pairString(key: string, value: TransformationValue, step: number): string {
 	const named = SPEC_BY_NAME.get(key) ?? SPEC_BY_NAME.get(key.toLowerCase());
 	if (!named) return value === '-' ? key : key + '-' + String(value);
 	const { spec, olderName } = named;
@@ -430,18 +648,20 @@ function pairString(key: string, value: TransformationValue): string {
 		case 'optionalValue':
 			if (value === false) return '';
 			if (value === true || value === 'true' || value === '-' || isEmptyText(value)) return code;
-			return code + '-' + value;
+			return code + '-' + checked(named, String(value), step);
 	}
 	if (value === '-') return code;
 	switch (spec.type) {
 		case 'path':
 			return code + '-' + pathToken(String(value));
 		case 'list':
-			return code + '-' + (Array.isArray(value) ? value.join('_') : String(value));
+			return (
+				code + '-' + checked(named, Array.isArray(value) ? value.join('_') : String(value), step)
+			);
 		case 'trim':
-			return code + '-' + (isEmptyText(value) ? 'true' : String(value));
+			return code + '-' + (isEmptyText(value) ? 'true' : checked(named, String(value), step));
 		default:
-			return code + '-' + String(value);
+			return code + '-' + checked(named, String(value), step);
 	}
 }
 
@@ -451,6 +671,14 @@ function pairString(key: string, value: TransformationValue): string {
  */
 export function buildTransformationString(
 	steps: readonly TransformationStep[] | undefined,
+): string {
+	return chainString(steps, undefined);
+}
+
+/** The chain of `steps`; values are said to be in step `outerStep` when these are a layer's own. */
+function chainString(
+	steps: readonly TransformationStep[] | undefined,
+	outerStep: number | undefined,
 ): string {
 	if (steps === undefined || steps === null) return '';
 	if (!Array.isArray(steps)) {
@@ -471,11 +699,84 @@ export function buildTransformationString(
 			if (value === undefined || value === null) continue;
 			const pair =
 				key === 'overlay' && typeof value === 'object' && !Array.isArray(value)
-					? layerString(value as Overlay)
-					: pairString(key, value);
+					? layerString(value as Overlay, outerStep ?? index + 1)
+					: pairString(key, value, outerStep ?? index + 1);
 			if (pair) pairs = pairs ? pairs + ',' + pair : pair;
 		}
 		if (pairs) chain = chain ? chain + ':' + pairs : pairs;
+	}
+	return chain;
+}
+
+/** Codes a transformation string may hold besides the table's: the layer syntax (API.md §6.2.3). */
+const LAYER_CODES = [
+	'l',
+	'i',
+	'ie',
+	'lm',
+	'lx',
+	'ly',
+	'lxc',
+	'lyc',
+	'lfo',
+	'lap',
+	'lso',
+	'leo',
+	'ldu',
+];
+/** Longest first, so `orig-true` is `orig` and not `o`. */
+const CHAIN_CODES = [
+	...new Set([...TRANSFORMATIONS.map((spec) => spec.code), ...LAYER_CODES]),
+].sort((a, b) => b.length - a.length);
+
+function codeOf(part: string): string | undefined {
+	return CHAIN_CODES.find((code) => part === code || part.startsWith(code + '-'));
+}
+
+/**
+ * The parts of a transformation string: split at `,` and at `:` where a code follows, so values
+ * that hold a colon (`ar-4:3`, `bg-genfill:-prompt-…`) stay whole.
+ */
+function chainParts(chain: string): string[] {
+	const parts: string[] = [];
+	for (const group of chain.split(',')) {
+		const pieces = group.split(':');
+		let part = pieces[0];
+		for (let index = 1; index < pieces.length; index++) {
+			if (codeOf(pieces[index]) === undefined) part += ':' + pieces[index];
+			else {
+				parts.push(part);
+				part = pieces[index];
+			}
+		}
+		parts.push(part);
+	}
+	return parts;
+}
+
+/** Whether a part without a value, or with `true`, is whole: switches and effects with a default. */
+function takesBareCode(spec: TransformationSpec, value: string): boolean {
+	const bare = value === '' || value === 'true';
+	return bare && (spec.type === 'flag' || spec.type === 'optionalValue' || spec.type === 'trim');
+}
+
+/**
+ * Checks a transformation in ImageKit's own syntax (`w-300,h-200:rt-90`) by the table's rules:
+ * every part must be a known code, and each value must be one ImageKit takes. Layer parts are
+ * checked for their codes only. Returns the string unchanged.
+ */
+export function checkedTransformationString(chain: string): string {
+	for (const part of chainParts(chain)) {
+		const code = codeOf(part);
+		if (code === undefined) {
+			throw transformationError(
+				`has ${JSON.stringify(part)}, which is not an ImageKit transformation: write ImageKit's codes, e.g. w-300,h-200:rt-90`,
+			);
+		}
+		const named = SPEC_BY_NAME.get(code);
+		if (!named || named.olderName) continue;
+		const value = part.slice(code.length + 1);
+		if (!takesBareCode(named.spec, value)) checked(named, value);
 	}
 	return chain;
 }

@@ -8,11 +8,17 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { ImageKit, UrlOptions } from '../client';
-import { ImageKitInputError, MAX_URL_EXPIRY_SECONDS } from '../client';
+import type { ImageKit, TransformationStep, UrlOptions } from '../client';
+import {
+	checkedTransformationString,
+	ImageKitInputError,
+	ImageKitTransformationValueError,
+	MAX_URL_EXPIRY_SECONDS,
+} from '../client';
 import { toNodeError } from './errors';
 import { requiredText } from './parameters';
 import { stepsFromParameters } from './transformationFields';
+import { TRANSFORMATION_TEXT } from './transformationText';
 
 export const URL_SOURCE_OPTIONS: INodePropertyOptions[] = [
 	{ name: 'Path in Media Library', value: 'path', description: 'A path under your URL endpoint' },
@@ -42,6 +48,17 @@ export const urlLocationProperties: INodeProperties[] = [
 		description: 'Absolute URL of the file; transformations go into the query string',
 	},
 ];
+
+/** One text field for the whole chain in ImageKit's syntax: easy to fill from an expression or $fromAI. */
+export const transformationStringProperty: INodeProperties = {
+	displayName: 'Transformation',
+	name: 'transformation',
+	type: 'string',
+	default: '',
+	placeholder: 'w-300,h-300:rt-90',
+	description:
+		"Transformation in ImageKit's syntax: parameters joined by commas make one step, steps are joined by colons. Checked like the steps below, and applied before them.",
+};
 
 /** The entries of the Options collection that shape the URL. */
 export const urlOptionFields: INodeProperties[] = [
@@ -78,7 +95,8 @@ export const urlOptionFields: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'w-300,h-300:rt-90',
-		description: 'Transformation string in ImageKit syntax, chained after the steps above',
+		description:
+			'Transformation text added after the steps as is, unchecked: for parameters this node does not know yet',
 	},
 	{
 		displayName: 'Signed',
@@ -135,11 +153,34 @@ export function urlLocation(
 			};
 }
 
-/** Transformation steps (the `steps` field) and the Options collection, as `url()` options. */
+/** The Transformation field, checked by the table's rules; its errors name the field. */
+function transformationString(context: IExecuteFunctions, itemIndex: number): string {
+	const chain = String(context.getNodeParameter('transformation', itemIndex, '') ?? '').trim();
+	if (!chain) return chain;
+	try {
+		return checkedTransformationString(chain);
+	} catch (error) {
+		if (!(error instanceof ImageKitInputError))
+			throw toNodeError(context.getNode(), error, itemIndex);
+		const message =
+			error instanceof ImageKitTransformationValueError
+				? `'Transformation' has ${error.code}${error.value ? '-' + error.value : ''}: give ${error.code} (${labelOf(error.transformation)}) ${error.expected}`
+				: error.message.replace("'transformation'", "'Transformation'");
+		throw new NodeOperationError(context.getNode(), message, {
+			itemIndex,
+			description: 'Use Raw Transformation in Options for a parameter this node does not check yet',
+		});
+	}
+}
+
+/** The Transformation field, the Transformation Steps and the Options collection, as `url()` options. */
 export function urlOptionsFrom(context: IExecuteFunctions, itemIndex: number): UrlOptions {
 	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const transformation = stepsFromParameters(
-		context.getNodeParameter('steps', itemIndex, {}) as IDataObject,
+	const transformation: TransformationStep[] = [];
+	const chain = transformationString(context, itemIndex);
+	if (chain) transformation.push({ raw: chain });
+	transformation.push(
+		...stepsFromParameters(context.getNodeParameter('steps', itemIndex, {}) as IDataObject),
 	);
 	const raw = String(options.rawTransformation ?? '').trim();
 	if (raw) transformation.push({ raw });
@@ -177,6 +218,14 @@ function assertUrlEndpoint(
 	});
 }
 
+/** The field label of a table name; names the node does not show (seed names) stay as they are. */
+function labelOf(name: string): string {
+	return (
+		(TRANSFORMATION_TEXT as Record<string, { displayName: string } | undefined>)[name]
+			?.displayName ?? name
+	);
+}
+
 /** The node's labels of the client's URL options, for its input errors. */
 const URL_OPTION_LABELS: Record<string, string> = {
 	path: 'Path',
@@ -207,6 +256,16 @@ export function buildWithFieldLabels<T>(
 	try {
 		return build();
 	} catch (error) {
+		if (error instanceof ImageKitTransformationValueError) {
+			throw new NodeOperationError(
+				context.getNode(),
+				`'${labelOf(error.transformation)}' cannot be '${error.value}': give ${error.expected}`,
+				{
+					itemIndex,
+					description: `In step ${error.step ?? 1} of Transformation Steps`,
+				},
+			);
+		}
 		if (!(error instanceof ImageKitInputError) || !(error.field in URL_OPTION_LABELS)) {
 			throw toNodeError(context.getNode(), error, itemIndex);
 		}

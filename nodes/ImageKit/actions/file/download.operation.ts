@@ -12,6 +12,7 @@ import { TIMEOUT_FIELD } from '../../helpers/requestOptions';
 import { transformationStepsProperty } from '../../helpers/transformationFields';
 import {
 	buildWithFieldLabels,
+	transformationStringProperty,
 	URL_SOURCE_OPTIONS,
 	urlLocation,
 	urlLocationProperties,
@@ -48,6 +49,7 @@ const properties: INodeProperties[] = [
 	},
 	{ ...fileIdProperty, displayOptions: { show: { source: ['file'] } } },
 	...urlLocationProperties,
+	transformationStringProperty,
 	transformationStepsProperty(),
 	{
 		displayName: 'Options',

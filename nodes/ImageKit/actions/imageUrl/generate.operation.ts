@@ -6,6 +6,7 @@ import { itemsFor } from '../../helpers/parameters';
 import { transformationStepsProperty } from '../../helpers/transformationFields';
 import {
 	buildWithFieldLabels,
+	transformationStringProperty,
 	URL_SOURCE_OPTIONS,
 	urlLocation,
 	urlLocationProperties,
@@ -23,6 +24,7 @@ const properties: INodeProperties[] = [
 		default: 'path',
 	},
 	...urlLocationProperties,
+	transformationStringProperty,
 	transformationStepsProperty(),
 	{
 		displayName: 'Options',
