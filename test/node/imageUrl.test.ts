@@ -60,11 +60,6 @@ describe('Image URL → Generate', () => {
 			"'Expires In (Seconds)' must be 0 or more whole seconds",
 		],
 		[
-			'a text overlay without text',
-			{ source: 'path', path: 'a.jpg', steps: { step: [{ overlay: { text: { text: '' } } }] } },
-			"'Transformation Steps' has a text overlay without its text",
-		],
-		[
 			'a Width ImageKit would refuse',
 			{ source: 'path', path: 'a.jpg', steps: { step: [{ parameters: { width: 'wide' } }] } },
 			"'Width' cannot be 'wide': give a number of pixels, a fraction of the original or an arithmetic expression, e.g. 300, 0.5 or ih_div_2",
@@ -86,6 +81,76 @@ describe('Image URL → Generate', () => {
 			...parameters,
 		});
 		expect(result.error?.message).toContain(message);
+	});
+
+	it('shows each step as what it holds: transformations, or one overlay, and outputs the chain', async () => {
+		const result = await fixture.run({
+			resource: 'imageUrl',
+			operation: 'generate',
+			source: 'path',
+			path: '/shoes/red.jpg',
+			steps: {
+				step: [
+					{ type: 'transformations', parameters: { height: 300, width: 300 } },
+					{
+						type: 'text',
+						text: 'Sale',
+						layerOptions: { x: '10', focus: 'bottom', layerMode: 'multiply' },
+					},
+					{ type: 'solidColor', color: '#FF0000', layerOptions: { transformation: 'w-20,h-20' } },
+					{ type: 'transformations', parameters: { rotation: '90' } },
+				],
+			},
+		});
+		expect(result.error).toBeUndefined();
+		const chain =
+			'w-300,h-300:l-text,i-Sale,lm-multiply,lx-10,lfo-bottom,l-end:' +
+			'l-image,i-ik_canvas,bg-FF0000,w-20,h-20,l-end:rt-90';
+		expect(result.items[0].json).toEqual({
+			url: `${endpoint()}tr:${chain}/shoes/red.jpg`,
+			transformation: chain,
+		});
+	});
+
+	// A workflow saved before version 2 keeps its steps: transformations and overlays in one step.
+	it('reads the steps of a version 1 node as they were saved', async () => {
+		const result = await fixture.run(
+			{
+				resource: 'imageUrl',
+				operation: 'generate',
+				source: 'path',
+				path: '/shoes/red.jpg',
+				steps: {
+					step: [
+						{
+							parameters: { width: 300 },
+							overlay: {
+								text: { text: 'Sale', options: { y: '5' } },
+								image: { input: '/logo.png' },
+							},
+						},
+					],
+				},
+			},
+			{ typeVersion: 1 },
+		);
+		expect(result.error).toBeUndefined();
+		expect(result.items[0].json.transformation).toBe(
+			'w-300,l-text,i-Sale,ly-5,l-end:l-image,i-logo.png,l-end',
+		);
+		const refused = await fixture.run(
+			{
+				resource: 'imageUrl',
+				operation: 'generate',
+				source: 'path',
+				path: 'a.jpg',
+				steps: { step: [{ overlay: { text: { text: '' } } }] },
+			},
+			{ typeVersion: 1 },
+		);
+		expect(refused.error?.message).toContain(
+			"'Transformation Steps' has a text overlay without its text",
+		);
 	});
 
 	it('says which step holds a refused value', async () => {

@@ -186,44 +186,114 @@ function layerSection(layer: LayerTypeSpec): INodePropertyCollection {
 
 const OVERLAY_SECTIONS = LAYER_TYPES.map(layerSection).sort(byDisplayName);
 
-/** "Transformation Steps": each step holds transformations applied together and an optional overlay. */
-export function transformationStepsProperty(name = 'steps'): INodeProperties {
-	return {
-		displayName: 'Transformation Steps',
-		name,
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true, sortable: true },
-		placeholder: 'Add Step',
-		default: {},
-		description: 'Steps run in order; the transformations within one step are applied together',
-		options: [
-			{
-				displayName: 'Step',
-				name: 'step',
-				values: [
-					{
-						displayName: 'Transformations',
-						name: 'parameters',
-						type: 'collection',
-						placeholder: 'Add Transformation',
-						default: {},
-						options: STEP_FIELDS,
-					},
-					{
-						displayName: 'Overlay',
-						name: 'overlay',
-						type: 'fixedCollection',
-						placeholder: 'Add Overlay',
-						default: {},
-						description:
-							'A layer drawn on the result of this step; a second layer type becomes a step of its own',
-						options: OVERLAY_SECTIONS,
-					},
-				],
-			},
-		],
-	};
+const STEPS_DESCRIPTION =
+	'Each step is one part of the transformation chain, applied to the result of the steps before it; ' +
+	'in the URL, steps are joined by colons: w-300,h-300:rt-90 is two steps';
+
+/**
+ * Version 1's steps: each step holds a Transformations box and an Overlay box. Kept so saved
+ * workflows open and run as they were; new nodes get version 2's typed steps.
+ */
+const STEPS_V1: INodeProperties = {
+	displayName: 'Transformation Steps',
+	name: 'steps',
+	type: 'fixedCollection',
+	typeOptions: { multipleValues: true, sortable: true },
+	placeholder: 'Add Step',
+	default: {},
+	displayOptions: { show: { '@version': [1] } },
+	description: STEPS_DESCRIPTION,
+	options: [
+		{
+			displayName: 'Step',
+			name: 'step',
+			values: [
+				{
+					displayName: 'Transformations',
+					name: 'parameters',
+					type: 'collection',
+					placeholder: 'Add Transformation',
+					default: {},
+					options: STEP_FIELDS,
+				},
+				{
+					displayName: 'Overlay',
+					name: 'overlay',
+					type: 'fixedCollection',
+					placeholder: 'Add Overlay',
+					default: {},
+					description:
+						'A layer drawn on the result of this step; a second layer type becomes a step of its own',
+					options: OVERLAY_SECTIONS,
+				},
+			],
+		},
+	],
+};
+
+/** The Type of a version 2 step: transformations, or one overlay of a kind. */
+const TRANSFORMATIONS_STEP = 'transformations';
+
+const STEP_TYPE_FIELD: INodeProperties = {
+	displayName: 'Type',
+	name: 'type',
+	type: 'options',
+	options: [
+		{
+			name: 'Transformations',
+			value: TRANSFORMATIONS_STEP,
+			description: 'Resize, crop, effects and more, applied together',
+		},
+		...LAYER_TYPES.map((layer) => ({
+			name: `${LAYER_TYPE_LABELS[layer.type]} Overlay`,
+			value: layer.type,
+			description: `Draws a ${LAYER_TYPE_LABELS[layer.type].toLowerCase()} layer on the result of the steps before`,
+		})),
+	].sort(byName),
+	default: TRANSFORMATIONS_STEP,
+	description: 'What this step does',
+};
+
+/** The fields of one overlay kind, shown when the step's Type is that kind. */
+function overlayStepFields(layer: LayerTypeSpec): INodeProperties[] {
+	const [source, options] = layerSection(layer).values;
+	const show = { displayOptions: { show: { type: [layer.type] } } };
+	return [
+		{ ...source, ...show },
+		{ ...options, name: 'layerOptions', ...show },
+	];
 }
+
+/** Version 2's steps: each step has a Type and shows only the fields of that type. */
+const STEPS_V2: INodeProperties = {
+	...STEPS_V1,
+	displayOptions: { show: { '@version': [2] } },
+	options: [
+		{
+			displayName: 'Step',
+			name: 'step',
+			values: [
+				STEP_TYPE_FIELD,
+				{
+					displayName: 'Transformations',
+					name: 'parameters',
+					type: 'collection',
+					placeholder: 'Add Transformation',
+					default: {},
+					options: STEP_FIELDS,
+					displayOptions: { show: { type: [TRANSFORMATIONS_STEP] } },
+				},
+				...LAYER_TYPES.flatMap(overlayStepFields),
+			],
+		},
+	],
+};
+
+/**
+ * "Transformation Steps", in the shape of each node version. `stepsFromParameters` reads both:
+ * version 1's `{ parameters, overlay }` and version 2's `{ type, … }`.
+ */
+export const transformationStepsProperties: INodeProperties[] = [STEPS_V1, STEPS_V2];
 
 function isObject(value: unknown): value is IDataObject {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -271,42 +341,63 @@ function pickLayerFields(
 	return picked;
 }
 
+/** A layer from its fields: the source (text, input or colour) and its options. */
+function overlayFrom(layer: LayerTypeSpec, fields: IDataObject, options: unknown): Overlay {
+	// A layer left without its text, input or colour is kept: the client refuses it by name.
+	const source = String(fields[layer.source] ?? '');
+	const chosen = isObject(options) ? options : {};
+	const overlay: Overlay = { type: layer.type };
+	// The colour picker writes `#RRGGBB`; ImageKit takes the hex digits alone.
+	overlay[layer.source] = layer.source === 'color' ? source.replace(/^#/, '') : source;
+	const position = pickLayerFields(chosen, LAYER_POSITION);
+	if (position) overlay.position = position;
+	const timing = pickLayerFields(chosen, LAYER_TIMING);
+	if (timing) overlay.timing = timing;
+	if (!isEmpty(chosen.encoding)) overlay.encoding = chosen.encoding as LayerEncoding;
+	if (!isEmpty(chosen.layerMode)) overlay.layerMode = chosen.layerMode as LayerMode;
+	if (!isEmpty(chosen.transformation))
+		overlay.transformation = [{ raw: String(chosen.transformation).trim() }];
+	return overlay;
+}
+
+const LAYER_BY_TYPE = new Map<string, LayerTypeSpec>(
+	LAYER_TYPES.map((layer) => [layer.type, layer]),
+);
+
+/** Version 1's Overlay box: one section per layer type. */
 function overlaysFromUi(sections: unknown): Overlay[] {
 	const overlays: Overlay[] = [];
 	if (!isObject(sections)) return overlays;
 	for (const [type, section] of Object.entries(sections)) {
-		const layer = LAYER_TYPES.find((candidate) => candidate.type === type);
-		if (!layer || !isObject(section)) continue;
-		// A layer left without its text, input or colour is kept: the client refuses it by name.
-		const source = String(section[layer.source] ?? '');
-		const options = isObject(section.options) ? section.options : {};
-		const overlay: Overlay = { type: layer.type };
-		// The colour picker writes `#RRGGBB`; ImageKit takes the hex digits alone.
-		overlay[layer.source] = layer.source === 'color' ? source.replace(/^#/, '') : source;
-		const position = pickLayerFields(options, LAYER_POSITION);
-		if (position) overlay.position = position;
-		const timing = pickLayerFields(options, LAYER_TIMING);
-		if (timing) overlay.timing = timing;
-		if (!isEmpty(options.encoding)) overlay.encoding = options.encoding as LayerEncoding;
-		if (!isEmpty(options.layerMode)) overlay.layerMode = options.layerMode as LayerMode;
-		if (!isEmpty(options.transformation))
-			overlay.transformation = [{ raw: String(options.transformation).trim() }];
-		overlays.push(overlay);
+		const layer = LAYER_BY_TYPE.get(type);
+		if (layer && isObject(section)) overlays.push(overlayFrom(layer, section, section.options));
 	}
 	return overlays;
 }
 
+/** One version 2 step: its Type says which fields it holds. */
+function typedStep(uiStep: IDataObject): TransformationStep {
+	const layer = LAYER_BY_TYPE.get(String(uiStep.type));
+	if (!layer) return transformationsFromUi(uiStep.parameters);
+	return { overlay: overlayFrom(layer, uiStep, uiStep.layerOptions) };
+}
+
 /**
- * The client's `transformation` array from the value of `transformationStepsProperty()`
- * (`{ step: [{ parameters, overlay }] }`). Empty fields are skipped; a step's second and later
- * layers become steps of their own, since one step carries one overlay. Parameters come out in the
- * transformation table's order.
+ * The client's `transformation` array from the value of Transformation Steps: version 2's
+ * `{ step: [{ type, … }] }` or version 1's `{ step: [{ parameters, overlay }] }`. Empty fields are
+ * skipped; a version 1 step's second and later layers become steps of their own, since one step
+ * carries one overlay. Parameters come out in the transformation table's order.
  */
 export function stepsFromParameters(value: IDataObject): TransformationStep[] {
 	const steps: TransformationStep[] = [];
 	const uiSteps = Array.isArray(value?.step) ? (value.step as unknown[]) : [];
 	for (const uiStep of uiSteps) {
 		if (!isObject(uiStep)) continue;
+		if (uiStep.type !== undefined) {
+			const step = typedStep(uiStep);
+			if (Object.keys(step).length > 0) steps.push(step);
+			continue;
+		}
 		const step = transformationsFromUi(uiStep.parameters);
 		const [firstOverlay, ...laterOverlays] = overlaysFromUi(uiStep.overlay);
 		if (firstOverlay) step.overlay = firstOverlay;

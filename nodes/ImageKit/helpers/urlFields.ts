@@ -10,6 +10,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { ImageKit, TransformationStep, UrlOptions } from '../client';
 import {
+	buildTransformationString,
 	checkedTransformationString,
 	ImageKitInputError,
 	ImageKitTransformationValueError,
@@ -173,17 +174,61 @@ function transformationString(context: IExecuteFunctions, itemIndex: number): st
 	}
 }
 
+/** The client's words for the steps field, made the node's: a value error names its own field. */
+function stepsError(context: IExecuteFunctions, itemIndex: number, error: unknown): Error {
+	if (error instanceof ImageKitTransformationValueError) {
+		return new NodeOperationError(
+			context.getNode(),
+			`'${labelOf(error.transformation)}' cannot be '${error.value}': give ${error.expected}`,
+			{ itemIndex, description: `In step ${error.step ?? 1} of Transformation Steps` },
+		);
+	}
+	if (error instanceof ImageKitInputError && error.field === 'transformation') {
+		return new NodeOperationError(
+			context.getNode(),
+			error.message.replace("'transformation'", "'Transformation Steps'"),
+			{ itemIndex },
+		);
+	}
+	return toNodeError(context.getNode(), error, itemIndex);
+}
+
+/**
+ * The whole transformation chain of an item, checked: the Transformation field, then the steps,
+ * then Raw Transformation as is. Built once here, so the URL builder takes it as it is and the
+ * output can show it.
+ */
+function transformationChain(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	options: IDataObject,
+): string {
+	const parts: string[] = [];
+	const chain = transformationString(context, itemIndex);
+	if (chain) parts.push(chain);
+	try {
+		const steps = buildTransformationString(
+			stepsFromParameters(context.getNodeParameter('steps', itemIndex, {}) as IDataObject),
+		);
+		if (steps) parts.push(steps);
+	} catch (error) {
+		throw stepsError(context, itemIndex, error);
+	}
+	const raw = String(options.rawTransformation ?? '').trim();
+	if (raw) parts.push(raw);
+	return parts.join(':');
+}
+
+/** The chain `urlOptionsFrom` built, e.g. for the output. */
+export function transformationOf(options: UrlOptions): string {
+	return String(options.transformation?.[0]?.raw ?? '');
+}
+
 /** The Transformation field, the Transformation Steps and the Options collection, as `url()` options. */
 export function urlOptionsFrom(context: IExecuteFunctions, itemIndex: number): UrlOptions {
 	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const transformation: TransformationStep[] = [];
-	const chain = transformationString(context, itemIndex);
-	if (chain) transformation.push({ raw: chain });
-	transformation.push(
-		...stepsFromParameters(context.getNodeParameter('steps', itemIndex, {}) as IDataObject),
-	);
-	const raw = String(options.rawTransformation ?? '').trim();
-	if (raw) transformation.push({ raw });
+	const chain = transformationChain(context, itemIndex, options);
+	const transformation: TransformationStep[] = chain ? [{ raw: chain }] : [];
 
 	const queryParameters: Record<string, string> = {};
 	for (const parameter of ((options.queryParameters as IDataObject | undefined)?.parameter ??
@@ -256,16 +301,6 @@ export function buildWithFieldLabels<T>(
 	try {
 		return build();
 	} catch (error) {
-		if (error instanceof ImageKitTransformationValueError) {
-			throw new NodeOperationError(
-				context.getNode(),
-				`'${labelOf(error.transformation)}' cannot be '${error.value}': give ${error.expected}`,
-				{
-					itemIndex,
-					description: `In step ${error.step ?? 1} of Transformation Steps`,
-				},
-			);
-		}
 		if (!(error instanceof ImageKitInputError) || !(error.field in URL_OPTION_LABELS)) {
 			throw toNodeError(context.getNode(), error, itemIndex);
 		}

@@ -9,9 +9,10 @@ import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 import type { FileDetails, ImageKit, UrlOptions } from '../../client';
 import { headerValue } from '../../client';
 import { TIMEOUT_FIELD } from '../../helpers/requestOptions';
-import { transformationStepsProperty } from '../../helpers/transformationFields';
+import { transformationStepsProperties } from '../../helpers/transformationFields';
 import {
 	buildWithFieldLabels,
+	transformationOf,
 	transformationStringProperty,
 	URL_SOURCE_OPTIONS,
 	urlLocation,
@@ -50,7 +51,7 @@ const properties: INodeProperties[] = [
 	{ ...fileIdProperty, displayOptions: { show: { source: ['file'] } } },
 	...urlLocationProperties,
 	transformationStringProperty,
-	transformationStepsProperty(),
+	...transformationStepsProperties,
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -67,7 +68,7 @@ export const description = updateDisplayOptions(
 	{ show: { resource: ['file'], operation: ['download'] } },
 	[
 		toolDescription(
-			"Downloads a file into the item's binary data: a stored file (by ID or URL), a path under the URL endpoint, or a full URL, optionally transformed. Returns url, fileName, mimeType and fileSize, with the bytes in the binary field.",
+			"Downloads a file into the item's binary data: a stored file (by ID or URL), a path under the URL endpoint, or a full URL, optionally transformed. Returns url, transformation, fileName, mimeType and fileSize, with the bytes in the binary field.",
 		),
 		...properties,
 	],
@@ -168,7 +169,13 @@ export async function execute(
 	const binary = await this.helpers.prepareBinaryData(download.body, fileName, mimeType);
 	return [
 		{
-			json: { url, fileName, mimeType: binary.mimeType, fileSize: binary.fileSize },
+			json: {
+				url,
+				transformation: transformationOf(urlOptions),
+				fileName,
+				mimeType: binary.mimeType,
+				fileSize: binary.fileSize,
+			},
 			binary: { [binaryPropertyName]: binary },
 			pairedItem: { item: itemIndex },
 		},

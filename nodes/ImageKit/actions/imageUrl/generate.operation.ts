@@ -3,9 +3,10 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ImageKit, UrlOptions } from '../../client';
 import { itemsFor } from '../../helpers/parameters';
-import { transformationStepsProperty } from '../../helpers/transformationFields';
+import { transformationStepsProperties } from '../../helpers/transformationFields';
 import {
 	buildWithFieldLabels,
+	transformationOf,
 	transformationStringProperty,
 	URL_SOURCE_OPTIONS,
 	urlLocation,
@@ -25,7 +26,7 @@ const properties: INodeProperties[] = [
 	},
 	...urlLocationProperties,
 	transformationStringProperty,
-	transformationStepsProperty(),
+	...transformationStepsProperties,
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -40,7 +41,7 @@ export const description = updateDisplayOptions(
 	{ show: { resource: ['imageUrl'], operation: ['generate'] } },
 	[
 		toolDescription(
-			"Builds an ImageKit delivery URL; no API call is made. Inputs: Path under the URL endpoint (e.g. /shoes/red.jpg) or a full URL, and optionally a transformation in ImageKit's syntax, e.g. w-300,h-200 or w-400,q-80:rt-90 (steps joined by colons), Signed, and Expires In (seconds). Returns url.",
+			"Builds an ImageKit delivery URL; no API call is made. Inputs: Path under the URL endpoint (e.g. /shoes/red.jpg) or a full URL, and optionally a transformation in ImageKit's syntax, e.g. w-300,h-200 or w-400,q-80:rt-90 (steps joined by colons), Signed, and Expires In (seconds). Returns url, and transformation: the chain the URL carries.",
 		),
 		...properties,
 	],
@@ -59,5 +60,5 @@ export async function execute(
 	const url = buildWithFieldLabels(this, itemIndex, urlOptions, client, () =>
 		client.url(urlOptions),
 	);
-	return itemsFor(this, { url }, itemIndex);
+	return itemsFor(this, { url, transformation: transformationOf(urlOptions) }, itemIndex);
 }

@@ -9,7 +9,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { ImageKit, ResponsiveImageOptions } from '../../client';
 import { DEFAULT_DEVICE_BREAKPOINTS, DEFAULT_IMAGE_BREAKPOINTS } from '../../client';
 import { itemsFor, toList } from '../../helpers/parameters';
-import { transformationStepsProperty } from '../../helpers/transformationFields';
+import { transformationStepsProperties } from '../../helpers/transformationFields';
 import {
 	buildWithFieldLabels,
 	URL_SOURCE_OPTIONS,
@@ -64,7 +64,7 @@ const properties: INodeProperties[] = [
 		default: 'path',
 	},
 	...urlLocationProperties,
-	transformationStepsProperty(),
+	...transformationStepsProperties,
 	{
 		displayName: 'Options',
 		name: 'options',
