@@ -22,6 +22,7 @@ import {
 	LAYER_TYPES,
 	TRANSFORMATIONS,
 } from '../client/transformations';
+import { sortedByDisplayName, sortedByName } from './sorting';
 import type { FieldText } from './transformationText';
 import {
 	LAYER_ENCODING_LABELS,
@@ -36,15 +37,9 @@ type LayerFieldSpec = (typeof LAYER_POSITION)[number] | (typeof LAYER_TIMING)[nu
 /** A table entry with the node's words for it. */
 type LabelledText = FieldText & { options?: Readonly<Record<string, string>>; default?: number };
 
-const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
-const byDisplayName = (a: { displayName: string }, b: { displayName: string }) =>
-	a.displayName.localeCompare(b.displayName);
-
 /** n8n options from a value → label map, sorted by label as n8n's lint asks. */
 function optionList(labels: Readonly<Record<string, string>>): INodePropertyOptions[] {
-	return Object.entries(labels)
-		.map(([value, name]) => ({ name, value }))
-		.sort(byName);
+	return sortedByName(Object.entries(labels).map(([value, name]) => ({ name, value })));
 }
 
 /** A dropdown whose default is the first value of the table's map. */
@@ -89,7 +84,7 @@ function transformationField(spec: ShownTransformation): INodeProperties {
 }
 
 const SHOWN_SPECS = TRANSFORMATIONS.filter(isShown);
-const STEP_FIELDS = SHOWN_SPECS.map(transformationField).sort(byDisplayName);
+const STEP_FIELDS = sortedByDisplayName(SHOWN_SPECS.map(transformationField));
 
 /** The field naming what the layer shows; its `name` is the overlay property it fills. */
 const LAYER_SOURCE_FIELDS: Record<LayerTypeSpec['source'], INodeProperties> = {
@@ -178,13 +173,13 @@ function layerSection(layer: LayerTypeSpec): INodePropertyCollection {
 				type: 'collection',
 				placeholder: 'Add Option',
 				default: {},
-				options: options.sort(byDisplayName),
+				options: sortedByDisplayName(options),
 			},
 		],
 	};
 }
 
-const OVERLAY_SECTIONS = LAYER_TYPES.map(layerSection).sort(byDisplayName);
+const OVERLAY_SECTIONS = sortedByDisplayName(LAYER_TYPES.map(layerSection));
 
 const STEPS_DESCRIPTION =
 	'Each step is one part of the transformation chain, applied to the result of the steps before it; ' +
@@ -238,7 +233,7 @@ const STEP_TYPE_FIELD: INodeProperties = {
 	displayName: 'Type',
 	name: 'type',
 	type: 'options',
-	options: [
+	options: sortedByName([
 		{
 			name: 'Transformations',
 			value: TRANSFORMATIONS_STEP,
@@ -249,7 +244,7 @@ const STEP_TYPE_FIELD: INodeProperties = {
 			value: layer.type,
 			description: `Draws a ${LAYER_TYPE_LABELS[layer.type].toLowerCase()} layer on the result of the steps before`,
 		})),
-	].sort(byName),
+	]),
 	default: TRANSFORMATIONS_STEP,
 	description: 'What this step does',
 };

@@ -23,6 +23,7 @@ import {
 import type { Download } from '../../transport';
 import { openDownload } from '../../transport';
 import { fileIdFrom, fileIdProperty } from '../../helpers/locators';
+import { sortedByDisplayName } from '../../helpers/sorting';
 import { toolDescription } from '../../helpers/toolDescription';
 
 const binaryPropertyField: INodeProperties = {
@@ -58,9 +59,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [...urlOptionFields, binaryPropertyField].sort((first, second) =>
-			first.displayName.localeCompare(second.displayName),
-		),
+		options: sortedByDisplayName([...urlOptionFields, binaryPropertyField]),
 	},
 ];
 

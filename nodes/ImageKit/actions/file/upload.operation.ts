@@ -10,7 +10,8 @@ import type { ImageKit, UploadInput, UploadOptions, UploadPostTransformation } f
 import { customMetadataFromParameters } from '../../helpers/customMetadata';
 import { extensionsFromParameters } from '../../helpers/extensionFields';
 import { itemsFor, requiredText, toList } from '../../helpers/parameters';
-import { fileDetailFields, sortedByDisplayName } from './fields';
+import { sortedByDisplayName } from '../../helpers/sorting';
+import { fileDetailFields } from './fields';
 import { toolDescription } from '../../helpers/toolDescription';
 
 // Binary content is read from n8n's store in chunks of this size while it streams out.

@@ -18,6 +18,7 @@ import {
 	urlOptionFields,
 	urlOptionsFrom,
 } from '../../helpers/urlFields';
+import { sortedByDisplayName } from '../../helpers/sorting';
 import { toolDescription } from '../../helpers/toolDescription';
 
 const responsiveOptionFields: INodeProperties[] = [
@@ -71,9 +72,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [...urlOptionFields, ...responsiveOptionFields].sort((first, second) =>
-			first.displayName.localeCompare(second.displayName),
-		),
+		options: sortedByDisplayName([...urlOptionFields, ...responsiveOptionFields]),
 	},
 ];
 
