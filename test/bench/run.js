@@ -6,7 +6,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 
-const BENCH_MODULES = ['load.js', 'url.js', 'uploadMemory.js'];
+const BENCH_MODULES = ['load.js', 'url.js', 'perItem.js', 'uploadMemory.js'];
 
 function printTable(rows) {
 	const columns = Object.keys(rows[0]);

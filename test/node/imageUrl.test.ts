@@ -153,6 +153,36 @@ describe('Image URL → Generate', () => {
 		);
 	});
 
+	// Fixed parameters are read once per run; an expression is still read for each item.
+	it('gives each item its own URL when a field is an expression, and the same one otherwise', async () => {
+		const inputItems = [
+			{ json: { path: '/a.jpg', width: 100 } },
+			{ json: { path: '/b.jpg', width: 200 } },
+		];
+		const perItem = await fixture.run(
+			{
+				resource: 'imageUrl',
+				operation: 'generate',
+				source: 'path',
+				path: '={{ $json.path }}',
+				steps: { step: [{ parameters: { width: '={{ $json.width }}' } }] },
+			},
+			{ inputItems },
+		);
+		expect(perItem.items.map((item) => item.json.url)).toEqual([
+			`${endpoint()}tr:w-100/a.jpg`,
+			`${endpoint()}tr:w-200/b.jpg`,
+		]);
+		const fixed = await fixture.run(
+			{ resource: 'imageUrl', operation: 'generate', source: 'path', path: '/a.jpg' },
+			{ inputItems },
+		);
+		expect(fixed.items.map((item) => item.json.url)).toEqual([
+			`${endpoint()}a.jpg`,
+			`${endpoint()}a.jpg`,
+		]);
+	});
+
 	it('says which step holds a refused value', async () => {
 		const result = await fixture.run({
 			resource: 'imageUrl',

@@ -17,7 +17,7 @@ import {
 	MAX_URL_EXPIRY_SECONDS,
 } from '../client';
 import { toNodeError } from './errors';
-import { requiredText } from './parameters';
+import { requiredText, sameForEveryItem } from './parameters';
 import { stepsFromParameters } from './transformationFields';
 import { TRANSFORMATION_TEXT } from './transformationText';
 
@@ -224,8 +224,21 @@ export function transformationOf(options: UrlOptions): string {
 	return String(options.transformation?.[0]?.raw ?? '');
 }
 
-/** The Transformation field, the Transformation Steps and the Options collection, as `url()` options. */
+/** The parameters `urlOptionsFrom` reads. */
+const URL_OPTION_PARAMETERS = ['transformation', 'steps', 'options'];
+
+/**
+ * The Transformation field, the Transformation Steps and the Options collection, as `url()` options;
+ * read and built once per run when none of them holds an expression. The result is shared: copy it
+ * to change it.
+ */
 export function urlOptionsFrom(context: IExecuteFunctions, itemIndex: number): UrlOptions {
+	return sameForEveryItem(context, 'urlOptions', URL_OPTION_PARAMETERS, () =>
+		readUrlOptions(context, itemIndex),
+	);
+}
+
+function readUrlOptions(context: IExecuteFunctions, itemIndex: number): UrlOptions {
 	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const chain = transformationChain(context, itemIndex, options);
 	const transformation: TransformationStep[] = chain ? [{ raw: chain }] : [];

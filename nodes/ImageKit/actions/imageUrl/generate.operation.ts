@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ImageKit, UrlOptions } from '../../client';
-import { itemsFor } from '../../helpers/parameters';
+import { itemsFor, sameForEveryItem } from '../../helpers/parameters';
 import { transformationStepsProperties } from '../../helpers/transformationFields';
 import {
 	buildWithFieldLabels,
@@ -47,18 +47,21 @@ export const description = updateDisplayOptions(
 	],
 );
 
+/** Everything Generate reads; when none holds an expression, every item gets the same URL. */
+const PARAMETERS = ['source', 'path', 'src', 'transformation', 'steps', 'options'];
+
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	client: ImageKit,
 ): Promise<INodeExecutionData[]> {
-	const source = this.getNodeParameter('source', itemIndex) as 'path' | 'url';
-	const urlOptions: UrlOptions = {
-		...urlLocation(this, itemIndex, source),
+	const urlOptions: UrlOptions = sameForEveryItem(this, 'generateOptions', PARAMETERS, () => ({
+		...urlLocation(this, itemIndex, this.getNodeParameter('source', itemIndex) as 'path' | 'url'),
 		...urlOptionsFrom(this, itemIndex),
-	};
-	const url = buildWithFieldLabels(this, itemIndex, urlOptions, client, () =>
-		client.url(urlOptions),
-	);
+	}));
+	const build = () =>
+		buildWithFieldLabels(this, itemIndex, urlOptions, client, () => client.url(urlOptions));
+	// An expiring URL depends on the time it is made at.
+	const url = urlOptions.expireSeconds ? build() : sameForEveryItem(this, 'url', PARAMETERS, build);
 	return itemsFor(this, { url, transformation: transformationOf(urlOptions) }, itemIndex);
 }
