@@ -65,6 +65,15 @@ describe('Image URL → Generate', () => {
 			"'Width' cannot be 'wide': give a number of pixels, a fraction of the original or an arithmetic expression, e.g. 300, 0.5 or ih_div_2",
 		],
 		[
+			'a layer position ImageKit would refuse',
+			{
+				source: 'path',
+				path: 'a.jpg',
+				steps: { step: [{ type: 'text', text: 'Sale', layerOptions: { anchorPoint: 'middle' } }] },
+			},
+			"'Anchor Point' cannot be 'middle': give one of center, top, bottom",
+		],
+		[
 			'a crop mode ImageKit does not have, in the Transformation field',
 			{ source: 'path', path: 'a.jpg', transformation: 'w-300,c-fit' },
 			"'Transformation' has c-fit: give c (Crop) one of maintain_ratio",

@@ -574,6 +574,23 @@ describe('value checks', () => {
 		);
 	});
 
+	it('checks layer placement and timing', () => {
+		const layer = (position: Record<string, string>) =>
+			tr({ overlay: { type: 'text', text: 'Hi', position } });
+		expect(layer({ x: 'N10', y: 'bh_mul_0.1', focus: 'top_left' })).toBe(
+			'l-text,i-Hi,lx-N10,ly-bh_mul_0.1,lfo-top_left,l-end',
+		);
+		expect(() => layer({ x: '-10' })).toThrow(
+			expect.objectContaining({ transformation: 'x', code: 'lx', value: '-10', step: 1 }),
+		);
+		expect(() => layer({ anchorPoint: 'middle' })).toThrow(
+			expect.objectContaining({ transformation: 'anchorPoint' }),
+		);
+		expect(() =>
+			tr({ overlay: { type: 'video', input: 'a.mp4', timing: { start: 'soon' } } }),
+		).toThrow(expect.objectContaining({ transformation: 'start', code: 'lso' }));
+	});
+
 	it('checks raw codes like their names', () => {
 		expect(refusal({ w: 'wide' })).toMatchObject({ transformation: 'width', code: 'w' });
 	});

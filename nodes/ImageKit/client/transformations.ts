@@ -473,23 +473,36 @@ interface LayerFieldSpec {
 	key: string;
 	code: string;
 	values?: readonly string[];
+	rule: ValueRule;
 }
 
-/** Layer placement, in the order the URL carries it. */
+/** Layer placement, in the order the URL carries it; N before a number makes it negative. */
+const LAYER_OFFSET = rule(
+	whole(`N?(?:${EXPRESSION})`),
+	'a number of pixels, N and a number for a negative one, or an arithmetic expression, e.g. 10, N10 or bw_mul_0.9',
+);
+const LAYER_PLACE = rule(
+	whole(LAYER_PLACES.join('|')),
+	`one of ${LAYER_PLACES.join(', ')}, e.g. center`,
+);
 export const LAYER_POSITION = [
-	{ key: 'x', code: 'lx' },
-	{ key: 'y', code: 'ly' },
-	{ key: 'xCenter', code: 'lxc' },
-	{ key: 'yCenter', code: 'lyc' },
-	{ key: 'focus', code: 'lfo', values: LAYER_PLACES },
-	{ key: 'anchorPoint', code: 'lap', values: LAYER_PLACES },
+	{ key: 'x', code: 'lx', rule: LAYER_OFFSET },
+	{ key: 'y', code: 'ly', rule: LAYER_OFFSET },
+	{ key: 'xCenter', code: 'lxc', rule: LAYER_OFFSET },
+	{ key: 'yCenter', code: 'lyc', rule: LAYER_OFFSET },
+	{ key: 'focus', code: 'lfo', values: LAYER_PLACES, rule: LAYER_PLACE },
+	{ key: 'anchorPoint', code: 'lap', values: LAYER_PLACES, rule: LAYER_PLACE },
 ] as const satisfies readonly LayerFieldSpec[];
 
 /** When a layer shows on a video base, in the order the URL carries it. */
+const LAYER_SECONDS = rule(
+	whole(EXPRESSION),
+	'seconds or an arithmetic expression, e.g. 5 or bdu_div_2',
+);
 export const LAYER_TIMING = [
-	{ key: 'start', code: 'lso' },
-	{ key: 'end', code: 'leo' },
-	{ key: 'duration', code: 'ldu' },
+	{ key: 'start', code: 'lso', rule: LAYER_SECONDS },
+	{ key: 'end', code: 'leo', rule: LAYER_SECONDS },
+	{ key: 'duration', code: 'ldu', rule: LAYER_SECONDS },
 ] as const satisfies readonly LayerFieldSpec[];
 
 /** How the layer input is written: `auto` picks plain for simple text and base64 otherwise. */
@@ -570,12 +583,25 @@ function layerSourceToken(
 function placementTokens(
 	values: Readonly<Record<string, string | number | undefined>> | undefined,
 	fields: readonly LayerFieldSpec[],
+	step: number,
 ): string {
 	let tokens = '';
 	if (!values) return tokens;
 	for (const field of fields) {
 		const value = values[field.key];
-		if (value) tokens += ',' + field.code + '-' + value;
+		if (!value) continue;
+		const text = String(value);
+		if (!field.rule.accepts(text)) {
+			const error = new ImageKitTransformationValueError(
+				field.key,
+				field.code,
+				text,
+				field.rule.expected,
+			);
+			error.step = step;
+			throw error;
+		}
+		tokens += ',' + field.code + '-' + text;
 	}
 	return tokens;
 }
@@ -608,8 +634,8 @@ function layerString(overlay: Overlay, step: number): string {
 	let segment = layer.opening + ',' + layerSourceToken(layer, String(source), overlay.encoding);
 	if (overlay.layerMode) segment += ',lm-' + overlay.layerMode;
 	segment +=
-		placementTokens(overlay.position, LAYER_POSITION) +
-		placementTokens(overlay.timing, LAYER_TIMING);
+		placementTokens(overlay.position, LAYER_POSITION, step) +
+		placementTokens(overlay.timing, LAYER_TIMING, step);
 	const nested = chainString(overlay.transformation, step);
 	if (nested) segment += ',' + nested;
 	return segment + ',l-end';

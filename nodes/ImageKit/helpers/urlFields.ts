@@ -19,7 +19,7 @@ import {
 import { toNodeError } from './errors';
 import { requiredText, sameForEveryItem } from './parameters';
 import { stepsFromParameters } from './transformationFields';
-import { TRANSFORMATION_TEXT } from './transformationText';
+import { LAYER_PLACEMENT_TEXT, TRANSFORMATION_TEXT } from './transformationText';
 
 export const URL_SOURCE_OPTIONS: INodePropertyOptions[] = [
 	{ name: 'Path in Media Library', value: 'path', description: 'A path under your URL endpoint' },
@@ -276,12 +276,15 @@ function assertUrlEndpoint(
 	});
 }
 
-/** The field label of a table name; names the node does not show (seed names) stay as they are. */
+/** Field labels by table name and layer field (their shared names, e.g. x, have the same label). */
+const FIELD_TEXT: Record<string, { displayName: string } | undefined> = {
+	...LAYER_PLACEMENT_TEXT,
+	...TRANSFORMATION_TEXT,
+};
+
+/** The field label of a name; names the node does not show (seed names) stay as they are. */
 function labelOf(name: string): string {
-	return (
-		(TRANSFORMATION_TEXT as Record<string, { displayName: string } | undefined>)[name]
-			?.displayName ?? name
-	);
+	return FIELD_TEXT[name]?.displayName ?? name;
 }
 
 /** The node's labels of the client's URL options, for its input errors. */
