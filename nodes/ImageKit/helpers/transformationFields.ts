@@ -242,7 +242,7 @@ const STEP_TYPE_FIELD: INodeProperties = {
 		...LAYER_TYPES.map((layer) => ({
 			name: `${LAYER_TYPE_LABELS[layer.type]} Overlay`,
 			value: layer.type,
-			description: `Draws a ${LAYER_TYPE_LABELS[layer.type].toLowerCase()} layer on the result of the steps before`,
+			description: `${LAYER_TYPE_LABELS[layer.type]} layer drawn on the result of the steps before`,
 		})),
 	]),
 	default: TRANSFORMATIONS_STEP,
