@@ -52,11 +52,17 @@ export type TransformationSpec =
 export interface ValueRule {
 	accepts(text: string): boolean;
 	expected: string;
+	/** JavaScript numbers in this range are taken as they are, without reading their text. */
+	numbers?: { min: number; max: number };
 }
 
-const rule = (pattern: RegExp, expected: string): ValueRule => ({
+/** Numbers any size or offset may be; the bound keeps String() from writing 1e+21. */
+const ANY_NUMBER = { min: 0, max: 1e12 };
+
+const rule = (pattern: RegExp, expected: string, numbers?: ValueRule['numbers']): ValueRule => ({
 	accepts: (text) => pattern.test(text),
 	expected,
+	numbers,
 });
 
 // Arithmetic expressions (imagekit.io/docs/arithmetic-expressions-in-transformations): `{value}_{operator}_{value}`
@@ -80,14 +86,17 @@ function numberFrom(min: number, max: number, text: string): boolean {
 const SIZE = rule(
 	whole(EXPRESSION),
 	'a number of pixels, a fraction of the original or an arithmetic expression, e.g. 300, 0.5 or ih_div_2',
+	ANY_NUMBER,
 );
 const POSITION = rule(
 	whole(EXPRESSION),
 	'a number of pixels or an arithmetic expression, e.g. 40 or iw_div_4',
+	ANY_NUMBER,
 );
 const SECONDS = rule(
 	whole(EXPRESSION),
 	'seconds or an arithmetic expression, e.g. 2.5 or idu_div_2',
+	ANY_NUMBER,
 );
 const DPR: ValueRule = {
 	accepts: (text) =>
@@ -95,6 +104,7 @@ const DPR: ValueRule = {
 		numberFrom(0.1, 5, text) ||
 		(!NUMBER_ONLY.test(text) && whole(EXPRESSION).test(text)),
 	expected: 'a number from 0.1 to 5 or auto, e.g. 2',
+	numbers: { min: 0.1, max: 5 },
 };
 const TRIM: ValueRule = {
 	accepts: (text) => text === 'true' || numberFrom(1, 99, text),
@@ -216,6 +226,7 @@ const TABLE = [
 		rule: rule(
 			whole(`auto|N?${NUMBER}`),
 			'degrees clockwise, N and degrees counter-clockwise, or auto, e.g. 90 or N40',
+			ANY_NUMBER,
 		),
 	},
 	{ key: 'blur', code: 'bl', type: 'number', min: 1, max: 100 },
@@ -391,13 +402,16 @@ function ruleOf(spec: TransformationSpec): ValueRule | undefined {
 		case 'number':
 			return {
 				accepts: (text) => numberFrom(spec.min, spec.max, text),
+				numbers: spec,
 				expected: `a number from ${spec.min} to ${spec.max}, e.g. ${Math.round((spec.min + spec.max) / 2)}`,
 			};
-		case 'options':
+		case 'options': {
+			const values = new Set(spec.values);
 			return {
-				accepts: (text) => spec.values.includes(text),
+				accepts: (text) => values.has(text),
 				expected: `one of ${spec.values.join(', ')}, e.g. ${spec.values[0]}`,
 			};
+		}
 		case 'list':
 			return {
 				accepts: (text) => text.split('_').every((part) => spec.values.includes(part)),
@@ -426,15 +440,26 @@ for (const spec of TRANSFORMATIONS) {
 	if (!SPEC_BY_NAME.has(spec.code)) SPEC_BY_NAME.set(spec.code, SPEC_BY_NAME.get(spec.key)!);
 }
 
-/** The value's text when ImageKit takes it; an error naming the entry and what it takes otherwise. */
-function checked(named: NamedSpec, text: string, step?: number): string {
-	if (named.rule && !named.rule.accepts(text)) {
-		const error = new ImageKitTransformationValueError(
-			named.spec.key,
-			named.spec.code,
-			text,
-			named.rule.expected,
-		);
+/** The value's text when ImageKit takes it, by the entry's rule. */
+function checked(named: NamedSpec, value: unknown, step?: number): string {
+	return named.rule ? checkedBy(named.rule, named.spec, value, step) : String(value);
+}
+
+/** The value's text when the rule takes it; an error naming the entry and what it takes otherwise. */
+function checkedBy(
+	rule: ValueRule,
+	entry: { key: string; code: string },
+	value: unknown,
+	step: number | undefined,
+): string {
+	const numbers = rule.numbers;
+	// A number in range needs no text check: the common case, kept quick.
+	if (typeof value === 'number' && numbers && value >= numbers.min && value <= numbers.max) {
+		return String(value);
+	}
+	const text = String(value);
+	if (!rule.accepts(text)) {
+		const error = new ImageKitTransformationValueError(entry.key, entry.code, text, rule.expected);
 		error.step = step;
 		throw error;
 	}
@@ -480,6 +505,7 @@ interface LayerFieldSpec {
 const LAYER_OFFSET = rule(
 	whole(`N?(?:${EXPRESSION})`),
 	'a number of pixels, N and a number for a negative one, or an arithmetic expression, e.g. 10, N10 or bw_mul_0.9',
+	ANY_NUMBER,
 );
 const LAYER_PLACE = rule(
 	whole(LAYER_PLACES.join('|')),
@@ -498,6 +524,7 @@ export const LAYER_POSITION = [
 const LAYER_SECONDS = rule(
 	whole(EXPRESSION),
 	'seconds or an arithmetic expression, e.g. 5 or bdu_div_2',
+	ANY_NUMBER,
 );
 export const LAYER_TIMING = [
 	{ key: 'start', code: 'lso', rule: LAYER_SECONDS },
@@ -589,19 +616,7 @@ function placementTokens(
 	if (!values) return tokens;
 	for (const field of fields) {
 		const value = values[field.key];
-		if (!value) continue;
-		const text = String(value);
-		if (!field.rule.accepts(text)) {
-			const error = new ImageKitTransformationValueError(
-				field.key,
-				field.code,
-				text,
-				field.rule.expected,
-			);
-			error.step = step;
-			throw error;
-		}
-		tokens += ',' + field.code + '-' + text;
+		if (value) tokens += ',' + field.code + '-' + checkedBy(field.rule, field, value, step);
 	}
 	return tokens;
 }
@@ -674,7 +689,7 @@ function pairString(key: string, value: TransformationValue, step: number): stri
 		case 'optionalValue':
 			if (value === false) return '';
 			if (value === true || value === 'true' || value === '-' || isEmptyText(value)) return code;
-			return code + '-' + checked(named, String(value), step);
+			return code + '-' + checked(named, value, step);
 	}
 	if (value === '-') return code;
 	switch (spec.type) {
@@ -685,9 +700,9 @@ function pairString(key: string, value: TransformationValue, step: number): stri
 				code + '-' + checked(named, Array.isArray(value) ? value.join('_') : String(value), step)
 			);
 		case 'trim':
-			return code + '-' + (isEmptyText(value) ? 'true' : checked(named, String(value), step));
+			return code + '-' + (isEmptyText(value) ? 'true' : checked(named, value, step));
 		default:
-			return code + '-' + checked(named, String(value), step);
+			return code + '-' + checked(named, value, step);
 	}
 }
 
