@@ -568,6 +568,24 @@ describe('value checks', () => {
 			expect(refusal({ [key]: value })).toMatchObject({ transformation: key });
 	});
 
+	it('takes numbers in range as they are and refuses the others', () => {
+		expect(tr({ width: 0.5, height: 300, quality: 100, dpr: 0.1, rotation: 22.5 })).toBe(
+			'w-0.5,h-300,q-100,dpr-0.1,rt-22.5',
+		);
+		for (const step of [
+			{ width: -5 },
+			{ width: Number.NaN },
+			{ width: Number.POSITIVE_INFINITY },
+			{ width: 1e21 },
+			{ quality: 0 },
+			{ quality: 101 },
+			{ dpr: 6 },
+			{ opacity: -1 },
+		]) {
+			expect(() => tr(step)).toThrow(ImageKitTransformationValueError);
+		}
+	});
+
 	it('leaves the seed names to the seed’s rule, and Raw Transformation unchecked', () => {
 		expect(tr({ effect_sharpen: 'strong', rotate: 'left', raw: 'w-wide' })).toBe(
 			'e-sharpen-strong,rt-left,w-wide',
