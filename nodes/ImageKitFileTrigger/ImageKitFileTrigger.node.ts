@@ -11,7 +11,9 @@ import type { FileFilters, ListFiles, WatchedField } from './cursor';
 import { initialCursor, matchingFilesQuery, readFilesSince, storedCursor } from './cursor';
 import { toNodeError } from '../ImageKit/helpers/errors';
 import { fileTypeFilter, tagsFilter } from '../ImageKit/helpers/fileFilterFields';
+import { folderPathProperty, locatorText } from '../ImageKit/helpers/locators';
 import { toList } from '../ImageKit/helpers/parameters';
+import { searchFolders } from '../ImageKit/methods/listSearch';
 import { CREDENTIAL_TYPE, createClient } from '../ImageKit/transport';
 
 const WATCHED_FIELD: Record<string, WatchedField> = {
@@ -22,7 +24,7 @@ const WATCHED_FIELD: Record<string, WatchedField> = {
 function filtersOf(context: IPollFunctions): FileFilters {
 	const filters = context.getNodeParameter('filters', {}) as IDataObject;
 	return {
-		folder: context.getNodeParameter('folder', '') as string,
+		folder: locatorText(context.getNodeParameter('folder', '')),
 		includeSubfolders: context.getNodeParameter('includeSubfolders', false) as boolean,
 		tags: toList(filters.tags),
 		fileType: (filters.fileType as FileFilters['fileType'] | undefined) ?? 'all',
@@ -65,14 +67,14 @@ export class ImageKitFileTrigger implements INodeType {
 				],
 				default: 'fileCreated',
 			},
-			{
-				displayName: 'Folder Path',
-				name: 'folder',
-				type: 'string',
-				default: '',
-				placeholder: '/products/',
-				description: 'Only files in this folder. Leave empty to watch the whole media library.',
-			},
+			folderPathProperty(
+				{
+					displayName: 'Folder',
+					name: 'folder',
+					description: 'Only files in this folder. Leave empty to watch the whole media library.',
+				},
+				{ required: false },
+			),
 			{
 				displayName: 'Include Subfolders',
 				name: 'includeSubfolders',
@@ -102,6 +104,8 @@ export class ImageKitFileTrigger implements INodeType {
 		],
 	};
 
+	methods = { listSearch: { searchFolders } };
+
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const field = WATCHED_FIELD[this.getNodeParameter('event', 'fileCreated') as string];
 		const filters = filtersOf(this);
@@ -116,11 +120,7 @@ export class ImageKitFileTrigger implements INodeType {
 				if (!newest) {
 					throw new NodeOperationError(
 						this.getNode(),
-						'No file in ImageKit matches this trigger yet',
-						{
-							description:
-								'Upload a matching file, or widen the folder and filters, then fetch again.',
-						},
+						'No file in ImageKit matches this trigger yet: upload a matching file, or widen the folder and filters, then fetch again',
 					);
 				}
 				return [this.helpers.returnJsonArray([newest as IDataObject])];

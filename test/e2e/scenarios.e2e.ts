@@ -438,11 +438,13 @@ describe.each(VERSIONS)('n8n %s', (versionSpec) => {
 			});
 		});
 
-		it('an error of the tool reaches the model as its result, naming the field (an empty Path)', async () => {
+		it('an error of the tool reaches the model as its result, naming the field and the fix (an empty Path)', async () => {
 			await recorded(column, AGENT.emptyPath.row, async () => {
 				const run = runOf(outcome, AGENT.emptyPath.id);
 				const [result] = toolOutput(run);
-				expect(result).toEqual({ error: expect.stringMatching(/^'Path' /) });
+				expect(result).toEqual({
+					error: "'Path' is empty: enter the file path, e.g. /products/shoe.jpg",
+				});
 				const sent = toolResultSent(AGENT.emptyPath.prompt);
 				expect(JSON.parse(sent)).toEqual([result]);
 				expect(nodeJson(run, 'AI Agent')).toEqual([{ output: finalAnswerFor(sent) }]);

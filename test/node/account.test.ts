@@ -202,7 +202,7 @@ describe('Origin', () => {
 
 	it('names an empty required field of the chosen type before sending', async () => {
 		const result = await fixture.run({ ...s3Origin, operation: 'create', secretKey: ' ' });
-		expect(result.error?.message).toBe("'Secret Key' is empty");
+		expect(result.error?.message).toBeProblemWithFix("'Secret Key' is empty");
 		expect(apiRequests('/v1/accounts/origins')).toEqual([]);
 	});
 
@@ -262,7 +262,7 @@ describe('Origin', () => {
 		expect(missing.error).toMatchObject({
 			name: 'NodeApiError',
 			httpCode: '404',
-			message: 'Origin not found.',
+			message: expect.toBeProblemWithFix('Origin not found.'),
 		});
 	});
 
@@ -310,7 +310,7 @@ describe('URL Endpoint', () => {
 			urlPrefix: 'many',
 			origins: { origin: Array.from({ length: 11 }, (_, index) => ({ id: `origin${index}` })) },
 		});
-		expect(result.error?.message).toBe("'Origins' holds 11 origins");
+		expect(result.error?.message).toBeProblemWithFix("'Origins' holds 11 origins");
 		expect(apiRequests('/v1/accounts/url-endpoints')).toEqual([]);
 	});
 
@@ -364,7 +364,7 @@ describe('URL Endpoint', () => {
 		});
 		expect(refused.error).toMatchObject({
 			httpCode: '400',
-			message: 'Default URL-endpoint cannot be deleted.',
+			message: expect.toBeProblemWithFix('Default URL-endpoint cannot be deleted.'),
 		});
 		expect(
 			await runOk({ resource: 'urlEndpoint', operation: 'delete', urlEndpointId: created.id }),
@@ -432,19 +432,19 @@ describe('Saved Extension', () => {
 		});
 		expect(missing.error).toMatchObject({
 			httpCode: '404',
-			message: 'The requested saved extension does not exist.',
+			message: expect.toBeProblemWithFix('The requested saved extension does not exist.'),
 		});
 	});
 
 	it('requires exactly one extension', async () => {
 		const base = { resource: 'savedExtension', operation: 'create', name: 'N', description: 'D' };
 		const none = await fixture.run({ ...base, config: {} });
-		expect(none.error?.message).toBe("'Extension' holds 0 extensions");
+		expect(none.error?.message).toBeProblemWithFix("'Extension' holds 0 extensions");
 		const two = await fixture.run({
 			...base,
 			config: { ...autoTaggingConfig, aiAutoDescription: {} },
 		});
-		expect(two.error?.message).toBe("'Extension' holds 2 extensions");
+		expect(two.error?.message).toBeProblemWithFix("'Extension' holds 2 extensions");
 		expect(apiRequests('/v1/saved-extensions')).toEqual([]);
 	});
 
@@ -454,7 +454,7 @@ describe('Saved Extension', () => {
 			operation: 'update',
 			savedExtensionId: 'ext_1',
 		});
-		expect(result.error?.message).toBe('Nothing to update');
+		expect(result.error?.message).toBeProblemWithFix('Nothing to update');
 	});
 
 	it('passes on ImageKit’s limit of 100 saved extensions', async () => {
@@ -471,7 +471,7 @@ describe('Saved Extension', () => {
 		);
 		expect(result.items.slice(0, 100).every((item) => item.json.id)).toBe(true);
 		expect(result.items[100].json).toEqual({
-			error: 'You can create at most 100 saved extensions.',
+			error: expect.toBeProblemWithFix('You can create at most 100 saved extensions.'),
 		});
 	});
 });

@@ -131,7 +131,7 @@ describe('Custom Metadata Field → Create', () => {
 	])('names the field to fix in %p before sending anything', async (parameters, message) => {
 		const result = await field('create', { name: 'f', label: 'F', ...parameters });
 		expect(result.error?.name).toBe('NodeOperationError');
-		expect(result.error?.message).toBe(message);
+		expect(result.error?.message).toBeProblemWithFix(message);
 		expect(fixture.emulator.requests).toEqual([]);
 	});
 
@@ -144,7 +144,9 @@ describe('Custom Metadata Field → Create', () => {
 			fieldType: 'Text',
 		});
 		expect(result.error?.name).toBe('NodeApiError');
-		expect(result.error?.message).toBe('A custom metadata field with this name already exists.');
+		expect(result.error?.message).toBeProblemWithFix(
+			'A custom metadata field with this name already exists.',
+		);
 	});
 });
 
@@ -159,12 +161,15 @@ describe('Custom Metadata Field → Get Many, Update, Delete', () => {
 		expect(active.items.map((item) => item.json.name)).toEqual(['brand', 'onSale', 'sizes']);
 		const all = await field('getAll', {
 			returnAll: true,
-			options: { includeDeleted: true, folderPath: '/products/' },
+			options: {
+				includeDeleted: true,
+				folderPath: { __rl: true, mode: 'list', value: '/products/' },
+			},
 		});
 		expect(all.items.map((item) => item.json.name)).toEqual(['brand', 'price', 'onSale', 'sizes']);
 		expect(fixture.emulator.requests.at(-1)?.query).toEqual({
 			includeDeleted: 'true',
-			folderPath: '/products/',
+			folderPath: '/products',
 		});
 	});
 
@@ -204,21 +209,27 @@ describe('Custom Metadata Field → Get Many, Update, Delete', () => {
 			replaceRules: true,
 			fieldType: 'Text',
 		});
-		expect(retyped.error?.message).toBe(`'Type' is Text, but the field "price" is a Number field`);
+		expect(retyped.error?.message).toBeProblemWithFix(
+			`'Type' is Text, but the field "price" is a Number field`,
+		);
 		const empty = await field('update', { fieldId: price.id });
-		expect(empty.error?.message).toBe('Nothing to update');
+		expect(empty.error?.message).toBeProblemWithFix('Nothing to update');
 		expect(fixture.emulator.requests.filter((request) => request.method === 'PATCH')).toEqual([]);
 	});
 
 	it('passes on ImageKit’s refusals: a taken label, a deleted or unknown field', async () => {
 		const { price, brand } = seedFields();
 		const taken = await field('update', { fieldId: price.id, updateFields: { label: 'Brand' } });
-		expect(taken.error?.message).toBe('A custom metadata field with this label already exists.');
+		expect(taken.error?.message).toBeProblemWithFix(
+			'A custom metadata field with this label already exists.',
+		);
 		await field('delete', { fieldId: brand.id });
 		const deleted = await field('update', { fieldId: brand.id, updateFields: { label: 'Maker' } });
-		expect(deleted.error?.message).toBe('Cannot update a deleted custom metadata fields.');
+		expect(deleted.error?.message).toBeProblemWithFix(
+			'Cannot update a deleted custom metadata fields.',
+		);
 		const unknown = await field('delete', { fieldId: '0123456789abcdef01234567' });
-		expect(unknown.error?.message).toBe('No such custom metadata field exists.');
+		expect(unknown.error?.message).toBeProblemWithFix('No such custom metadata field exists.');
 	});
 });
 
@@ -291,12 +302,12 @@ describe('Custom metadata on File → Upload and Update', () => {
 		[
 			{ name: 'price', value: 'cheap' },
 			`Custom metadata "price" cannot be "cheap"`,
-			'It is a Number field: enter a number',
+			'it is a Number field, so enter a number',
 		],
 		[
 			{ name: 'onSale', value: 'yes' },
 			`Custom metadata "onSale" cannot be "yes"`,
-			'It is a Boolean field: enter true or false',
+			'it is a Boolean field, so enter true or false',
 		],
 		[
 			{ name: 'sizes', value: 'S, XL' },
@@ -314,8 +325,8 @@ describe('Custom metadata on File → Upload and Update', () => {
 			seedFields();
 			const result = await upload({ customMetadataValues: { field: [entry] } });
 			expect(result.error?.name).toBe('NodeOperationError');
-			expect(result.error?.message).toBe(message);
-			expect(result.error?.description).toContain(description);
+			expect(result.error?.message).toBeProblemWithFix(message);
+			expect(result.error?.message).toContain(description);
 			expect(fixture.emulator.requests.filter((request) => request.form)).toEqual([]);
 		},
 	);
@@ -323,9 +334,9 @@ describe('Custom metadata on File → Upload and Update', () => {
 	it('passes on ImageKit’s refusal of values that break a field’s rules or name no field', async () => {
 		seedFields();
 		const outOfRange = await upload({ customMetadata: '{"price": 5000}' });
-		expect(outOfRange.error?.message).toBe('Invalid custom metadata.');
+		expect(outOfRange.error?.message).toBeProblemWithFix('Invalid custom metadata.');
 		const unknown = await upload({ customMetadata: '{"colour": "red"}' });
-		expect(unknown.error?.message).toBe('Invalid custom metadata.');
+		expect(unknown.error?.message).toBeProblemWithFix('Invalid custom metadata.');
 		expect(fixture.emulator.requests.map((request) => request.status)).toEqual([400, 400]);
 	});
 

@@ -253,14 +253,14 @@ describe('Extensions form on File → Upload', () => {
 	])('rejects %s before uploading', async (_case, form, message) => {
 		const result = await upload({ extensionsUi: form });
 		expect(result.error?.name).toBe('NodeOperationError');
-		expect(result.error?.message).toBe(message);
+		expect(result.error?.message).toBeProblemWithFix(message);
 		expect(fixture.emulator.requests).toEqual([]);
 	});
 
 	itWithSpec('gets ImageKit’s 400 for invalid raw JSON extensions', async () => {
 		const result = await upload({ extensions: '[{"name": "ai-tasks", "tasks": []}]' });
 		expect(result.error).toMatchObject({ name: 'NodeApiError', httpCode: '400' });
-		expect(result.error?.message).toBe(
+		expect(result.error?.message).toBeProblemWithFix(
 			'Your request contains invalid value for extensions parameter.',
 		);
 		dropExpectedRequestViolations('POST /api/v1/files/upload');

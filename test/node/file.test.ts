@@ -28,7 +28,11 @@ describe('File → Upload', () => {
 	it('uploads each binary item with its own bytes and name, and pairs the results', async () => {
 		const result = await fixture.runWorkflow(
 			binaryUpload({
-				options: { folder: '/products/', tags: 'summer, sale', useUniqueFileName: false },
+				options: {
+					folder: { __rl: true, mode: 'path', value: 'products' },
+					tags: 'summer, sale',
+					useUniqueFileName: false,
+				},
 			}),
 		);
 		expect(result.error).toBeUndefined();
@@ -128,7 +132,11 @@ describe('File → Upload', () => {
 		});
 		expect(fixture.emulator.requests.map((request) => request.status)).toEqual([status]);
 		if (message) {
-			expect(result.error).toMatchObject({ name: 'NodeApiError', httpCode: '400', message });
+			expect(result.error).toMatchObject({
+				name: 'NodeApiError',
+				httpCode: '400',
+				message: expect.toBeProblemWithFix(message),
+			});
 			expect(fixture.emulator.files).toEqual([]);
 		} else {
 			expect(result.error).toBeUndefined();
@@ -408,7 +416,7 @@ describe('File → Get, Get Metadata, Update, Delete', () => {
 		expect(missing.error).toMatchObject({
 			name: 'NodeApiError',
 			httpCode: '404',
-			message: 'The requested file does not exist.',
+			message: expect.toBeProblemWithFix('The requested file does not exist.'),
 		});
 		expect(serialisedRun(missing)).not.toContain(PRIVATE_KEY);
 	});
@@ -598,11 +606,15 @@ describe('File → Delete Many', () => {
 				if (continueOnFail) {
 					expect(result.error).toBeUndefined();
 					expect(result.items.map((item) => item.json)).toEqual([
-						{ error: 'Your request contains invalid fileIds parameter.' },
+						{
+							error: expect.toBeProblemWithFix('Your request contains invalid fileIds parameter.'),
+						},
 					]);
 				} else {
 					expect(result.error).toMatchObject({ name: 'NodeApiError', httpCode: '400' });
-					expect(result.error?.message).toBe('Your request contains invalid fileIds parameter.');
+					expect(result.error?.message).toBeProblemWithFix(
+						'Your request contains invalid fileIds parameter.',
+					);
 				}
 				expect(fixture.emulator.files).toHaveLength(3);
 			});

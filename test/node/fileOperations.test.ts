@@ -79,7 +79,9 @@ describe('File → Copy and Move', () => {
 			fileId: byUrl(`${fixture.emulator.urlEndpoint}/a/shoe.png`),
 			destinationPath: folder('/c/'),
 		});
-		expect(missing.error?.message).toBe('No file at /a/shoe.png in the media library');
+		expect(missing.error?.message).toBeProblemWithFix(
+			'No file at /a/shoe.png in the media library',
+		);
 	});
 
 	it('refuses the same source and destination folder with ImageKit’s message', async () => {
@@ -90,7 +92,9 @@ describe('File → Copy and Move', () => {
 			fileId: byId(shoe.fileId),
 			destinationPath: folder('/a/'),
 		});
-		expect(result.error?.message).toBe('Source and destination folders cannot be the same.');
+		expect(result.error?.message).toBeProblemWithFix(
+			'Source and destination folders cannot be the same.',
+		);
 	});
 });
 
@@ -144,7 +148,7 @@ describe('File → Rename', () => {
 			fileId: byId(shoe.fileId),
 			newFileName: 'boot.png',
 		});
-		expect(result.error?.message).toBe(
+		expect(result.error?.message).toBeProblemWithFix(
 			'File with name boot.png already exists at the same location.',
 		);
 		expect(
@@ -179,7 +183,7 @@ describe('File → Publish and Unpublish', () => {
 			operation: 'publish',
 			fileId: byId('={{ " " }}'),
 		});
-		expect(result.error?.message).toBe("'File' is empty");
+		expect(result.error?.message).toBeProblemWithFix("'File' is empty");
 	});
 });
 
@@ -308,7 +312,7 @@ describe('File → Add Tags, Remove Tags, Remove AI Tags', () => {
 			fileIds: 'x',
 			tags: ' , ',
 		});
-		expect(result.error?.message).toBe("'Tags' is empty");
+		expect(result.error?.message).toBeProblemWithFix("'Tags' is empty");
 		expect(fixture.emulator.requests).toHaveLength(0);
 	});
 });

@@ -97,7 +97,9 @@ describe('File Version', () => {
 			fileId: byId(fileId),
 			versionId: current,
 		});
-		expect(result.error?.message).toBe('You cannot delete current version of a file.');
+		expect(result.error?.message).toBeProblemWithFix(
+			'You cannot delete current version of a file.',
+		);
 		expect(fixture.emulator.files[0].previousVersions).toHaveLength(2);
 	});
 
@@ -109,14 +111,14 @@ describe('File Version', () => {
 			fileId: byId(fileId),
 			versionId: ' ',
 		});
-		expect(empty.error?.message).toBe("'Version ID' is empty");
+		expect(empty.error?.message).toBeProblemWithFix("'Version ID' is empty");
 		const missing = await fixture.run({
 			resource: 'fileVersion',
 			operation: 'get',
 			fileId: byId(fileId),
 			versionId: 'dddddddddddddddddddddddd',
 		});
-		expect(missing.error?.message).toBe('The requested file version does not exist.');
+		expect(missing.error?.message).toBeProblemWithFix('The requested file version does not exist.');
 	});
 
 	it('copying with includeFileVersions carries the history; without it only the current version', async () => {
@@ -159,6 +161,6 @@ describe('File Version', () => {
 			fileName: 'note.txt',
 			options: { useUniqueFileName: false },
 		});
-		expect(result.error?.message).toBe('A file can have at most 100 versions.');
+		expect(result.error?.message).toBeProblemWithFix('A file can have at most 100 versions.');
 	}, 60_000);
 });

@@ -39,9 +39,12 @@ export interface NodeFixture {
  * The ImageKit node on n8n's real engine, reaching the stateful emulator at the real ImageKit
  * hosts through n8n's own HTTP stack (HTTPS proxy + test CA).
  */
-export async function startNodeFixture(binaryMode: BinaryMode = 'default'): Promise<NodeFixture> {
+export async function startNodeFixture(
+	binaryMode: BinaryMode = 'default',
+	account: { urlEndpoint?: string } = {},
+): Promise<NodeFixture> {
 	assertTestCaTrusted();
-	const emulator = new ImageKitEmulator({ privateKey: PRIVATE_KEY });
+	const emulator = new ImageKitEmulator({ privateKey: PRIVATE_KEY, ...account });
 	await emulator.start();
 	const engine = await createEngine({
 		nodeTypes: { [NODE_TYPE]: new ImageKit(), [BINARY_SOURCE_TYPE]: new BinarySource() },
@@ -83,14 +86,17 @@ export function serialisedRun(result: RunResult): string {
  * test the emulator is reset; after each, it must have seen nothing the OpenAPI spec forbids and
  * met no internal error. Read its members inside tests and hooks, once it has started.
  */
-export function useNodeFixture(binaryMode: BinaryMode = 'default'): NodeFixture {
+export function useNodeFixture(
+	binaryMode: BinaryMode = 'default',
+	account: { urlEndpoint?: string } = {},
+): NodeFixture {
 	let started: NodeFixture | undefined;
 	const fixture = (): NodeFixture => {
 		if (!started) throw new Error('The node fixture is used before beforeAll started it');
 		return started;
 	};
 	beforeAll(async () => {
-		started = await startNodeFixture(binaryMode);
+		started = await startNodeFixture(binaryMode, account);
 	});
 	afterAll(async () => await started?.close());
 	beforeEach(() => fixture().emulator.reset());

@@ -51,7 +51,7 @@ describe('Folder → Create', () => {
 
 	it('passes on ImageKit’s refusal of "." and ".."', async () => {
 		const result = await folder('create', { folderName: '..', parentFolderPath: '/' });
-		expect(result.error?.message).toBe("'.' & '..' can not be used as folder-name");
+		expect(result.error?.message).toBeProblemWithFix("'.' & '..' can not be used as folder-name");
 	});
 });
 
@@ -72,20 +72,55 @@ describe('Folder → Delete', () => {
 
 	it('reports a missing folder with ImageKit’s message, or per item with Continue On Fail', async () => {
 		const failed = await folder('delete', { folderPath: '/nowhere/' });
-		expect(failed.error?.message).toBe('No folder found with folderPath `/nowhere/`.');
+		expect(failed.error?.message).toBeProblemWithFix(
+			'No folder found with folderPath `/nowhere/`.',
+		);
 		const continued = await fixture.run(
 			{ resource: 'folder', operation: 'delete', folderPath: '/nowhere/' },
 			{ continueOnFail: true },
 		);
 		expect(continued.items.map((item) => item.json)).toEqual([
-			{ error: 'No folder found with folderPath `/nowhere/`.' },
+			{ error: expect.toBeProblemWithFix('No folder found with folderPath `/nowhere/`.') },
 		]);
 	});
 
-	it('names an empty path before sending anything', async () => {
-		const result = await folder('delete', { folderPath: '  ' });
-		expect(result.error?.message).toBe("'Folder Path' is empty");
+	it('names an empty folder and says what to enter, before sending anything', async () => {
+		const result = await folder('delete', { folderPath: { __rl: true, mode: 'list', value: ' ' } });
+		expect(result.error?.message).toBe(
+			"'Folder' is empty: pick a folder from the list, or enter its path, e.g. /products/shoes/ (/ is the root)",
+		);
 		expect(fixture.emulator.requests).toEqual([]);
+	});
+});
+
+describe('Folder pickers', () => {
+	it.each([
+		['picked from the list', { __rl: true, mode: 'list', value: '/products/shoes/' }],
+		['typed as a path without slashes', { __rl: true, mode: 'path', value: 'products/shoes' }],
+		['saved as plain text before the field became a picker', '/products/shoes'],
+	])('reads a folder %s as one path', async (_how, folderPath) => {
+		seedCatalogue();
+		const result = await folder('delete', { folderPath });
+		expect(result.error).toBeUndefined();
+		expect(fixture.emulator.requests[0].json).toEqual({ folderPath: '/products/shoes/' });
+	});
+
+	it('copies between two picked folders, and creates in a picked parent', async () => {
+		seedCatalogue();
+		const copied = await folder('copy', {
+			sourceFolderPath: { __rl: true, mode: 'list', value: '/products/shoes/' },
+			destinationPath: { __rl: true, mode: 'path', value: '/archive' },
+		});
+		expect(copied.error).toBeUndefined();
+		expect(fixture.emulator.requests[0].json).toMatchObject({
+			sourceFolderPath: '/products/shoes/',
+			destinationPath: '/archive/',
+		});
+		const created = await folder('create', {
+			folderName: 'sale',
+			parentFolderPath: { __rl: true, mode: 'list', value: '/' },
+		});
+		expect(created.items[0].json).toEqual({ folderPath: '/sale' });
 	});
 });
 
@@ -237,14 +272,14 @@ describe('Folder → Copy, Move, Rename', () => {
 			folderPath: '/products/shoes/red/',
 			newFolderName: 'crimson',
 		});
-		expect(locked.error?.message).toBe(
+		expect(locked.error?.message).toBeProblemWithFix(
 			'A bulk job is running on given folder path, please try after sometime.',
 		);
 		const sourceLocked = await folder('copy', {
 			sourceFolderPath: '/products/',
 			destinationPath: '/backup/',
 		});
-		expect(sourceLocked.error?.message).toBe(
+		expect(sourceLocked.error?.message).toBeProblemWithFix(
 			'A bulk job is running on given folder path, please try after sometime.',
 		);
 		fixture.emulator.seedFile({ name: 'd.png', folder: '/other/' });
@@ -252,7 +287,7 @@ describe('Folder → Copy, Move, Rename', () => {
 			sourceFolderPath: '/other/',
 			destinationPath: '/archive/',
 		});
-		expect(destinationLocked.error?.message).toBe(
+		expect(destinationLocked.error?.message).toBeProblemWithFix(
 			'Destination folder path is already locked. Please try after sometime.',
 		);
 		expect(fixture.emulator.requests.map((request) => request.status)).toEqual([
@@ -263,7 +298,7 @@ describe('Folder → Copy, Move, Rename', () => {
 		fixture.emulator.seedFile({ name: 'x.png', folder: '/a/' });
 		fixture.emulator.seedFile({ name: 'y.png', folder: '/b/' });
 		const taken = await folder('rename', { folderPath: '/a/', newFolderName: 'b' });
-		expect(taken.error?.message).toBe(
+		expect(taken.error?.message).toBeProblemWithFix(
 			'Folder with name newFolderName already exists at the same location.',
 		);
 		expect(fixture.emulator.requests.map((request) => request.status)).toEqual([409]);
@@ -273,7 +308,7 @@ describe('Folder → Copy, Move, Rename', () => {
 		[
 			'copy',
 			{ sourceFolderPath: '/', destinationPath: '/archive/' },
-			'sourceFolderPath cannot be root.',
+			'sourceFolderPath cannot be root',
 		],
 		[
 			'move',
@@ -283,24 +318,21 @@ describe('Folder → Copy, Move, Rename', () => {
 		[
 			'move',
 			{ sourceFolderPath: '/missing/', destinationPath: '/archive/' },
-			'No files & folder found at sourceFolderPath `/missing/`.',
+			'No files & folder found at sourceFolderPath `/missing/`',
 		],
-		['rename', { folderPath: '/', newFolderName: 'x' }, 'folderPath cannot be root.'],
-		['getJobStatus', { jobId: '0123456789abcdef01234567' }, 'The requested job does not exist.'],
+		['rename', { folderPath: '/', newFolderName: 'x' }, 'folderPath cannot be root'],
+		['getJobStatus', { jobId: '0123456789abcdef01234567' }, 'The requested job does not exist'],
 	])('%s passes on ImageKit’s refusal of %p', async (operation, parameters, message) => {
 		seedCatalogue();
 		const result = await folder(operation, parameters);
 		expect(result.error?.name).toBe('NodeApiError');
 		expect(result.error?.message).toMatch(message);
+		expect(result.error?.message).toMatch(/: (check|correct) .+/);
 	});
 
 	it.each([
-		['copy', { sourceFolderPath: ' ', destinationPath: '/a/' }, "'Source Folder Path' is empty"],
-		[
-			'move',
-			{ sourceFolderPath: '/a/', destinationPath: ' ' },
-			"'Destination Folder Path' is empty",
-		],
+		['copy', { sourceFolderPath: ' ', destinationPath: '/a/' }, "'Source Folder' is empty"],
+		['move', { sourceFolderPath: '/a/', destinationPath: ' ' }, "'Destination Folder' is empty"],
 		['rename', { folderPath: '/a/', newFolderName: ' ' }, "'New Folder Name' is empty"],
 		['getJobStatus', { jobId: '  ' }, "'Job ID' is empty"],
 	])(
@@ -308,7 +340,7 @@ describe('Folder → Copy, Move, Rename', () => {
 		async (operation, parameters, message) => {
 			const result = await folder(operation, parameters);
 			expect(result.error?.name).toBe('NodeOperationError');
-			expect(result.error?.message).toBe(message);
+			expect(result.error?.message.startsWith(message)).toBe(true);
 			expect(fixture.emulator.requests).toEqual([]);
 		},
 	);

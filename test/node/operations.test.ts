@@ -103,7 +103,7 @@ describe('Cache → Purge and Get Purge Status', () => {
 			requestId: 'nope',
 		});
 		expect(result.error).toMatchObject({ name: 'NodeApiError', httpCode: '400' });
-		expect(result.error?.message).toBe('No request found for this requestId.');
+		expect(result.error?.message).toBeProblemWithFix('No request found for this requestId.');
 	});
 });
 
@@ -243,9 +243,12 @@ describe('Item handling', () => {
 		);
 		expect(result.error).toBeUndefined();
 		expect(result.items).toEqual([
-			{ json: { error: 'The requested file does not exist.' }, pairedItem: { item: 0 } },
+			{
+				json: { error: expect.toBeProblemWithFix('The requested file does not exist.') },
+				pairedItem: { item: 0 },
+			},
 			{ json: expect.objectContaining({ fileId }), pairedItem: { item: 1 } },
-			{ json: { error: "'File' is empty" }, pairedItem: { item: 2 } },
+			{ json: { error: expect.toBeProblemWithFix("'File' is empty") }, pairedItem: { item: 2 } },
 		]);
 	});
 

@@ -90,7 +90,9 @@ describe('ImageKit File Trigger, manual mode (Fetch Test Event) through n8n’s 
 		emulator.seedFile({ name: 'old.png', folder: '/shop/', createdAt: at(0) });
 		emulator.seedFile({ name: 'new.png', folder: '/shop/', createdAt: at(2) });
 		emulator.seedFile({ name: 'elsewhere.png', folder: '/blog/', createdAt: at(5) });
-		const result = await engine.runNode(TYPE, { folder: '/shop' });
+		const result = await engine.runNode(TYPE, {
+			folder: { __rl: true, mode: 'list', value: '/shop/' },
+		});
 		expect(result.error).toBeUndefined();
 		expect(result.items.map((item) => item.json.name)).toEqual(['new.png']);
 	});
@@ -98,7 +100,9 @@ describe('ImageKit File Trigger, manual mode (Fetch Test Event) through n8n’s 
 	it('says so when no file matches', async () => {
 		emulator.seedFile({ name: 'a.png', tags: ['other'] });
 		const result = await engine.runNode(TYPE, { filters: { tags: 'sale' } });
-		expect(result.error?.message).toBe('No file in ImageKit matches this trigger yet');
+		expect(result.error?.message).toBeProblemWithFix(
+			'No file in ImageKit matches this trigger yet',
+		);
 		expect(result.items).toEqual([]);
 	});
 });

@@ -4,6 +4,7 @@ import { NodeHelpers } from 'n8n-workflow';
 import { ImageKitApi } from '../../credentials/ImageKitApi.credentials';
 import { resources } from '../../nodes/ImageKit/actions/router';
 import { ImageKit } from '../../nodes/ImageKit/ImageKit.node';
+import { ImageKitFileTrigger } from '../../nodes/ImageKitFileTrigger/ImageKitFileTrigger.node';
 
 // n8n's lint rules check the dropdowns and fields written out in the sources. What they cannot see
 // is checked here: how the parts are assembled, and the fields generated from tables at load.
@@ -21,6 +22,32 @@ function allProperties(properties: INodeProperties[]): INodeProperties[] {
 		),
 	]);
 }
+
+describe('Folder fields across the nodes', () => {
+	const nodeTypes = [new ImageKit(), new ImageKitFileTrigger()];
+
+	it.each(nodeTypes.map((nodeType) => [nodeType.description.displayName, nodeType] as const))(
+		'%s asks for every folder with a picker whose list method it has',
+		(_name, nodeType) => {
+			const properties = allProperties(nodeType.description.properties);
+			// A folder's name (Create, Rename) is text; every field that names a folder is a picker.
+			const folderFields = properties.filter(
+				(property) =>
+					/folder/i.test(property.displayName) &&
+					!/name/i.test(property.displayName) &&
+					property.type !== 'boolean',
+			);
+			expect(folderFields.length).toBeGreaterThan(0);
+			for (const field of folderFields) {
+				expect([field.name, field.type]).toEqual([field.name, 'resourceLocator']);
+				const listMode = field.modes?.find((mode) => mode.name === 'list');
+				const method = listMode?.typeOptions?.searchListMethod;
+				expect([field.name, method]).toEqual([field.name, 'searchFolders']);
+				expect(nodeType.methods?.listSearch?.searchFolders).toBeInstanceOf(Function);
+			}
+		},
+	);
+});
 
 describe('ImageKit node description', () => {
 	const description = new ImageKit().description;

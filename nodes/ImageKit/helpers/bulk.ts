@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import type { BulkAnswer, BulkOutcome, BulkTagsResult } from '../client';
 import { BULK_TAGS_LIMIT, settleBulk } from '../client';
 import { toList } from './parameters';
+import { inputError } from './errors';
 
 /** The "File IDs" field of a bulk operation. */
 export function fileIdListProperty(purpose: string, chunkSize: number): INodeProperties {
@@ -23,10 +23,12 @@ export function fileIdListProperty(purpose: string, chunkSize: number): INodePro
 export function fileIdList(context: IExecuteFunctions, itemIndex: number): string[] {
 	const fileIds = [...new Set(toList(context.getNodeParameter('fileIds', itemIndex)))];
 	if (fileIds.length === 0) {
-		throw new NodeOperationError(context.getNode(), `'File IDs' is empty`, {
+		throw inputError(
+			context.getNode(),
 			itemIndex,
-			description: 'Enter at least one file ID, e.g. 598821f949c0a938d57563bd',
-		});
+			`'File IDs' is empty`,
+			'enter at least one file ID, e.g. 598821f949c0a938d57563bd',
+		);
 	}
 	return fileIds;
 }

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import type { CustomMetadataField, CustomMetadataScalar, ImageKit } from '../client';
 import { parseJsonField, toList } from './parameters';
+import { inputError } from './errors';
 
 /**
  * Custom metadata values on Upload and Update: a list of {field, value} picked from the account's
@@ -116,16 +116,13 @@ export async function customMetadataFromParameters(
 			const name = String(entry.name ?? '').trim();
 			const field = defined.get(name);
 			if (!field) {
-				throw new NodeOperationError(
+				throw inputError(
 					context.getNode(),
+					itemIndex,
 					name
 						? `Custom metadata field "${name}" does not exist`
 						: `Custom Metadata ${index + 1} has no field`,
-					{
-						itemIndex,
-						description:
-							'Pick a field from the list, or create it first with Custom Metadata Field → Create',
-					},
+					'pick a field from the list, or create it first with Custom Metadata Field → Create',
 				);
 			}
 			const value = entry.value;
@@ -137,13 +134,11 @@ export async function customMetadataFromParameters(
 			// An expression may already give the value its type.
 			const typed = typeof value === 'string' ? typedValue(field, value) : value;
 			if (typed === undefined) {
-				throw new NodeOperationError(
+				throw inputError(
 					context.getNode(),
+					itemIndex,
 					`Custom metadata "${name}" cannot be "${String(value)}"`,
-					{
-						itemIndex,
-						description: `It is a ${field.schema.type} field: enter ${expectedValue(field)}`,
-					},
+					`it is a ${field.schema.type} field, so enter ${expectedValue(field)}`,
 				);
 			}
 			fromList[name] = typed;

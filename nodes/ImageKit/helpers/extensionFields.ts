@@ -4,10 +4,10 @@ import type {
 	INodeProperties,
 	INodePropertyCollection,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import type { Extension } from '../client';
 import { parseJsonField, toList } from './parameters';
+import { inputError } from './errors';
 
 // The extensions ImageKit runs on a file (API.md §3.1.2) as a form: upload, update and saved
 // extensions share these fields and their conversion to the API's objects.
@@ -326,10 +326,7 @@ interface Where {
 }
 
 function fail({ context, itemIndex, label }: Where, problem: string, fix: string): never {
-	throw new NodeOperationError(context.getNode(), `${label}: ${problem}`, {
-		itemIndex,
-		description: fix,
-	});
+	throw inputError(context.getNode(), itemIndex, `${label}: ${problem}`, fix);
 }
 
 function removeBgExtension(where: Where, entry: IDataObject): Extension {
@@ -347,13 +344,13 @@ function removeBgExtension(where: Where, entry: IDataObject): Extension {
 			fail(
 				where,
 				"'Background Color' is empty",
-				'Enter a hex code such as 81d4fa or a colour name',
+				'enter a hex code such as 81d4fa or a colour name',
 			);
 	}
 	if (entry.background === 'imageUrl') {
 		options.bg_image_url = String(entry.bgImageUrl ?? '').trim();
 		if (!options.bg_image_url)
-			fail(where, "'Background Image URL' is empty", 'Enter the URL of the background image');
+			fail(where, "'Background Image URL' is empty", 'enter the URL of the background image');
 	}
 	return { name: 'remove-bg', options };
 }
@@ -381,12 +378,12 @@ function taskAction(where: Where, entry: IDataObject): IDataObject {
 
 function aiTask(where: Where, entry: IDataObject): IDataObject {
 	const instruction = String(entry.instruction ?? '').trim();
-	if (!instruction) fail(where, "'Instruction' is empty", 'Enter the question for the AI');
+	if (!instruction) fail(where, "'Instruction' is empty", 'enter the question for the AI');
 	if (instruction.length > MAX_INSTRUCTION_LENGTH) {
 		fail(
 			where,
 			`'Instruction' has ${instruction.length} characters`,
-			`Shorten it to ${MAX_INSTRUCTION_LENGTH} characters`,
+			`shorten it to ${MAX_INSTRUCTION_LENGTH} characters`,
 		);
 	}
 	const task: IDataObject = { type: entry.type, instruction };
@@ -403,7 +400,7 @@ function aiTask(where: Where, entry: IDataObject): IDataObject {
 			fail(
 				where,
 				"'Metadata Field' is empty",
-				'Enter the name of the custom metadata field to set',
+				'enter the name of the custom metadata field to set',
 			);
 	}
 	const vocabulary = toList(entry.vocabulary);
@@ -411,7 +408,7 @@ function aiTask(where: Where, entry: IDataObject): IDataObject {
 		fail(
 			where,
 			`'Vocabulary' has ${vocabulary.length} values`,
-			`Keep at most ${MAX_VOCABULARY_ITEMS} values`,
+			`keep at most ${MAX_VOCABULARY_ITEMS} values`,
 		);
 	}
 	if (vocabulary.length) task.vocabulary = vocabulary;
@@ -423,7 +420,7 @@ function aiTask(where: Where, entry: IDataObject): IDataObject {
 		fail(
 			where,
 			`'Min Selections' (${min}) is above 'Max Selections' (${max})`,
-			'Lower the minimum or raise the maximum',
+			'lower the minimum or raise the maximum',
 		);
 	}
 	return task;
@@ -432,7 +429,7 @@ function aiTask(where: Where, entry: IDataObject): IDataObject {
 function aiTasksExtension(where: Where, entry: IDataObject): Extension {
 	const tasks = asList((entry.tasks as IDataObject | undefined)?.task as Entries);
 	if (tasks.length < 1 || tasks.length > MAX_TASKS) {
-		fail(where, `${tasks.length} tasks`, `Add between 1 and ${MAX_TASKS} tasks`);
+		fail(where, `${tasks.length} tasks`, `add between 1 and ${MAX_TASKS} tasks`);
 	}
 	return {
 		name: 'ai-tasks',
@@ -471,7 +468,7 @@ export function extensionsFromParameters(
 				fail(
 					where('Saved Extension'),
 					'no saved extension chosen',
-					'Pick a saved extension from the list',
+					'pick a saved extension from the list',
 				);
 			return { name: 'saved-extension', id };
 		}),
@@ -489,14 +486,11 @@ export function extensionConfigFromParameters(
 ): Extension {
 	const extensions = extensionsFromParameters(context, itemIndex, form, undefined, 'Extension');
 	if (extensions.length !== 1) {
-		throw new NodeOperationError(
+		throw inputError(
 			context.getNode(),
+			itemIndex,
 			`'Extension' holds ${extensions.length} extensions`,
-			{
-				itemIndex,
-				description:
-					'A saved extension holds exactly one: keep one of Remove Background, Auto Tagging, AI Auto Description or AI Tasks',
-			},
+			'a saved extension holds exactly one, so keep one of Remove Background, Auto Tagging, AI Auto Description or AI Tasks',
 		);
 	}
 	return extensions[0];

@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { ImageKit } from '../client';
 import { allOf, where } from '../client';
+import { inputError } from './errors';
 
 const FILE_ID_EXAMPLE =
 	'the ID of the file, e.g. 598821f949c0a938d57563bd (the fileId field of an upload or list result)';
@@ -43,15 +44,19 @@ export const fileIdProperty: INodeProperties = {
 	],
 };
 
-/** A folder picked from the media library or typed as a path. */
+/**
+ * A folder picked from the media library or typed as a path. `defaultPath` pre-fills it (`/` for the
+ * root); an optional picker left empty means "no folder" to the operation.
+ */
 export function folderPathProperty(
 	field: Pick<INodeProperties, 'displayName' | 'name' | 'description'>,
+	{ required = true, defaultPath = '' }: { required?: boolean; defaultPath?: string } = {},
 ): INodeProperties {
 	return {
 		...field,
 		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
+		default: { mode: 'list', value: defaultPath },
+		required,
 		modes: [
 			{
 				displayName: 'From List',
@@ -63,6 +68,24 @@ export function folderPathProperty(
 			{ displayName: 'Path', name: 'path', type: 'string', placeholder: '/products/shoes/' },
 		],
 	};
+}
+
+/**
+ * The text a locator holds, in any mode; also a plain string, as workflows saved before a field
+ * became a picker hold it.
+ */
+export function locatorText(value: unknown): string {
+	const inner =
+		typeof value === 'object' && value !== null && 'value' in value
+			? (value as { value: unknown }).value
+			: value;
+	return typeof inner === 'string' || typeof inner === 'number' ? String(inner).trim() : '';
+}
+
+/** A folder path with one leading and one trailing slash (`/` is the root). */
+export function normalizedFolderPath(text: string): string {
+	const segments = text.split('/').filter((segment) => segment !== '');
+	return segments.length ? `/${segments.join('/')}/` : '/';
 }
 
 /** The path of a file under the account's URL endpoint, from its delivery URL. */
@@ -88,10 +111,12 @@ async function fileIdOfUrl(
 	url: string,
 ): Promise<string> {
 	if (!URL.canParse(url)) {
-		throw new NodeOperationError(context.getNode(), `'File' is not a valid URL`, {
+		throw inputError(
+			context.getNode(),
 			itemIndex,
-			description: 'Enter the URL of a file, e.g. https://ik.imagekit.io/your_id/products/shoe.jpg',
-		});
+			`'File' is not a valid URL`,
+			'enter the URL of a file, e.g. https://ik.imagekit.io/your_id/products/shoe.jpg',
+		);
 	}
 	const filePath = filePathFromUrl(new URL(url), client.urlEndpoint);
 	const slash = filePath.lastIndexOf('/');
@@ -102,10 +127,13 @@ async function fileIdOfUrl(
 		limit: 1,
 	});
 	if (!file) {
-		throw new NodeOperationError(context.getNode(), `No file at ${filePath} in the media library`, {
+		throw inputError(
+			context.getNode(),
 			itemIndex,
-			description: `The URL ${url} was read as the path ${filePath}. Check the URL, or pick the file from the list`,
-		});
+			`No file at ${filePath} in the media library`,
+			'check the URL, or pick the file from the list',
+			`The URL ${url} was read as the path ${filePath}.`,
+		);
 	}
 	return file.fileId;
 }
@@ -122,34 +150,30 @@ export async function fileIdFrom(
 	}) as unknown;
 	const text = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
 	if (!text) {
-		throw new NodeOperationError(context.getNode(), `'File' is empty`, {
+		throw inputError(
+			context.getNode(),
 			itemIndex,
-			description: `Pick a file from the list, or enter its URL or ${FILE_ID_EXAMPLE}`,
-		});
+			`'File' is empty`,
+			`pick a file from the list, or enter its URL or ${FILE_ID_EXAMPLE}`,
+		);
 	}
 	return mode === 'url' ? await fileIdOfUrl(context, client, itemIndex, text) : text;
 }
 
-/** A folder path from a folder locator, with leading and trailing slash. */
+/** A folder path from a required folder picker, with leading and trailing slash. */
 export function folderPathFrom(
 	context: IExecuteFunctions,
 	name: string,
 	label: string,
 	itemIndex: number,
 ): string {
-	const value = context.getNodeParameter(name, itemIndex, undefined, {
-		extractValue: true,
-	}) as unknown;
-	const text = typeof value === 'string' ? value.trim() : '';
+	const text = locatorText(context.getNodeParameter(name, itemIndex, ''));
 	if (!text) {
-		throw new NodeOperationError(context.getNode(), `'${label}' is empty`, {
-			itemIndex,
-			description:
-				'Pick a folder from the list, or enter its path, e.g. /products/shoes/ (/ is the root)',
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			`'${label}' is empty: pick a folder from the list, or enter its path, e.g. /products/shoes/ (/ is the root)`,
+			{ itemIndex },
+		);
 	}
-	return `/${text
-		.split('/')
-		.filter((segment) => segment !== '')
-		.join('/')}/`.replace(/^\/\/$/, '/');
+	return normalizedFolderPath(text);
 }

@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { inputError } from './errors';
 
 /** A required text field, trimmed; an empty value fails with the field's label and an example. */
 export function requiredText(
@@ -13,10 +13,7 @@ export function requiredText(
 	const text =
 		typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
 	if (!text) {
-		throw new NodeOperationError(context.getNode(), `'${label}' is empty`, {
-			itemIndex,
-			description: `Enter ${example}`,
-		});
+		throw inputError(context.getNode(), itemIndex, `'${label}' is empty`, `enter ${example}`);
 	}
 	return text;
 }
@@ -35,22 +32,27 @@ export function parseJsonField<T = IDataObject>(
 		try {
 			parsed = JSON.parse(value);
 		} catch (error) {
-			throw new NodeOperationError(context.getNode(), `'${label}' is not valid JSON`, {
+			throw inputError(
+				context.getNode(),
 				itemIndex,
-				description: `${(error as Error).message}. Enter a JSON ${expected}, for example ${
+				`'${label}' is not valid JSON`,
+				`enter a JSON ${expected}, for example ${
 					expected === 'object'
 						? '{"brand": "Acme"}'
 						: '[{"name": "google-auto-tagging", "minConfidence": 80, "maxTags": 10}]'
 				}`,
-			});
+				`${(error as Error).message}.`,
+			);
 		}
 	}
 	const isArray = Array.isArray(parsed);
 	if (typeof parsed !== 'object' || parsed === null || isArray !== (expected === 'array')) {
-		throw new NodeOperationError(context.getNode(), `'${label}' must be a JSON ${expected}`, {
+		throw inputError(
+			context.getNode(),
 			itemIndex,
-			description: `Got ${isArray ? 'an array' : typeof parsed}. Enter a JSON ${expected}`,
-		});
+			`'${label}' must be a JSON ${expected}`,
+			`enter a JSON ${expected} (got ${isArray ? 'an array' : typeof parsed})`,
+		);
 	}
 	return parsed as T;
 }

@@ -2,9 +2,9 @@
 // this name to its declarative nodes), and their reading by the router: once per run, or per item
 // when a value is an expression.
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { DEFAULT_TIMEOUT_MS, UPLOAD_TIMEOUT_MS_PER_MIB } from '../client';
+import { inputError } from './errors';
 
 import { sameForEveryItem } from './parameters';
 
@@ -48,10 +48,12 @@ function readTimeoutMs(context: IExecuteFunctions, itemIndex: number): number {
 	const options = context.getNodeParameter('requestOptions', itemIndex, {}) as IDataObject;
 	const seconds = options.timeout ?? DEFAULT_TIMEOUT_SECONDS;
 	if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds <= 0) {
-		throw new NodeOperationError(
+		throw inputError(
 			context.getNode(),
-			`'${TIMEOUT_LABEL}' must be a number of seconds above 0: enter e.g. ${DEFAULT_TIMEOUT_SECONDS}`,
-			{ itemIndex, description: `Got ${JSON.stringify(seconds)} under Request Options.` },
+			itemIndex,
+			`'${TIMEOUT_LABEL}' must be a number of seconds above 0`,
+			`enter e.g. ${DEFAULT_TIMEOUT_SECONDS}`,
+			`Got ${JSON.stringify(seconds)} under Request Options.`,
 		);
 	}
 	return seconds * 1000;

@@ -16,7 +16,7 @@ import {
 	ImageKitTransformationValueError,
 	MAX_URL_EXPIRY_SECONDS,
 } from '../client';
-import { toNodeError } from './errors';
+import { inputError, toNodeError } from './errors';
 import { requiredText, sameForEveryItem } from './parameters';
 import { stepsFromParameters } from './transformationFields';
 import { LAYER_PLACEMENT_TEXT, TRANSFORMATION_TEXT } from './transformationText';
@@ -269,11 +269,12 @@ function assertUrlEndpoint(
 	client: ImageKit,
 ): void {
 	if (options.path === undefined || options.urlEndpoint || client.urlEndpoint) return;
-	throw new NodeOperationError(context.getNode(), 'No URL endpoint to build the URL on', {
+	throw inputError(
+		context.getNode(),
 		itemIndex,
-		description:
-			"Fill 'URL Endpoint' in the ImageKit credential (e.g. https://ik.imagekit.io/your_id), or set the URL Endpoint option",
-	});
+		'No URL endpoint to build the URL on',
+		"fill 'URL Endpoint' in the ImageKit credential (e.g. https://ik.imagekit.io/your_id), or set the URL Endpoint option",
+	);
 }
 
 /** Field labels by table name and layer field (their shared names, e.g. x, have the same label). */
@@ -327,7 +328,7 @@ export function buildWithFieldLabels<T>(
 			{
 				itemIndex,
 				description: fromCredential
-					? 'This URL endpoint comes from the ImageKit credential: correct it there, or set the URL Endpoint option'
+					? 'This URL endpoint comes from the ImageKit credential: correct it there, or set the URL Endpoint option.'
 					: undefined,
 			},
 		);

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { NodeOperationError } from 'n8n-workflow';
 
 import type { CustomMetadataFieldSchema, CustomMetadataFieldType } from '../../client';
+import { inputError } from '../../helpers/errors';
 import { toList } from '../../helpers/parameters';
 
 export const FIELD_ID_EXAMPLE =
@@ -196,7 +197,8 @@ const RANGES: Partial<
 	Date: { fields: ['minDate', 'maxDate'], unit: 'Value', dates: true },
 };
 
-type Fail = (message: string, description: string) => NodeOperationError;
+/** The problem, and what to do about it. */
+type Fail = (problem: string, fix: string) => NodeOperationError;
 
 /** minLength/maxLength or minValue/maxValue, checked to be in order. */
 function rangeRules(
@@ -213,13 +215,13 @@ function rangeRules(
 		const date = String(raw ?? '').trim();
 		if (!date) return undefined;
 		if (Number.isNaN(Date.parse(date)))
-			throw fail(`'${label}' is not a date`, `Got "${date}". Enter a date such as 2025-01-31`);
+			throw fail(`'${label}' is not a date`, `enter a date such as 2025-01-31 (got "${date}")`);
 		return { label, rule: date, order: Date.parse(date) };
 	});
 	if (low && high && low.order > high.order) {
 		throw fail(
 			`'${low.label}' is greater than '${high.label}'`,
-			`Make '${low.label}' at most '${high.label}'`,
+			`make '${low.label}' at most '${high.label}'`,
 		);
 	}
 	const [minKey, maxKey] =
@@ -237,8 +239,7 @@ export function schemaFromParameters(
 ): CustomMetadataFieldSchema {
 	const type = context.getNodeParameter('fieldType', itemIndex) as CustomMetadataFieldType;
 	const options = context.getNodeParameter('schemaOptions', itemIndex, {}) as IDataObject;
-	const fail: Fail = (message, description) =>
-		new NodeOperationError(context.getNode(), message, { itemIndex, description });
+	const fail: Fail = (problem, fix) => inputError(context.getNode(), itemIndex, problem, fix);
 	const schema: CustomMetadataFieldSchema = { type };
 
 	if (SELECT_TYPES.includes(type)) {
@@ -250,12 +251,12 @@ export function schemaFromParameters(
 		if (values.length === 0) {
 			throw fail(
 				`'Select Options' is empty`,
-				`A ${typeLabel(type)} field needs at least one option: add them under 'Select Options'`,
+				`add the ${typeLabel(type)} field's options under 'Select Options'`,
 			);
 		}
 		const repeated = values.find((value, index) => values.indexOf(value) !== index);
 		if (repeated !== undefined) {
-			throw fail(`'Select Options' lists "${repeated}" twice`, 'Each option must be different');
+			throw fail(`'Select Options' lists "${repeated}" twice`, 'each option must be different');
 		}
 		schema.selectOptions = values;
 	}
@@ -270,7 +271,7 @@ export function schemaFromParameters(
 		if (missing !== undefined) {
 			throw fail(
 				`'Default Value' "${String(missing)}" is not one of the 'Select Options'`,
-				`Use one of: ${allowed.join(', ')}`,
+				`use one of: ${allowed.join(', ')}`,
 			);
 		}
 		schema.defaultValue = defaultValue;
@@ -279,7 +280,7 @@ export function schemaFromParameters(
 		if (defaultValue === undefined) {
 			throw fail(
 				`'Default Value' is required when 'Is Value Required' is on`,
-				'ImageKit needs a default for a required field: add Default Value under Options',
+				'add a Default Value under Options, as ImageKit needs one for a required field',
 			);
 		}
 		schema.isValueRequired = true;

@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ImageKit } from '../../client';
 import { limitedResults, returnAllOrLimitProperties } from '../../helpers/getManyFields';
+import { folderPathProperty, locatorText, normalizedFolderPath } from '../../helpers/locators';
 import { itemsFor } from '../../helpers/parameters';
 import { toolDescription } from '../../helpers/toolDescription';
 
@@ -20,15 +21,15 @@ export const description = updateDisplayOptions(
 			placeholder: 'Add Option',
 			default: {},
 			options: [
-				{
-					displayName: 'Folder Path',
-					name: 'folderPath',
-					type: 'string',
-					default: '',
-					placeholder: '/products/',
-					description:
-						'Only the fields that apply to this folder (accounts with the Path policy feature)',
-				},
+				folderPathProperty(
+					{
+						displayName: 'Folder',
+						name: 'folderPath',
+						description:
+							'Only the fields that apply to this folder (accounts with the Path policy feature)',
+					},
+					{ required: false },
+				),
 				{
 					displayName: 'Include Deleted',
 					name: 'includeDeleted',
@@ -47,10 +48,11 @@ export async function execute(
 	client: ImageKit,
 ): Promise<INodeExecutionData[]> {
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const folderPath = String(options.folderPath ?? '').trim();
+	const folder = locatorText(options.folderPath);
 	const fields = await client.listCustomMetadataFields({
 		includeDeleted: options.includeDeleted === true ? true : undefined,
-		folderPath: folderPath || undefined,
+		// Written as in the spec's example, `/path/to/folder` (openapi.yaml, GET /v1/customMetadataFields).
+		folderPath: folder ? normalizedFolderPath(folder).replace(/(.)\/$/, '$1') : undefined,
 	});
 	// ImageKit answers with every field at once, so the limit applies here.
 	return itemsFor(this, limitedResults(this, itemIndex, fields), itemIndex);

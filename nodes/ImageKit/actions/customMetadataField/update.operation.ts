@@ -1,11 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ImageKit, UpdateCustomMetadataField } from '../../client';
 import { itemsFor, requiredText } from '../../helpers/parameters';
 import { FIELD_ID_EXAMPLE, fieldIdProperty } from './fields';
 import { fieldTypeProperty, schemaFromParameters, schemaRuleProperties } from './fields';
 import { toolDescription } from '../../helpers/toolDescription';
+import { inputError } from '../../helpers/errors';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['customMetadataField'], operation: ['update'] } },
@@ -59,13 +60,11 @@ async function rulesUpdate(
 	// ImageKit ignores a type in an update and checks the rules against the field's own type.
 	const current = (await client.listCustomMetadataFields()).find((field) => field.id === id);
 	if (current && current.schema.type !== type) {
-		throw new NodeOperationError(
+		throw inputError(
 			context.getNode(),
+			itemIndex,
 			`'Type' is ${type}, but the field "${current.name}" is a ${current.schema.type} field`,
-			{
-				itemIndex,
-				description: `The type of a field cannot change: choose ${current.schema.type}, or create a new field`,
-			},
+			`the type of a field cannot change: choose ${current.schema.type}, or create a new field`,
 		);
 	}
 	return rules;
@@ -91,10 +90,12 @@ export async function execute(
 		changes.schema = await rulesUpdate(this, itemIndex, client, id);
 	}
 	if (Object.keys(changes).length === 0) {
-		throw new NodeOperationError(this.getNode(), 'Nothing to update', {
+		throw inputError(
+			this.getNode(),
 			itemIndex,
-			description: "Add a Label under 'Update Fields', or turn on 'Replace Rules'",
-		});
+			'Nothing to update',
+			"add a Label under 'Update Fields', or turn on 'Replace Rules'",
+		);
 	}
 	return itemsFor(
 		this,

@@ -118,10 +118,11 @@ function fileNameOf(download: Download, url: string): string {
 	return decodeURIComponent(segments[segments.length - 1] || 'file');
 }
 
-const FAILURE_HINTS: Record<number, string> = {
-	401: 'The URL endpoint only serves signed URLs: turn on the Signed option',
-	403: 'The file is private, or the URL endpoint needs signed URLs, or the signature expired: turn on the Signed option',
-	404: 'No file at this URL: check the path, and that the file is published',
+/** What to do when the CDN refuses a download, by status. */
+const FAILURE_FIXES: Record<number, string> = {
+	401: 'the URL endpoint only serves signed URLs, so turn on the Signed option',
+	403: 'the file is private, the URL endpoint needs signed URLs, or the signature expired: turn on the Signed option',
+	404: 'check the path, and that the file is published',
 };
 
 async function failure(
@@ -138,8 +139,9 @@ async function failure(
 		{
 			itemIndex,
 			httpCode: String(download.status),
-			message: `Downloading ${pathname} failed: ImageKit answered HTTP ${download.status}`,
-			description: FAILURE_HINTS[download.status],
+			message: `Downloading ${pathname} failed: ImageKit answered HTTP ${download.status}: ${
+				FAILURE_FIXES[download.status] ?? 'try again later'
+			}`,
 		},
 	);
 }

@@ -1,10 +1,10 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import type { CustomMetadataPurpose } from '../../helpers/customMetadata';
 import { customMetadataValuesProperty } from '../../helpers/customMetadata';
 import { extensionsFormProperty, extensionsJsonProperty } from '../../helpers/extensionFields';
 import { toList } from '../../helpers/parameters';
+import { inputError } from '../../helpers/errors';
 
 /** The tags to add or remove, e.g. "Tags" or "AI Tags". */
 export function tagsProperty(label: string): INodeProperties {
@@ -23,10 +23,12 @@ export function tagsProperty(label: string): INodeProperties {
 export function tagsFrom(context: IExecuteFunctions, itemIndex: number, label: string): string[] {
 	const tags = toList(context.getNodeParameter('tags', itemIndex));
 	if (tags.length === 0) {
-		throw new NodeOperationError(context.getNode(), `'${label}' is empty`, {
+		throw inputError(
+			context.getNode(),
 			itemIndex,
-			description: 'Enter at least one tag, e.g. summer, sale',
-		});
+			`'${label}' is empty`,
+			'enter at least one tag, e.g. summer, sale',
+		);
 	}
 	return tags;
 }

@@ -4,7 +4,7 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ImageKit, UpdateFileDetails } from '../../client';
 import { customMetadataFromParameters } from '../../helpers/customMetadata';
@@ -14,6 +14,7 @@ import { fileIdFrom, fileIdProperty } from '../../helpers/locators';
 import { sortedByDisplayName } from '../../helpers/sorting';
 import { fileDetailFields } from './fields';
 import { toolDescription } from '../../helpers/toolDescription';
+import { inputError } from '../../helpers/errors';
 
 const properties: INodeProperties[] = [
 	fileIdProperty,
@@ -96,10 +97,12 @@ export async function execute(
 	);
 	if (customMetadata) body.customMetadata = customMetadata;
 	if (Object.keys(body).length === 0) {
-		throw new NodeOperationError(this.getNode(), 'Nothing to update', {
+		throw inputError(
+			this.getNode(),
 			itemIndex,
-			description: "Add at least one field under 'Update Fields'",
-		});
+			'Nothing to update',
+			"add at least one field under 'Update Fields'",
+		);
 	}
 	return itemsFor(this, (await client.updateFileDetails(fileId, body)) as IDataObject, itemIndex);
 }

@@ -4,15 +4,17 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ImageKit, UploadInput, UploadOptions, UploadPostTransformation } from '../../client';
 import { customMetadataFromParameters } from '../../helpers/customMetadata';
 import { extensionsFromParameters } from '../../helpers/extensionFields';
+import { folderPathProperty, locatorText, normalizedFolderPath } from '../../helpers/locators';
 import { itemsFor, requiredText, toList } from '../../helpers/parameters';
 import { sortedByDisplayName } from '../../helpers/sorting';
 import { fileDetailFields } from './fields';
 import { toolDescription } from '../../helpers/toolDescription';
+import { inputError } from '../../helpers/errors';
 
 // Binary content is read from n8n's store in chunks of this size while it streams out.
 const STREAM_CHUNK_BYTES = 256 * 1024;
@@ -99,14 +101,14 @@ const properties: INodeProperties[] = [
 				placeholder: '"request.folder" : "marketing/"',
 				description: 'Server-side checks the upload must pass, or it is rejected',
 			},
-			{
-				displayName: 'Folder',
-				name: 'folder',
-				type: 'string',
-				default: '/',
-				placeholder: '/products/shoes/',
-				description: 'Folder to upload into; missing folders are created',
-			},
+			folderPathProperty(
+				{
+					displayName: 'Folder',
+					name: 'folder',
+					description: 'Folder to upload into; missing folders are created',
+				},
+				{ required: false, defaultPath: '/' },
+			),
 			{
 				displayName: 'Is Private File',
 				name: 'isPrivateFile',
@@ -253,16 +255,12 @@ function uploadOptions(context: IExecuteFunctions, itemIndex: number): UploadOpt
 	] as const) {
 		if (typeof raw[flag] === 'boolean') options[flag] = raw[flag] as boolean;
 	}
-	for (const text of [
-		'checks',
-		'customCoordinates',
-		'description',
-		'folder',
-		'webhookUrl',
-	] as const) {
+	for (const text of ['checks', 'customCoordinates', 'description', 'webhookUrl'] as const) {
 		if (typeof raw[text] === 'string' && (raw[text] as string).trim())
 			options[text] = (raw[text] as string).trim();
 	}
+	const folder = locatorText(raw.folder);
+	if (folder) options.folder = normalizedFolderPath(folder);
 	const tags = toList(raw.tags);
 	if (tags.length) options.tags = tags;
 	const responseFields = toList(raw.responseFields);
@@ -276,15 +274,13 @@ function uploadOptions(context: IExecuteFunctions, itemIndex: number): UploadOpt
 		const type = entry.type as UploadPostTransformation['type'];
 		const value = String(entry.value ?? '').trim();
 		if (!value && (type === 'transformation' || type === 'abs')) {
-			throw new NodeOperationError(
+			throw inputError(
 				context.getNode(),
+				itemIndex,
 				`Post Transformation ${index + 1} has no value`,
-				{
-					itemIndex,
-					description: `A ${type === 'abs' ? 'streaming' : 'transformation'} post-transformation needs a value, e.g. ${
-						type === 'abs' ? 'sr-240_360_480_720_1080' : 'w-300,h-300'
-					}`,
-				},
+				`a ${type === 'abs' ? 'streaming' : 'transformation'} post-transformation needs a value, e.g. ${
+					type === 'abs' ? 'sr-240_360_480_720_1080' : 'w-300,h-300'
+				}`,
 			);
 		}
 		return {
@@ -360,13 +356,11 @@ export async function execute(
 			'a public URL such as https://example.com/photo.jpg',
 		);
 		if (!/^https?:\/\//i.test(url)) {
-			throw new NodeOperationError(
+			throw inputError(
 				this.getNode(),
+				itemIndex,
 				`'File URL' must start with http:// or https://`,
-				{
-					itemIndex,
-					description: `Got "${url}". Enter a public URL such as https://example.com/photo.jpg`,
-				},
+				`enter a public URL such as https://example.com/photo.jpg (got "${url}")`,
 			);
 		}
 		content = { file: url };
@@ -384,10 +378,12 @@ export async function execute(
 	const fileName =
 		(this.getNodeParameter('fileName', itemIndex, '') as string).trim() || content.binaryFileName;
 	if (!fileName) {
-		throw new NodeOperationError(this.getNode(), `'File Name' is empty`, {
+		throw inputError(
+			this.getNode(),
 			itemIndex,
-			description: 'Enter the name to store the file under, e.g. product-1.jpg',
-		});
+			`'File Name' is empty`,
+			'enter the name to store the file under, e.g. product-1.jpg',
+		);
 	}
 	const result = await client.upload({
 		file: content.file,

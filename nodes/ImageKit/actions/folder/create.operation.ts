@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ImageKit } from '../../client';
+import { folderPathFrom, folderPathProperty } from '../../helpers/locators';
 import { itemsFor, requiredText } from '../../helpers/parameters';
 import { toolDescription } from '../../helpers/toolDescription';
 
@@ -9,7 +10,7 @@ export const description = updateDisplayOptions(
 	{ show: { resource: ['folder'], operation: ['create'] } },
 	[
 		toolDescription(
-			'Creates a folder, and any missing parents. Inputs: Folder Name and Parent Folder Path (/ for the root). Returns the folderPath.',
+			'Creates a folder, and any missing parents. Inputs: Folder Name and Parent Folder (/ for the root). Returns the folderPath.',
 		),
 		{
 			displayName: 'Folder Name',
@@ -21,15 +22,14 @@ export const description = updateDisplayOptions(
 			description:
 				'Name of the new folder; characters other than letters and digits become underscores',
 		},
-		{
-			displayName: 'Parent Folder Path',
-			name: 'parentFolderPath',
-			type: 'string',
-			default: '/',
-			required: true,
-			placeholder: '/products/images/',
-			description: 'Folder to create it in; / is the root',
-		},
+		folderPathProperty(
+			{
+				displayName: 'Parent Folder',
+				name: 'parentFolderPath',
+				description: 'Folder to create it in; / is the root',
+			},
+			{ defaultPath: '/' },
+		),
 	],
 );
 
@@ -45,12 +45,6 @@ export async function execute(
 		'Folder Name',
 		'the name of the new folder, e.g. summer',
 	);
-	const parentFolderPath = requiredText(
-		this,
-		'parentFolderPath',
-		itemIndex,
-		'Parent Folder Path',
-		'the folder to create it in, e.g. /products/ or / for the root',
-	);
+	const parentFolderPath = folderPathFrom(this, 'parentFolderPath', 'Parent Folder', itemIndex);
 	return itemsFor(this, await client.createFolder(folderName, parentFolderPath), itemIndex);
 }

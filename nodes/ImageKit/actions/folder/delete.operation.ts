@@ -2,24 +2,21 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ImageKit } from '../../client';
-import { itemsFor, requiredText } from '../../helpers/parameters';
+import { folderPathFrom, folderPathProperty } from '../../helpers/locators';
+import { itemsFor } from '../../helpers/parameters';
 import { toolDescription } from '../../helpers/toolDescription';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['folder'], operation: ['delete'] } },
 	[
 		toolDescription(
-			'Deletes a folder with everything in it. Input: Folder Path, e.g. /old-campaign/. Returns deleted: true.',
+			'Deletes a folder with everything in it. Input: Folder (its path), e.g. /old-campaign/. Returns deleted: true.',
 		),
-		{
-			displayName: 'Folder Path',
+		folderPathProperty({
+			displayName: 'Folder',
 			name: 'folderPath',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: '/products/old/',
-			description: 'Full path of the folder; everything in it is deleted for good',
-		},
+			description: 'The folder to delete; everything in it is deleted for good',
+		}),
 	],
 );
 
@@ -28,13 +25,7 @@ export async function execute(
 	itemIndex: number,
 	client: ImageKit,
 ): Promise<INodeExecutionData[]> {
-	const folderPath = requiredText(
-		this,
-		'folderPath',
-		itemIndex,
-		'Folder Path',
-		'the full path of the folder, e.g. /products/old/',
-	);
+	const folderPath = folderPathFrom(this, 'folderPath', 'Folder', itemIndex);
 	await client.deleteFolder(folderPath);
 	return itemsFor(this, { folderPath, deleted: true }, itemIndex);
 }

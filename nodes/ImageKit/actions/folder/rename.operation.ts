@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ImageKit } from '../../client';
+import { folderPathFrom, folderPathProperty } from '../../helpers/locators';
 import { requiredText } from '../../helpers/parameters';
 import { bulkJobOutput, waitProperties } from './fields';
 import { toolDescription } from '../../helpers/toolDescription';
@@ -10,17 +11,13 @@ export const description = updateDisplayOptions(
 	{ show: { resource: ['folder'], operation: ['rename'] } },
 	[
 		toolDescription(
-			'Renames a folder. Inputs: Folder Path and New Folder Name; the paths of everything inside change. Waits for the job by default and returns its jobId and status.',
+			'Renames a folder. Inputs: Folder and New Folder Name; the paths of everything inside change. Waits for the job by default and returns its jobId and status.',
 		),
-		{
-			displayName: 'Folder Path',
+		folderPathProperty({
+			displayName: 'Folder',
 			name: 'folderPath',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: '/products/summer/',
-			description: 'Full path of the folder to rename',
-		},
+			description: 'The folder to rename',
+		}),
 		{
 			displayName: 'New Folder Name',
 			name: 'newFolderName',
@@ -47,13 +44,7 @@ export async function execute(
 	itemIndex: number,
 	client: ImageKit,
 ): Promise<INodeExecutionData[]> {
-	const folderPath = requiredText(
-		this,
-		'folderPath',
-		itemIndex,
-		'Folder Path',
-		'the full path of the folder, e.g. /products/summer/',
-	);
+	const folderPath = folderPathFrom(this, 'folderPath', 'Folder', itemIndex);
 	const newFolderName = requiredText(
 		this,
 		'newFolderName',

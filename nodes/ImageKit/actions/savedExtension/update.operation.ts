@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ImageKit, SavedExtensionInput } from '../../client';
 import {
@@ -9,6 +9,7 @@ import {
 import { itemsFor, requiredText } from '../../helpers/parameters';
 import { SAVED_EXTENSION_ID_EXAMPLE, savedExtensionIdProperty } from './fields';
 import { toolDescription } from '../../helpers/toolDescription';
+import { inputError } from '../../helpers/errors';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['savedExtension'], operation: ['update'] } },
@@ -56,19 +57,23 @@ export async function execute(
 		if (!(key in fields)) continue;
 		changes[key] = String(fields[key] ?? '').trim();
 		if (!changes[key]) {
-			throw new NodeOperationError(this.getNode(), `'${label}' is empty`, {
+			throw inputError(
+				this.getNode(),
 				itemIndex,
-				description: `Enter a new ${label.toLowerCase()}, or remove the field to keep the current one`,
-			});
+				`'${label}' is empty`,
+				`enter a new ${label.toLowerCase()}, or remove the field to keep the current one`,
+			);
 		}
 	}
 	if ('config' in fields)
 		changes.config = extensionConfigFromParameters(this, itemIndex, fields.config);
 	if (Object.keys(changes).length === 0) {
-		throw new NodeOperationError(this.getNode(), 'Nothing to update', {
+		throw inputError(
+			this.getNode(),
 			itemIndex,
-			description: "Add at least one field under 'Update Fields'",
-		});
+			'Nothing to update',
+			"add at least one field under 'Update Fields'",
+		);
 	}
 	return itemsFor(this, (await client.updateSavedExtension(id, changes)) as IDataObject, itemIndex);
 }

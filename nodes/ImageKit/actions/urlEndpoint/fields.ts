@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import type { UrlEndpointRequest, UrlRewriter } from '../../client';
 import { MAX_URL_ENDPOINT_ORIGINS } from '../../client';
 import { requiredText } from '../../helpers/parameters';
+import { inputError } from '../../helpers/errors';
 
 export const URL_ENDPOINT_ID_EXAMPLE = 'a URL endpoint ID from URL Endpoint → Get Many, or default';
 
@@ -95,12 +95,12 @@ export function urlEndpointFromParameters(
 		[]) as IDataObject[];
 	const origins = entries.map((entry) => String(entry.id ?? '').trim()).filter((id) => id !== '');
 	if (origins.length > MAX_URL_ENDPOINT_ORIGINS) {
-		throw new NodeOperationError(context.getNode(), `'Origins' holds ${origins.length} origins`, {
+		throw inputError(
+			context.getNode(),
 			itemIndex,
-			description: `ImageKit tries at most ${MAX_URL_ENDPOINT_ORIGINS} origins per URL endpoint: remove ${
-				origins.length - MAX_URL_ENDPOINT_ORIGINS
-			}`,
-		});
+			`'Origins' holds ${origins.length} origins`,
+			`remove ${origins.length - MAX_URL_ENDPOINT_ORIGINS}, as ImageKit tries at most ${MAX_URL_ENDPOINT_ORIGINS} origins per URL endpoint`,
+		);
 	}
 	const rewriterType = context.getNodeParameter('urlRewriter', itemIndex, 'none') as
 		UrlRewriter['type'] | 'none';

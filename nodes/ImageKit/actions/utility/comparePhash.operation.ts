@@ -1,10 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ImageKit } from '../../client';
 import { ImageKitInputError, phashDistance } from '../../client';
 import { itemsFor, requiredText } from '../../helpers/parameters';
 import { toolDescription } from '../../helpers/toolDescription';
+import { inputError } from '../../helpers/errors';
 
 const properties: INodeProperties[] = [
 	{
@@ -53,13 +54,11 @@ export async function execute(
 	} catch (error) {
 		// Name the node's field rather than the client's argument.
 		const field = error instanceof ImageKitInputError ? LABELS[error.field] : 'pHash';
-		throw new NodeOperationError(
+		throw inputError(
 			this.getNode(),
+			itemIndex,
 			`'${field}' is not usable: ${(error as Error).message}`,
-			{
-				itemIndex,
-				description: `Enter ${example}`,
-			},
+			`enter ${example}`,
 		);
 	}
 	return itemsFor(this, { distance, firstPhash: first, secondPhash: second }, itemIndex);

@@ -1,10 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ImageKit } from '../../client';
 import { MAX_UPLOAD_AUTH_EXPIRY_SECONDS } from '../../client';
 import { itemsFor } from '../../helpers/parameters';
 import { toolDescription } from '../../helpers/toolDescription';
+import { inputError } from '../../helpers/errors';
 
 const properties: INodeProperties[] = [
 	{
@@ -46,13 +47,11 @@ export async function execute(
 		expiresIn <= 0 ||
 		expiresIn >= MAX_UPLOAD_AUTH_EXPIRY_SECONDS
 	) {
-		throw new NodeOperationError(
+		throw inputError(
 			this.getNode(),
+			itemIndex,
 			`'Expires In (Seconds)' must be between 1 and ${MAX_UPLOAD_AUTH_EXPIRY_SECONDS - 1}`,
-			{
-				itemIndex,
-				description: `Got ${expiresIn}. ImageKit rejects upload signatures that expire an hour or more ahead; 1800 (30 minutes) is usual`,
-			},
+			`enter e.g. 1800 (30 minutes), as ImageKit rejects upload signatures that expire an hour or more ahead (got ${expiresIn})`,
 		);
 	}
 	const parameters = client.getAuthenticationParameters(
