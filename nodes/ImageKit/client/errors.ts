@@ -126,12 +126,15 @@ export class ImageKitJobTimeoutError extends Error {
 	readonly name = 'ImageKitJobTimeoutError';
 	/** The job to check later with `getBulkJobStatus`. */
 	readonly jobId: string;
+	/** How long the caller waited, in milliseconds. */
+	readonly waitedMs: number;
 
 	constructor(jobId: string, waitedMs: number) {
 		super(
-			`The bulk job ${jobId} was still pending after ${Math.round(waitedMs / 1000)} s. It goes on at ImageKit: check it later with its job ID ${jobId} (Get Job Status).`,
+			`The bulk job ${jobId} was still pending after ${Math.round(waitedMs / 1000)} s. It goes on at ImageKit: check it later with getBulkJobStatus('${jobId}').`,
 		);
 		this.jobId = jobId;
+		this.waitedMs = waitedMs;
 	}
 }
 

@@ -5,6 +5,7 @@ import {
 	ImageKitApiError,
 	ImageKitConnectionError,
 	ImageKitInputError,
+	ImageKitJobTimeoutError,
 	ImageKitUnreadableAnswerError,
 	UNCERTAIN_WRITE_HINT,
 } from '../client';
@@ -154,6 +155,14 @@ export function toNodeError(
 			message,
 			description: fixInDescription && sentence(fixInDescription),
 		});
+	}
+	if (error instanceof ImageKitJobTimeoutError) {
+		// The client names its own method; the node names its operation.
+		return new NodeOperationError(
+			node,
+			`The bulk job ${error.jobId} was still pending after ${Math.round(error.waitedMs / 1000)} s: it goes on at ImageKit, so check it later with Folder → Get Job Status and its job ID ${error.jobId}`,
+			{ itemIndex },
+		);
 	}
 	if (error instanceof ImageKitUnreadableAnswerError) {
 		const { message, fixInDescription } = withFix(
