@@ -18,7 +18,9 @@ export class ImageKit implements INodeType {
 		name: 'imageKit',
 		icon: { light: 'file:../../icons/imagekit.svg', dark: 'file:../../icons/imagekit.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// Version 2 gives each transformation step a Type (issue 12); version 1 keeps saved workflows as they were.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: IMAGEKIT_NODE_DESCRIPTION,
 		defaults: { name: 'ImageKit' },

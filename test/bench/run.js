@@ -9,6 +9,7 @@ const path = require('path');
 const BENCH_MODULES = [
 	'load.js',
 	'url.js',
+	'perItem.js',
 	'uploadMemory.js',
 	'clientUploadMemory.js',
 	'listMemory.js',

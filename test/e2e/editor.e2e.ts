@@ -168,6 +168,64 @@ describe.each(E2E_VERSIONS)('the ImageKit node in the n8n %s editor', (version) 
 		},
 	);
 
+	// Issue 12 point 4: each step shows only what it holds, and the steps say how they chain.
+	it('builds Image URL → Generate step by step, each step showing only what it holds', async () => {
+		await chooseOption(page, 'resource', 'Image URL');
+		await chooseOption(page, 'operation', 'Generate');
+		const panel = page.getByTestId('node-parameters');
+		const addStep = panel.getByRole('button', { name: 'Add Step' }).filter({ visible: true });
+		const stepLabels = async () =>
+			(await shownParameters(page)).map((p) => p.displayName).filter((name) => name !== '');
+
+		await addStep.click();
+		await panel.getByPlaceholder('Add Transformation').first().click();
+		await page
+			.getByRole('option')
+			.filter({ visible: true })
+			.filter({ has: page.getByText('Width', { exact: true }) })
+			.first()
+			.dispatchEvent('click');
+		const width = panel.getByTestId('parameter-input-width').locator('input');
+		await width.fill('300');
+		await width.blur();
+		await waitUntilFine(async () => {
+			const labels = await stepLabels();
+			return labels.includes('Width') && !labels.includes('Overlay')
+				? undefined
+				: `a Transformations step shows [${labels.join(', ')}]`;
+		});
+		await addStep.scrollIntoViewIfNeeded();
+		await screenshot('builder-transformations-step');
+
+		await addStep.click();
+		const types = panel.getByTestId('parameter-input-type');
+		await waitUntilFine(async () =>
+			(await types.count()) === 2 ? undefined : `${await types.count()} step Types shown`,
+		);
+		await types.nth(1).click();
+		await screenshot('builder-step-types');
+		await page
+			.getByRole('option')
+			.filter({ visible: true })
+			.filter({ has: page.getByText('Text Overlay', { exact: true }) })
+			.first()
+			.dispatchEvent('click');
+		await waitUntilFine(async () => {
+			const labels = await stepLabels();
+			const transformationBoxes = labels.filter((name) => name === 'Transformations').length;
+			return labels.includes('Text') &&
+				labels.includes('Layer Options') &&
+				transformationBoxes === 1
+				? undefined
+				: `after a Text Overlay step the panel shows [${labels.join(', ')}]`;
+		});
+		const text = panel.getByTestId('parameter-input-text').locator('input, textarea').first();
+		await text.fill('Sale');
+		await text.blur();
+		await addStep.scrollIntoViewIfNeeded();
+		await screenshot('builder-text-overlay-step');
+	});
+
 	it('opens the credential dialog with its three fields and their help texts', async () => {
 		const emptyState = page.getByTestId('node-credentials-empty-state');
 		if (await emptyState.isVisible()) {

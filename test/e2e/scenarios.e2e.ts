@@ -407,9 +407,9 @@ describe.each(VERSIONS)('n8n %s', (versionSpec) => {
 			await recorded(column, AGENT.toolCall.row, async () => {
 				const run = runOf(outcome, AGENT.toolCall.id);
 				const url = `${emulator.urlEndpoint}/tr:w-300/shoes/red.jpg`;
-				expect(toolOutput(run)).toEqual([{ url }]);
+				expect(toolOutput(run)).toEqual([{ url, transformation: 'w-300' }]);
 				const sent = toolResultSent(AGENT.toolCall.prompt);
-				expect(JSON.parse(sent)).toEqual([{ url }]);
+				expect(JSON.parse(sent)).toEqual([{ url, transformation: 'w-300' }]);
 				expect(nodeJson(run, 'AI Agent')).toEqual([{ output: finalAnswerFor(sent) }]);
 				await expectDelivered(url, '/shoes/red.jpg');
 			});

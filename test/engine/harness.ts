@@ -97,6 +97,8 @@ export interface RunNodeOptions {
 	inputItems?: INodeExecutionData[];
 	/** Sets `onError: 'continueRegularOutput'`, which makes `continueOnFail()` true. */
 	continueOnFail?: boolean;
+	/** The node's version, e.g. 1 for a workflow saved before version 2; the newest by default. */
+	typeVersion?: number;
 }
 
 export interface SingleNodeRunResult extends RunResult {
@@ -198,11 +200,11 @@ class WorkflowEngine implements Engine {
 	async runNode(
 		type: string,
 		parameters: INodeParameters = {},
-		{ inputItems, continueOnFail = false }: RunNodeOptions = {},
+		{ inputItems, continueOnFail = false, typeVersion }: RunNodeOptions = {},
 	): Promise<SingleNodeRunResult> {
 		const onError = continueOnFail ? 'continueRegularOutput' : undefined;
 		const result = await this.run({
-			nodes: [{ name: NODE_UNDER_TEST, type, parameters, onError }],
+			nodes: [{ name: NODE_UNDER_TEST, type, parameters, onError, typeVersion }],
 			inputItems,
 		});
 		return {

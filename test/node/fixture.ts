@@ -3,7 +3,13 @@ import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 import { ImageKitApi } from '../../credentials/ImageKitApi.credentials';
 import { ImageKit } from '../../nodes/ImageKit/ImageKit.node';
 import { ImageKitEmulator } from '../emulator';
-import type { BinaryMode, Engine, RunResult, WorkflowNode } from '../engine/harness';
+import type {
+	BinaryMode,
+	Engine,
+	RunNodeOptions,
+	RunResult,
+	WorkflowNode,
+} from '../engine/harness';
 import {
 	assertTestCaTrusted,
 	BINARY_SOURCE_TYPE,
@@ -22,7 +28,7 @@ export interface NodeFixture {
 	/** Runs the ImageKit node alone on the given items (one empty item by default). */
 	run(
 		parameters: INodeParameters,
-		options?: { inputItems?: INodeExecutionData[]; continueOnFail?: boolean },
+		options?: RunNodeOptions,
 	): Promise<RunResult & { items: INodeExecutionData[] }>;
 	/** Runs a workflow, e.g. a binary source followed by the ImageKit node. */
 	runWorkflow(nodes: WorkflowNode[]): Promise<RunResult>;

@@ -249,7 +249,7 @@ describe('Folder → Copy, Move, Rename', () => {
 		expect(jobId).toMatch(/^[0-9a-f]{24}$/);
 		expect(result.items.map((item) => item.json)).toEqual([
 			{
-				error: `The bulk job ${jobId} was still pending after 1 s. It goes on at ImageKit: check it later with its job ID ${jobId} (Get Job Status).`,
+				error: `The bulk job ${jobId} was still pending after 1 s: it goes on at ImageKit, so check it later with Folder → Get Job Status and its job ID ${jobId}`,
 			},
 		]);
 		// One poll, one wait of the whole second, one last poll.

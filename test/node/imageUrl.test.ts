@@ -60,9 +60,28 @@ describe('Image URL → Generate', () => {
 			"'Expires In (Seconds)' must be 0 or more whole seconds",
 		],
 		[
-			'a text overlay without text',
-			{ source: 'path', path: 'a.jpg', steps: { step: [{ overlay: { text: { text: '' } } }] } },
-			"'Transformation Steps' has a text overlay without its text",
+			'a Width ImageKit would refuse',
+			{ source: 'path', path: 'a.jpg', steps: { step: [{ parameters: { width: 'wide' } }] } },
+			"'Width' cannot be 'wide': give a number of pixels, a fraction of the original or an arithmetic expression, e.g. 300, 0.5 or ih_div_2",
+		],
+		[
+			'a layer position ImageKit would refuse',
+			{
+				source: 'path',
+				path: 'a.jpg',
+				steps: { step: [{ type: 'text', text: 'Sale', layerOptions: { anchorPoint: 'middle' } }] },
+			},
+			"'Anchor Point' cannot be 'middle': give one of center, top, bottom",
+		],
+		[
+			'a crop mode ImageKit does not have, in the Transformation field',
+			{ source: 'path', path: 'a.jpg', transformation: 'w-300,c-fit' },
+			"'Transformation' has c-fit: give c (Crop) one of maintain_ratio",
+		],
+		[
+			'an unknown code in the Transformation field',
+			{ source: 'path', path: 'a.jpg', transformation: 'width-300' },
+			`'Transformation' has "width-300", which is not an ImageKit transformation: write ImageKit's codes, e.g. w-300,h-200:rt-90`,
 		],
 	])('names the field for %s', async (_case, parameters, message) => {
 		const result = await fixture.run({
@@ -71,6 +90,134 @@ describe('Image URL → Generate', () => {
 			...parameters,
 		});
 		expect(result.error?.message).toContain(message);
+	});
+
+	it('shows each step as what it holds: transformations, or one overlay, and outputs the chain', async () => {
+		const result = await fixture.run({
+			resource: 'imageUrl',
+			operation: 'generate',
+			source: 'path',
+			path: '/shoes/red.jpg',
+			steps: {
+				step: [
+					{ type: 'transformations', parameters: { height: 300, width: 300 } },
+					{
+						type: 'text',
+						text: 'Sale',
+						layerOptions: { x: '10', focus: 'bottom', layerMode: 'multiply' },
+					},
+					{ type: 'solidColor', color: '#FF0000', layerOptions: { transformation: 'w-20,h-20' } },
+					{ type: 'transformations', parameters: { rotation: '90' } },
+				],
+			},
+		});
+		expect(result.error).toBeUndefined();
+		const chain =
+			'w-300,h-300:l-text,i-Sale,lm-multiply,lx-10,lfo-bottom,l-end:' +
+			'l-image,i-ik_canvas,bg-FF0000,w-20,h-20,l-end:rt-90';
+		expect(result.items[0].json).toEqual({
+			url: `${endpoint()}tr:${chain}/shoes/red.jpg`,
+			transformation: chain,
+		});
+	});
+
+	// A workflow saved before version 2 keeps its steps: transformations and overlays in one step.
+	it('reads the steps of a version 1 node as they were saved', async () => {
+		const result = await fixture.run(
+			{
+				resource: 'imageUrl',
+				operation: 'generate',
+				source: 'path',
+				path: '/shoes/red.jpg',
+				steps: {
+					step: [
+						{
+							parameters: { width: 300 },
+							overlay: {
+								text: { text: 'Sale', options: { y: '5' } },
+								image: { input: '/logo.png' },
+							},
+						},
+					],
+				},
+			},
+			{ typeVersion: 1 },
+		);
+		expect(result.error).toBeUndefined();
+		expect(result.items[0].json.transformation).toBe(
+			'w-300,l-text,i-Sale,ly-5,l-end:l-image,i-logo.png,l-end',
+		);
+		const refused = await fixture.run(
+			{
+				resource: 'imageUrl',
+				operation: 'generate',
+				source: 'path',
+				path: 'a.jpg',
+				steps: { step: [{ overlay: { text: { text: '' } } }] },
+			},
+			{ typeVersion: 1 },
+		);
+		expect(refused.error?.message).toContain(
+			"'Transformation Steps' has a text overlay without its text",
+		);
+	});
+
+	// Fixed parameters are read once per run; an expression is still read for each item.
+	it('gives each item its own URL when a field is an expression, and the same one otherwise', async () => {
+		const inputItems = [
+			{ json: { path: '/a.jpg', width: 100 } },
+			{ json: { path: '/b.jpg', width: 200 } },
+		];
+		const perItem = await fixture.run(
+			{
+				resource: 'imageUrl',
+				operation: 'generate',
+				source: 'path',
+				path: '={{ $json.path }}',
+				steps: { step: [{ parameters: { width: '={{ $json.width }}' } }] },
+			},
+			{ inputItems },
+		);
+		expect(perItem.items.map((item) => item.json.url)).toEqual([
+			`${endpoint()}tr:w-100/a.jpg`,
+			`${endpoint()}tr:w-200/b.jpg`,
+		]);
+		const fixed = await fixture.run(
+			{ resource: 'imageUrl', operation: 'generate', source: 'path', path: '/a.jpg' },
+			{ inputItems },
+		);
+		expect(fixed.items.map((item) => item.json.url)).toEqual([
+			`${endpoint()}a.jpg`,
+			`${endpoint()}a.jpg`,
+		]);
+	});
+
+	it('says which step holds a refused value', async () => {
+		const result = await fixture.run({
+			resource: 'imageUrl',
+			operation: 'generate',
+			source: 'path',
+			path: 'a.jpg',
+			steps: { step: [{ parameters: { width: 300 } }, { parameters: { rotation: 'left' } }] },
+		});
+		expect(result.error?.message).toMatch(/^'Rotation' cannot be 'left': give degrees/);
+		expect(result.error?.description).toBe('In step 2 of Transformation Steps');
+	});
+
+	it('puts the Transformation field first, then the steps, then Raw Transformation unchecked', async () => {
+		const result = await fixture.run({
+			resource: 'imageUrl',
+			operation: 'generate',
+			source: 'path',
+			path: '/shoes/red.jpg',
+			transformation: 'w-iw_div_2,ar-4:3,bg-genfill:-prompt-snow,l-text,i-Sale,lx-10,l-end:rt-N40',
+			steps: { step: [{ parameters: { quality: 60 } }] },
+			options: { rawTransformation: 'x-anything' },
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.items[0].json.url).toBe(
+			`${endpoint()}tr:w-iw_div_2,ar-4:3,bg-genfill:-prompt-snow,l-text,i-Sale,lx-10,l-end:rt-N40:q-60:x-anything/shoes/red.jpg`,
+		);
 	});
 });
 

@@ -25,11 +25,10 @@ describe('usageRange', () => {
 		);
 	});
 
-	it('names the field at fault with the caller’s labels', () => {
-		const labels = { startDate: "'From'", endDate: "'To'" };
+	it('names the field at fault', () => {
 		const failure = (start: unknown, end: unknown) => {
 			try {
-				usageRange(start, end, labels);
+				usageRange(start, end);
 			} catch (error) {
 				return error as ImageKitInputError;
 			}
@@ -37,12 +36,12 @@ describe('usageRange', () => {
 		};
 		expect(failure('2024-13-01', '2024-01-01')).toMatchObject({
 			field: 'startDate',
-			message: `'From' must be a date such as 2024-01-31, got "2024-13-01"`,
+			message: `startDate must be a date such as 2024-01-31, got "2024-13-01"`,
 		});
 		expect(failure('2024-01-01', 'yesterday')).toMatchObject({ field: 'endDate' });
 		expect(failure('2024-02-10', '2024-02-01')).toMatchObject({
 			field: 'endDate',
-			message: expect.stringMatching(/^'To'/),
+			message: expect.stringMatching(/^endDate/),
 		});
 		expect(failure(undefined, '2024-01-01')).toBeInstanceOf(ImageKitInputError);
 	});

@@ -3,6 +3,7 @@ import type {
 	INodeProperties,
 	INodePropertyCollection,
 	INodePropertyOptions,
+	INodeParameters,
 } from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
 import { titleCase } from 'title-case';
@@ -14,12 +15,13 @@ import {
 } from '../../nodes/ImageKit/client/transformations';
 import {
 	stepsFromParameters,
-	transformationStepsProperty,
+	transformationStepsProperties,
 } from '../../nodes/ImageKit/helpers/transformationFields';
+import { VALID_SAMPLE } from './transformationSamples';
 
 type Option = INodeProperties | INodePropertyCollection | INodePropertyOptions;
 
-const property = transformationStepsProperty();
+const [property, propertyV2] = transformationStepsProperties;
 const stepSection = property.options![0] as INodePropertyCollection;
 const parametersField = stepSection.values.find((field) => field.name === 'parameters')!;
 const overlayField = stepSection.values.find((field) => field.name === 'overlay')!;
@@ -37,7 +39,7 @@ function walk(root: Option, visit: (option: Option) => void): void {
 	for (const child of children) walk(child, visit);
 }
 
-describe('transformationStepsProperty', () => {
+describe('transformationStepsProperties', () => {
 	it('is a sortable, repeatable fixed collection of steps', () => {
 		expect(property).toMatchObject({
 			displayName: 'Transformation Steps',
@@ -46,7 +48,6 @@ describe('transformationStepsProperty', () => {
 			typeOptions: { multipleValues: true, sortable: true },
 			default: {},
 		});
-		expect(transformationStepsProperty('other').name).toBe('other');
 		expect(property.options).toHaveLength(1);
 		expect(stepSection.name).toBe('step');
 		expect(parametersField).toMatchObject({
@@ -116,7 +117,7 @@ describe('transformationStepsProperty', () => {
 
 	it('follows n8n conventions everywhere: title case, sorted lists, descriptions', () => {
 		const problems: string[] = [];
-		walk(property, (option) => {
+		walk({ ...propertyV2, options: [...property.options!, ...propertyV2.options!] }, (option) => {
 			const label = 'displayName' in option ? option.displayName : option.name;
 			if (label !== titleCase(label)) problems.push(`not title case: ${label}`);
 			if ('description' in option && option.description) {
@@ -288,6 +289,9 @@ describe('stepsFromParameters', () => {
 	});
 
 	it('returns no steps for an unset field', () => {
+		expect(stepsFromParameters({ step: [{ type: 'transformations', parameters: {} }] })).toEqual(
+			[],
+		);
 		expect(stepsFromParameters({})).toEqual([]);
 		expect(stepsFromParameters({ step: [{}] })).toEqual([]);
 	});
@@ -301,11 +305,89 @@ describe('stepsFromParameters', () => {
 					? firstChoice
 					: field.type === 'multiOptions'
 						? [firstChoice]
-						: sampleByType[field.type];
+						: field.type === 'string'
+							? (VALID_SAMPLE[field.name] ?? 'v')
+							: sampleByType[field.type];
 			const spec = TRANSFORMATIONS.find((entry) => entry.key === field.name)!;
 			const text = trFromUi({ step: [{ parameters: { [field.name]: value } }] });
 			if (spec.type === 'raw') expect(text).toBe('v');
 			else expect(text).toMatch(new RegExp(`^${spec.code}(-|$)`));
 		}
+	});
+});
+
+describe('version 2 steps', () => {
+	const resolve = (step: IDataObject, typeVersion = 2) =>
+		(
+			NodeHelpers.getNodeParameters(
+				transformationStepsProperties,
+				{ steps: { step: [step] } } as INodeParameters,
+				false,
+				false,
+				{ typeVersion },
+				null,
+			)!.steps as { step: IDataObject[] }
+		).step[0];
+
+	it('give each node version its own steps field', () => {
+		expect(property.displayOptions).toEqual({ show: { '@version': [1] } });
+		expect(propertyV2.displayOptions).toEqual({ show: { '@version': [2] } });
+		expect(propertyV2.description).toMatch(
+			/steps are joined by colons: w-300,h-300:rt-90 is two steps/,
+		);
+	});
+
+	it('hold only what their Type shows, as n8n resolves a saved node', () => {
+		const text = {
+			type: 'text',
+			text: 'Sale',
+			layerOptions: { x: '5' },
+			parameters: { width: '1' },
+		};
+		expect(resolve(text)).toEqual({ type: 'text', text: 'Sale', layerOptions: { x: '5' } });
+		const transformations = { type: 'transformations', parameters: { width: '300' }, text: 'x' };
+		// The default Type is not stored; a step without one reads as transformations.
+		expect(resolve(transformations)).toEqual({ parameters: { width: '300' } });
+		// A solid colour has no encoding; an image has no text.
+		expect(resolve({ type: 'image', input: '/a.png', text: 'x' })).toEqual({
+			type: 'image',
+			input: '/a.png',
+		});
+	});
+
+	it('offer every layer type as a Type of its own, with Transformations the default', () => {
+		const values = (propertyV2.options![0] as INodePropertyCollection).values;
+		const type = values.find((field) => field.name === 'type')!;
+		expect(type.default).toBe('transformations');
+		expect((type.options as INodePropertyOptions[]).map((option) => option.name)).toEqual([
+			'Image Overlay',
+			'Solid Color Overlay',
+			'Subtitle Overlay',
+			'Text Overlay',
+			'Transformations',
+			'Video Overlay',
+		]);
+		const solidColorOptions = values.find(
+			(field) =>
+				field.name === 'layerOptions' && field.displayOptions?.show?.type?.includes('solidColor'),
+		)!;
+		expect(
+			(solidColorOptions.options as INodeProperties[]).map((field) => field.name),
+		).not.toContain('encoding');
+	});
+
+	it('build the chain step by step', () => {
+		expect(
+			trFromUi({
+				step: [
+					{ type: 'transformations', parameters: { width: '300', height: '300' } },
+					{ type: 'image', input: '/logo.png', layerOptions: { encoding: 'plain', y: 'N10' } },
+					{ type: 'subtitle', input: 'subs/en.srt' },
+					{ type: 'video', input: 'clip.mp4', layerOptions: { start: '2' } },
+				],
+			}),
+		).toBe(
+			'w-300,h-300:l-image,i-logo.png,ly-N10,l-end:l-subtitles,i-subs@@en.srt,l-end:l-video,i-clip.mp4,lso-2,l-end',
+		);
 	});
 });

@@ -1,9 +1,14 @@
 import ImageKitSdk from '@imagekit/nodejs';
 
-import { ImageKitInputError } from '../../nodes/ImageKit/client/errors';
+import {
+	ImageKitInputError,
+	ImageKitTransformationValueError,
+} from '../../nodes/ImageKit/client/errors';
 import type { Overlay, TransformationStep } from '../../nodes/ImageKit/client/transformations';
+import { VALID_SAMPLE } from './transformationSamples';
 import {
 	buildTransformationString,
+	checkedTransformationString,
 	TRANSFORMATIONS,
 } from '../../nodes/ImageKit/client/transformations';
 
@@ -66,7 +71,8 @@ describe('TRANSFORMATIONS table', () => {
 		['fontShadow', 'fsh'],
 		['color', 'co'],
 	])('maps %s to %s', (key, code) => {
-		expect(tr({ [key]: 'v' })).toBe(`${code}-v`);
+		const value = VALID_SAMPLE[key] ?? 'v';
+		expect(tr({ [key]: value })).toBe(`${code}-${value}`);
 	});
 
 	it.each([
@@ -89,7 +95,8 @@ describe('TRANSFORMATIONS table', () => {
 		['aiDropShadow', 'e-dropshadow'],
 	])('maps the optional-value effect %s to %s', (key, code) => {
 		expect(tr({ [key]: true })).toBe(code);
-		expect(tr({ [key]: 'x-1' })).toBe(`${code}-x-1`);
+		const value = VALID_SAMPLE[key] ?? 'x-1';
+		expect(tr({ [key]: value })).toBe(`${code}-${value}`);
 	});
 
 	// API.md §6.1.5, Python 2.2.8 SUPPORTED_TRANS.
@@ -467,5 +474,168 @@ describe('buildTransformationString', () => {
 				official.helper.buildTransformationString(steps as never),
 			);
 		});
+	});
+});
+
+describe('value checks', () => {
+	const refusal = (step: TransformationStep) => {
+		try {
+			tr(step);
+		} catch (error) {
+			return error as ImageKitTransformationValueError;
+		}
+		throw new Error(`${JSON.stringify(step)} was not refused`);
+	};
+
+	it('refuses a value ImageKit would refuse, naming the entry and what it takes', () => {
+		expect(refusal({ width: 'wide' })).toMatchObject({
+			field: 'transformation',
+			transformation: 'width',
+			code: 'w',
+			value: 'wide',
+			message:
+				"'width' cannot be 'wide': give a number of pixels, a fraction of the original or an arithmetic expression, e.g. 300, 0.5 or ih_div_2",
+		});
+	});
+
+	it('tells which step holds the value', () => {
+		expect(() => tr({ width: 300 }, { rotation: 'left' })).toThrow(
+			expect.objectContaining({ transformation: 'rotation', step: 2 }),
+		);
+	});
+
+	// imagekit.io/docs/arithmetic-expressions-in-transformations and the v7 SDK's Transformation docs.
+	it.each([
+		['width', ['300', '0.5', '.5', 'iw_div_2', 'ih_mul_0.8_add_iw_mul_0.4', 'bw', 'cw_sub_10']],
+		['height', ['ch_mod_5', 'bh_pow_1', 'iar_mul_100']],
+		['aspectRatio', ['4-3', '4_3', '4:3', '1.5', 'iar_div_2']],
+		['dpr', ['auto', '0.1', '5', '2.5']],
+		['x', ['0', 'iw_div_4']],
+		['border', ['5_FFF000', 'ih_div_20_FF00FF', 'ch_mod_5_yellow', '5-A94D34']],
+		[
+			'background',
+			[
+				'red',
+				'F3F3F3',
+				'AAFF0010',
+				'dominant',
+				'gradient_dominant_4',
+				'blurred_25_N15',
+				'genfill',
+				'genfill:-prompt-snow road',
+			],
+		],
+		['radius', ['20', 'max', '10_20_30_40']],
+		['rotation', ['90', 'N40', 'auto', '22.5']],
+		['startOffset', ['2.5', 'idu_div_2']],
+		['page', ['2', '3-4', 'name-layer-4']],
+		['focus', ['center', 'top_left', 'face', 'person', 'custom']],
+		['colorReplace', ['FF0000', 'red_35', 'FF0000_35_00FF00']],
+		['colorize', ['co-red', 'in-40', 'co-FF0022_in-100']],
+		['distort', ['a-30', 'a-N30', 'p-10_10_300_20_310_300_5_290']],
+		['aiEdit', ['prompt-snow road', 'prompte-c25vdw%3D%3D']],
+		['quality', ['1', '100', 80]],
+		['opacity', ['0', '100']],
+		['trim', ['5', true, '']],
+		['crop', ['at_max']],
+		['streamingResolutions', [['360', '720'], '1080']],
+		['sharpen', ['10', true, '']],
+		['shadow', ['bl-15_st-40_x-10_y-N5']],
+	])('takes what ImageKit documents for %s', (key, values) => {
+		for (const value of values) expect(() => tr({ [key]: value })).not.toThrow();
+	});
+
+	it.each([
+		['width', ['wide', '-5', '300px', '30%', 'iw_half', 'iw_div_', '300,h-200']],
+		['aspectRatio', ['four-three', '4x3']],
+		['dpr', ['6', '0', 'retina']],
+		['quality', ['0', '101', 'high', 80.5 + 20]],
+		['opacity', ['-1', '101']],
+		['blur', ['0', '101']],
+		['trim', ['0', '100', 'yes']],
+		['border', ['5', 'thick_red']],
+		['radius', ['round', '10_20']],
+		['rotation', ['left', '-90']],
+		['crop', ['fit']],
+		['format', ['tiff']],
+		['streamingResolutions', [['360', '4k']]],
+		['aiEdit', ['make it snow']],
+		['sharpen', ['strong']],
+		['page', ['first']],
+		['progressive', ['yes']],
+	])('refuses values ImageKit does not take for %s', (key, values) => {
+		for (const value of values)
+			expect(refusal({ [key]: value })).toMatchObject({ transformation: key });
+	});
+
+	it('takes numbers in range as they are and refuses the others', () => {
+		expect(tr({ width: 0.5, height: 300, quality: 100, dpr: 0.1, rotation: 22.5 })).toBe(
+			'w-0.5,h-300,q-100,dpr-0.1,rt-22.5',
+		);
+		for (const step of [
+			{ width: -5 },
+			{ width: Number.NaN },
+			{ width: Number.POSITIVE_INFINITY },
+			{ width: 1e21 },
+			{ quality: 0 },
+			{ quality: 101 },
+			{ dpr: 6 },
+			{ opacity: -1 },
+		]) {
+			expect(() => tr(step)).toThrow(ImageKitTransformationValueError);
+		}
+	});
+
+	it('leaves the seed names to the seed’s rule, and Raw Transformation unchecked', () => {
+		expect(tr({ effect_sharpen: 'strong', rotate: 'left', raw: 'w-wide' })).toBe(
+			'e-sharpen-strong,rt-left,w-wide',
+		);
+	});
+
+	it('checks layer placement and timing', () => {
+		const layer = (position: Record<string, string>) =>
+			tr({ overlay: { type: 'text', text: 'Hi', position } });
+		expect(layer({ x: 'N10', y: 'bh_mul_0.1', focus: 'top_left' })).toBe(
+			'l-text,i-Hi,lx-N10,ly-bh_mul_0.1,lfo-top_left,l-end',
+		);
+		expect(() => layer({ x: '-10' })).toThrow(
+			expect.objectContaining({ transformation: 'x', code: 'lx', value: '-10', step: 1 }),
+		);
+		expect(() => layer({ anchorPoint: 'middle' })).toThrow(
+			expect.objectContaining({ transformation: 'anchorPoint' }),
+		);
+		expect(() =>
+			tr({ overlay: { type: 'video', input: 'a.mp4', timing: { start: 'soon' } } }),
+		).toThrow(expect.objectContaining({ transformation: 'start', code: 'lso' }));
+	});
+
+	it('checks raw codes like their names', () => {
+		expect(refusal({ w: 'wide' })).toMatchObject({ transformation: 'width', code: 'w' });
+	});
+});
+
+describe('checkedTransformationString', () => {
+	it('returns a chain ImageKit takes unchanged, colons inside values included', () => {
+		const chain =
+			'w-300,h-ih_div_2,ar-4:3,bg-genfill:-prompt-snow road,e-grayscale,e-sharpen,e-sharpen-10,t-true,orig-true:rt-N40:' +
+			'l-text,i-Sale,lx-10,ly-N5,lfo-center,fs-32,co-FFFFFF,l-end:l-image,i-logo.png,w-bw_mul_0.2,l-end';
+		expect(checkedTransformationString(chain)).toBe(chain);
+	});
+
+	it('refuses a value by the table’s rule', () => {
+		expect(() => checkedTransformationString('w-300,c-fit')).toThrow(
+			expect.objectContaining({ transformation: 'crop', code: 'c', value: 'fit' }),
+		);
+		expect(() => checkedTransformationString('w')).toThrow(
+			expect.objectContaining({ transformation: 'width', value: '' }),
+		);
+	});
+
+	it('refuses what is no ImageKit transformation, and empty parts', () => {
+		expect(() => checkedTransformationString('width-300')).toThrow(
+			`'transformation' has "width-300", which is not an ImageKit transformation`,
+		);
+		expect(() => checkedTransformationString('w-300,,h-300')).toThrow(/has ""/);
+		expect(() => checkedTransformationString('w-300::h-300')).toThrow(ImageKitInputError);
 	});
 });

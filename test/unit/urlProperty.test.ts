@@ -83,7 +83,7 @@ function randomTransformation(random: Random, inPath: boolean): TransformationSt
 		const step: TransformationStep = {};
 		if (random.next() < 0.6) step.width = random.int(2000);
 		if (random.next() < 0.3) step.grayscale = true;
-		if (random.next() < 0.3) step.aiEdit = 'prompt-' + random.text(valueCharacters, 8);
+		if (random.next() < 0.3) step.aiEdit = 'prompt-' + (random.text(valueCharacters, 8) || 'x');
 		if (random.next() < 0.3)
 			step.overlay = { type: 'text', text: random.text(valueCharacters, 6) || 'x' };
 		return step;

@@ -15,18 +15,8 @@ export interface UsageRange {
 	endDate: string;
 }
 
-/** How the two dates are called in messages; the node passes its field labels. */
-export interface UsageRangeLabels {
-	startDate: string;
-	endDate: string;
-}
-
 /** The calendar day of a Date (in UTC) or of text starting with `YYYY-MM-DD`, such as an ISO timestamp. */
-function calendarDay(
-	value: unknown,
-	field: keyof UsageRange,
-	label: string,
-): { text: string; time: number } {
+function calendarDay(value: unknown, field: keyof UsageRange): { text: string; time: number } {
 	let text: string | undefined;
 	if (value instanceof Date && !Number.isNaN(value.getTime()))
 		text = value.toISOString().slice(0, 10);
@@ -43,7 +33,7 @@ function calendarDay(
 	) {
 		throw new ImageKitInputError(
 			field,
-			`${label} must be a date such as 2024-01-31, got ${JSON.stringify(value)}`,
+			`${field} must be a date such as 2024-01-31, got ${JSON.stringify(value)}`,
 		);
 	}
 	return { text, time };
@@ -53,25 +43,21 @@ function calendarDay(
  * The range as ImageKit's usage endpoint takes it, checked first: start before end (the end date is
  * excluded) and fewer than 90 days apart.
  */
-export function usageRange(
-	startDate: unknown,
-	endDate: unknown,
-	labels: UsageRangeLabels = { startDate: 'startDate', endDate: 'endDate' },
-): UsageRange {
-	const start = calendarDay(startDate, 'startDate', labels.startDate);
-	const end = calendarDay(endDate, 'endDate', labels.endDate);
+export function usageRange(startDate: unknown, endDate: unknown): UsageRange {
+	const start = calendarDay(startDate, 'startDate');
+	const end = calendarDay(endDate, 'endDate');
 	const days = (end.time - start.time) / DAY_MS;
 	if (days <= 0) {
 		throw new ImageKitInputError(
 			'endDate',
-			`${labels.endDate} (${end.text}) must be after ${labels.startDate} (${start.text}); ` +
+			`endDate (${end.text}) must be after startDate (${start.text}); ` +
 				'the end date itself is excluded, so for one day pick the next day as the end',
 		);
 	}
 	if (days >= MAX_USAGE_RANGE_DAYS) {
 		throw new ImageKitInputError(
 			'endDate',
-			`${labels.startDate} (${start.text}) and ${labels.endDate} (${end.text}) are ${days} days apart; ` +
+			`startDate (${start.text}) and endDate (${end.text}) are ${days} days apart; ` +
 				`ImageKit allows fewer than ${MAX_USAGE_RANGE_DAYS}, so split the period into shorter ranges`,
 		);
 	}

@@ -168,3 +168,24 @@ export class ImageKitInputError extends Error {
 		this.field = field;
 	}
 }
+
+/**
+ * A transformation value ImageKit would refuse, found before any URL is built. `transformation` is
+ * the table's name (e.g. `width`), `code` what the URL carries (`w`), `expected` what ImageKit takes.
+ */
+export class ImageKitTransformationValueError extends ImageKitInputError {
+	readonly transformation: string;
+	readonly code: string;
+	readonly value: string;
+	readonly expected: string;
+	/** The step (from 1) that holds the value, when built from steps. */
+	step?: number;
+
+	constructor(transformation: string, code: string, value: string, expected: string) {
+		super('transformation', `'${transformation}' cannot be '${value}': give ${expected}`);
+		this.transformation = transformation;
+		this.code = code;
+		this.value = value;
+		this.expected = expected;
+	}
+}

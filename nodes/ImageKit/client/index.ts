@@ -22,7 +22,7 @@ export {
 	ORIGIN_TYPES,
 	usageRange,
 } from './account';
-export type { UsageRange, UsageRangeLabels } from './account';
+export type { UsageRange } from './account';
 export { MAX_REQUESTS_PER_BULK_CHUNK, settleBulk } from './bulk';
 export type { BulkAnswer, BulkOutcome } from './bulk';
 export {
@@ -31,6 +31,7 @@ export {
 	ImageKitInputError,
 	ImageKitJobTimeoutError,
 	ImageKitRedirectError,
+	ImageKitTransformationValueError,
 	ImageKitUnreadableAnswerError,
 } from './errors';
 export type { RateLimitInfo } from './errors';
@@ -62,5 +63,10 @@ export {
 	DEFAULT_IMAGE_BREAKPOINTS,
 } from './responsive';
 export type { ResponsiveImageAttributes, ResponsiveImageOptions } from './responsive';
-export { buildTransformationString, TRANSFORMATIONS } from './transformations';
+export {
+	buildTransformationString,
+	checkedTransformationString,
+	TRANSFORMATIONS,
+} from './transformations';
+export type { TransformationStep } from './transformations';
 export type * from './types';

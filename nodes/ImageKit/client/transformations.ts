@@ -1,6 +1,6 @@
 // The one table of URL transformations (API.md §6.1.5, §6.2.4) and the string builder that reads it.
 // The n8n UI fields are generated from the same table (helpers/transformationFields.ts).
-import { ImageKitInputError } from './errors';
+import { ImageKitInputError, ImageKitTransformationValueError } from './errors';
 
 /**
  * How a value turns into URL text, and which UI field edits it:
@@ -34,475 +34,319 @@ interface SpecCommon {
 	code: string;
 	/** Older names for the same code: the seed's snake_case and old Node camelCase names. */
 	aliases?: readonly string[];
-}
-
-interface ShownSpec extends SpecCommon {
-	displayName: string;
-	description: string;
+	/** What ImageKit takes, for kinds that do not say it themselves (number, options, list, …). */
+	rule?: ValueRule;
 	hidden?: undefined;
 }
 
 export type TransformationSpec =
-	| (ShownSpec & { type: Exclude<TransformationValueType, 'number' | 'options' | 'list'> })
-	| (ShownSpec & { type: 'number'; min: number; max: number; default: number })
-	/** `options` maps each URL value to its UI label; the first one is the UI default. */
-	| (ShownSpec & { type: 'options' | 'list'; options: Readonly<Record<string, string>> })
+	| (SpecCommon & { type: Exclude<TransformationValueType, 'number' | 'options' | 'list'> })
+	| (SpecCommon & { type: 'number'; min: number; max: number })
+	/** `values` are what the URL may carry; the first one is the UI default. */
+	| (SpecCommon & { type: 'options' | 'list'; values: readonly string[] })
 	// Hidden from the UI: `legacyOverlay` codes (oi, ot, …) are the seed's flat overlays, superseded by layers.
 	// `layerOnly` parameters mean something only inside a layer, whose transformation the UI takes as text.
-	| (SpecCommon & { type: 'text' | 'path'; hidden: 'legacyOverlay' | 'layerOnly' });
+	| (Omit<SpecCommon, 'hidden'> & { type: 'text' | 'path'; hidden: 'legacyOverlay' | 'layerOnly' });
 
-const legacyOverlay = (
-	key: string,
+/** What ImageKit takes for a value: a test, and words that say so with examples ("give …, e.g. …"). */
+export interface ValueRule {
+	accepts(text: string): boolean;
+	expected: string;
+	/** JavaScript numbers in this range are taken as they are, without reading their text. */
+	numbers?: { min: number; max: number };
+}
+
+/** Numbers any size or offset may be; the bound keeps String() from writing 1e+21. */
+const ANY_NUMBER = { min: 0, max: 1e12 };
+
+const rule = (pattern: RegExp, expected: string, numbers?: ValueRule['numbers']): ValueRule => ({
+	accepts: (text) => pattern.test(text),
+	expected,
+	numbers,
+});
+
+// Arithmetic expressions (imagekit.io/docs/arithmetic-expressions-in-transformations): `{value}_{operator}_{value}`
+// chained, each value a positive number or a variable of the initial (i), current (c) or base (b)
+// asset: width, height, aspect ratio, duration (iw, ch_mul_0.5, bar, idu_div_2…).
+const NUMBER = String.raw`(?:\d+(?:\.\d*)?|\.\d+)`;
+const TERM = `(?:[icb](?:w|h|ar|du)|${NUMBER})`;
+const EXPRESSION = `${TERM}(?:_(?:add|sub|mul|div|mod|pow)_${TERM})*`;
+// RGB or RGBA hex, or a colour name (docs: effects-and-enhancements, solid colour background).
+const COLOR = '(?:[0-9A-Fa-f]{6}(?:[0-9A-Fa-f]{2})?|[A-Za-z]+)';
+const whole = (pattern: string) => new RegExp(`^(?:${pattern})$`);
+const NUMBER_ONLY = whole(NUMBER);
+
+function numberFrom(min: number, max: number, text: string): boolean {
+	return NUMBER_ONLY.test(text) && Number(text) >= min && Number(text) <= max;
+}
+
+// The value rules, by ImageKit's docs for each parameter and the v7 SDK's `Transformation` type
+// (@imagekit/nodejs resources/shared.d.ts). Where the docs leave a value open (object names, prompts,
+// colour names), the rule keeps it open: a rule must never refuse what ImageKit takes.
+const SIZE = rule(
+	whole(EXPRESSION),
+	'a number of pixels, a fraction of the original or an arithmetic expression, e.g. 300, 0.5 or ih_div_2',
+	ANY_NUMBER,
+);
+const POSITION = rule(
+	whole(EXPRESSION),
+	'a number of pixels or an arithmetic expression, e.g. 40 or iw_div_4',
+	ANY_NUMBER,
+);
+const SECONDS = rule(
+	whole(EXPRESSION),
+	'seconds or an arithmetic expression, e.g. 2.5 or idu_div_2',
+	ANY_NUMBER,
+);
+const DPR: ValueRule = {
+	accepts: (text) =>
+		text === 'auto' ||
+		numberFrom(0.1, 5, text) ||
+		(!NUMBER_ONLY.test(text) && whole(EXPRESSION).test(text)),
+	expected: 'a number from 0.1 to 5 or auto, e.g. 2',
+	numbers: { min: 0.1, max: 5 },
+};
+const TRIM: ValueRule = {
+	accepts: (text) => text === 'true' || numberFrom(1, 99, text),
+	expected: 'nothing or a threshold from 1 to 99, e.g. 10',
+};
+const SWITCH = rule(/^(?:true|false)$/, 'true or false, e.g. true');
+/** Effect settings written as `name-value` pairs joined by `_`, e.g. bl-15_st-40_x-10_y-N5. */
+const EFFECT_SETTINGS = /^[A-Za-z0-9._-]+$/;
+const PROMPT = rule(
+	/^prompte?-./,
+	'prompt- and a text, or prompte- and URL-encoded base64 text, e.g. prompt-snow road',
+);
+
+const legacyOverlay = <Key extends string>(
+	key: Key,
 	code: string,
 	aliases: readonly string[],
 	type: 'text' | 'path' = 'text',
 ) => ({ key, code, aliases, type, hidden: 'legacyOverlay' }) as const;
 
-const layerOnly = (key: string, code: string, type: 'text' | 'path' = 'text') =>
+const layerOnly = <Key extends string>(key: Key, code: string, type: 'text' | 'path' = 'text') =>
 	({ key, code, type, hidden: 'layerOnly' }) as const;
 
-const EXPRESSION_HINT = 'in pixels, as a fraction of the original (0–1) or an expression';
-
-export const TRANSFORMATIONS: readonly TransformationSpec[] = [
-	{
-		key: 'width',
-		code: 'w',
-		displayName: 'Width',
-		description: `Output width ${EXPRESSION_HINT} such as iw_div_2`,
-		type: 'text',
-	},
-	{
-		key: 'height',
-		code: 'h',
-		displayName: 'Height',
-		description: `Output height ${EXPRESSION_HINT} such as ih_mul_0.5`,
-		type: 'text',
-	},
+const TABLE = [
+	{ key: 'width', code: 'w', type: 'text', rule: SIZE },
+	{ key: 'height', code: 'h', type: 'text', rule: SIZE },
 	{
 		key: 'aspectRatio',
 		code: 'ar',
 		aliases: ['aspect_ratio'],
-		displayName: 'Aspect Ratio',
-		description: 'Width to height ratio such as 4-3 or an expression such as iar_div_2',
 		type: 'text',
+		rule: rule(
+			whole(`${NUMBER}[-_:]${NUMBER}|${EXPRESSION}`),
+			'a ratio or an arithmetic expression, e.g. 4-3, 16_9 or iar_div_2',
+		),
 	},
 	{
 		key: 'background',
 		code: 'bg',
-		displayName: 'Background',
-		description: 'Padding colour such as FF0000, or dominant, blurred or genfill',
 		type: 'text',
+		rule: rule(
+			whole(`${COLOR}|gradient_dominant(?:_[24])?|blurred(?:_N?\\d+)*|genfill(?::-prompte?-.+)?`),
+			'a colour, dominant, gradient_dominant, blurred or genfill, e.g. FF0000, AAFF0010 or red',
+		),
 	},
 	{
 		key: 'border',
 		code: 'b',
-		displayName: 'Border',
-		description: 'Border as width_colour, e.g. 5_FFF000',
 		type: 'text',
+		rule: rule(
+			// The seed SDK's suite writes 5-A94D34; ImageKit's docs write 5_FFF000.
+			whole(`(?:${EXPRESSION})[_-]${COLOR}`),
+			'a width and a colour, e.g. 5_FFF000 or ih_div_20_FF00FF',
+		),
 	},
 	{
 		key: 'crop',
 		code: 'c',
-		displayName: 'Crop',
-		description: 'How to fit the image into the requested width and height',
 		type: 'options',
-		options: {
-			maintain_ratio: 'Maintain Ratio',
-			maintain_ratio_no_enlarge: 'Maintain Ratio No Enlarge',
-			force: 'Force',
-			at_max: 'At Max',
-			at_max_enlarge: 'At Max Enlarge',
-			at_least: 'At Least',
-		},
+		values: [
+			'maintain_ratio',
+			'maintain_ratio_no_enlarge',
+			'force',
+			'at_max',
+			'at_max_enlarge',
+			'at_least',
+		],
 	},
 	{
 		key: 'cropMode',
 		code: 'cm',
 		aliases: ['crop_mode'],
-		displayName: 'Crop Mode',
-		description: 'Whether to pad or extract to reach the requested size',
 		type: 'options',
-		options: {
-			pad_resize: 'Pad Resize',
-			pad_resize_no_enlarge: 'Pad Resize No Enlarge',
-			extract: 'Extract',
-			pad_extract: 'Pad Extract',
-			pad_extract_no_shrink: 'Pad Extract No Shrink',
-		},
+		values: [
+			'pad_resize',
+			'pad_resize_no_enlarge',
+			'extract',
+			'pad_extract',
+			'pad_extract_no_shrink',
+		],
 	},
-	{
-		key: 'dpr',
-		code: 'dpr',
-		displayName: 'DPR',
-		description: 'Device pixel ratio from 0.1 to 5, or auto',
-		type: 'text',
-	},
+	{ key: 'dpr', code: 'dpr', type: 'text', rule: DPR },
 	{
 		key: 'focus',
 		code: 'fo',
-		displayName: 'Focus',
-		description:
-			'Area to keep when cropping: center, top, left, face, auto, an object name or custom',
 		type: 'text',
+		rule: rule(
+			/^[A-Za-z][A-Za-z0-9_]*$/,
+			'a place, auto, face, custom or an object name, e.g. center, top_left or person',
+		),
 	},
-	{
-		key: 'quality',
-		code: 'q',
-		displayName: 'Quality',
-		description: 'Compression quality from 1 to 100',
-		type: 'number',
-		min: 1,
-		max: 100,
-		default: 80,
-	},
-	{
-		key: 'x',
-		code: 'x',
-		displayName: 'X',
-		description: 'Left edge of an extract crop, in pixels',
-		type: 'text',
-	},
-	{
-		key: 'y',
-		code: 'y',
-		displayName: 'Y',
-		description: 'Top edge of an extract crop, in pixels',
-		type: 'text',
-	},
-	{
-		key: 'xCenter',
-		code: 'xc',
-		displayName: 'X Center',
-		description: 'Horizontal centre of an extract crop, in pixels',
-		type: 'text',
-	},
-	{
-		key: 'yCenter',
-		code: 'yc',
-		displayName: 'Y Center',
-		description: 'Vertical centre of an extract crop, in pixels',
-		type: 'text',
-	},
+	{ key: 'quality', code: 'q', type: 'number', min: 1, max: 100 },
+	{ key: 'x', code: 'x', type: 'text', rule: POSITION },
+	{ key: 'y', code: 'y', type: 'text', rule: POSITION },
+	{ key: 'xCenter', code: 'xc', type: 'text', rule: POSITION },
+	{ key: 'yCenter', code: 'yc', type: 'text', rule: POSITION },
 	{
 		key: 'format',
 		code: 'f',
-		displayName: 'Format',
-		description: 'Output format',
 		type: 'options',
-		options: {
-			auto: 'Auto',
-			avif: 'AVIF',
-			gif: 'GIF',
-			jpg: 'JPG',
-			jpeg: 'JPEG',
-			mp4: 'MP4',
-			orig: 'Original',
-			png: 'PNG',
-			svg: 'SVG',
-			webm: 'WebM',
-			webp: 'WebP',
-		},
+		values: ['auto', 'avif', 'gif', 'jpg', 'jpeg', 'mp4', 'orig', 'png', 'svg', 'webm', 'webp'],
 	},
-	{
-		key: 'videoCodec',
-		code: 'vc',
-		displayName: 'Video Codec',
-		description: 'Codec of the output video',
-		type: 'options',
-		options: { h264: 'H264', vp9: 'VP9', av1: 'AV1', none: 'None' },
-	},
-	{
-		key: 'audioCodec',
-		code: 'ac',
-		displayName: 'Audio Codec',
-		description: 'Codec of the output audio; none removes the sound',
-		type: 'options',
-		options: { aac: 'AAC', opus: 'Opus', none: 'None' },
-	},
+	{ key: 'videoCodec', code: 'vc', type: 'options', values: ['h264', 'vp9', 'av1', 'none'] },
+	{ key: 'audioCodec', code: 'ac', type: 'options', values: ['aac', 'opus', 'none'] },
 	{
 		key: 'radius',
 		code: 'r',
-		displayName: 'Radius',
-		description: 'Corner radius in pixels, max for a circle, or one per corner as 10_20_30_40',
 		type: 'text',
+		rule: rule(
+			whole(`max|${EXPRESSION}|${NUMBER}(?:_${NUMBER}){3}`),
+			'a number of pixels, max for a circle, or four corners, e.g. 20, max or 10_20_30_40',
+		),
 	},
 	{
 		key: 'rotation',
 		code: 'rt',
 		aliases: ['rotate'],
-		displayName: 'Rotation',
-		description: 'Clockwise degrees, N40 for counter-clockwise, or auto from EXIF',
 		type: 'text',
+		rule: rule(
+			whole(`auto|N?${NUMBER}`),
+			'degrees clockwise, N and degrees counter-clockwise, or auto, e.g. 90 or N40',
+			ANY_NUMBER,
+		),
 	},
-	{
-		key: 'blur',
-		code: 'bl',
-		displayName: 'Blur',
-		description: 'Gaussian blur radius from 1 to 100',
-		type: 'number',
-		min: 1,
-		max: 100,
-		default: 10,
-	},
+	{ key: 'blur', code: 'bl', type: 'number', min: 1, max: 100 },
 	{
 		key: 'named',
 		code: 'n',
-		displayName: 'Named Transformation',
-		description: 'Name of a transformation saved in the ImageKit dashboard',
 		type: 'text',
+		rule: rule(
+			/^[^,:]+$/,
+			'the name of a named transformation without commas or colons, e.g. product_thumbnail',
+		),
 	},
-	{
-		key: 'defaultImage',
-		code: 'di',
-		aliases: ['default_image'],
-		displayName: 'Default Image',
-		description: 'Media library path of the image to serve when the requested one is missing',
-		type: 'path',
-	},
-	{
-		key: 'flip',
-		code: 'fl',
-		displayName: 'Flip',
-		description: 'Mirror the image',
-		type: 'options',
-		options: {
-			h: 'Horizontal',
-			v: 'Vertical',
-			h_v: 'Horizontal Then Vertical',
-			v_h: 'Vertical Then Horizontal',
-		},
-	},
-	{
-		key: 'original',
-		code: 'orig',
-		displayName: 'Original',
-		description: 'Whether to serve the original file without any transformation',
-		type: 'boolean',
-	},
-	{
-		key: 'startOffset',
-		code: 'so',
-		displayName: 'Start Offset',
-		description: 'Video trim start in seconds, e.g. 2.5',
-		type: 'text',
-	},
-	{
-		key: 'endOffset',
-		code: 'eo',
-		displayName: 'End Offset',
-		description: 'Video trim end in seconds, e.g. 10',
-		type: 'text',
-	},
-	{
-		key: 'duration',
-		code: 'du',
-		displayName: 'Duration',
-		description: 'Video length to keep from the start offset, in seconds',
-		type: 'text',
-	},
+	{ key: 'defaultImage', code: 'di', aliases: ['default_image'], type: 'path' },
+	{ key: 'flip', code: 'fl', type: 'options', values: ['h', 'v', 'h_v', 'v_h'] },
+	{ key: 'original', code: 'orig', type: 'boolean', rule: SWITCH },
+	{ key: 'startOffset', code: 'so', type: 'text', rule: SECONDS },
+	{ key: 'endOffset', code: 'eo', type: 'text', rule: SECONDS },
+	{ key: 'duration', code: 'du', type: 'text', rule: SECONDS },
 	{
 		key: 'streamingResolutions',
 		code: 'sr',
-		displayName: 'Streaming Resolutions',
-		description: 'Renditions of an adaptive-bitrate stream (use with an .m3u8 or .mpd path)',
 		type: 'list',
-		options: {
-			240: '240p',
-			360: '360p',
-			480: '480p',
-			720: '720p',
-			1080: '1080p',
-			1440: '1440p',
-			2160: '2160p',
-		},
+		values: ['240', '360', '480', '720', '1080', '1440', '2160'],
 	},
-	{
-		key: 'grayscale',
-		code: 'e-grayscale',
-		aliases: ['effectGray', 'effect_gray'],
-		displayName: 'Grayscale',
-		description: 'Whether to turn the image grey',
-		type: 'flag',
-	},
-	{
-		key: 'aiUpscale',
-		code: 'e-upscale',
-		displayName: 'AI Upscale',
-		description: 'Whether to increase the resolution with AI',
-		type: 'flag',
-	},
-	{
-		key: 'aiRetouch',
-		code: 'e-retouch',
-		displayName: 'AI Retouch',
-		description: 'Whether to improve the image quality with AI',
-		type: 'flag',
-	},
-	{
-		key: 'aiVariation',
-		code: 'e-genvar',
-		displayName: 'AI Variation',
-		description: 'Whether to generate a variation of the image with AI',
-		type: 'flag',
-	},
+	{ key: 'grayscale', code: 'e-grayscale', aliases: ['effectGray', 'effect_gray'], type: 'flag' },
+	{ key: 'aiUpscale', code: 'e-upscale', type: 'flag' },
+	{ key: 'aiRetouch', code: 'e-retouch', type: 'flag' },
+	{ key: 'aiVariation', code: 'e-genvar', type: 'flag' },
 	{
 		key: 'aiDropShadow',
 		code: 'e-dropshadow',
-		displayName: 'AI Drop Shadow',
-		description: 'Drop shadow around the subject; leave empty for the default or set e.g. az-45',
 		type: 'optionalValue',
+		rule: rule(EFFECT_SETTINGS, 'nothing for the default, or settings, e.g. az-45'),
 	},
-	{
-		key: 'aiChangeBackground',
-		code: 'e-changebg',
-		displayName: 'AI Change Background',
-		description:
-			'New background described as prompt-text, or prompte- followed by URL-encoded base64',
-		type: 'text',
-	},
-	{
-		key: 'aiRemoveBackground',
-		code: 'e-bgremove',
-		displayName: 'AI Remove Background',
-		description: "Whether to remove the background with ImageKit's own model",
-		type: 'flag',
-	},
-	{
-		key: 'aiRemoveBackgroundExternal',
-		code: 'e-removedotbg',
-		displayName: 'AI Remove Background (External)',
-		description: 'Whether to remove the background with the third-party remove.bg service',
-		type: 'flag',
-	},
-	{
-		key: 'aiEdit',
-		code: 'e-edit',
-		displayName: 'AI Edit',
-		description: 'Edit described as prompt-text, or prompte- followed by URL-encoded base64',
-		type: 'text',
-	},
+	{ key: 'aiChangeBackground', code: 'e-changebg', type: 'text', rule: PROMPT },
+	{ key: 'aiRemoveBackground', code: 'e-bgremove', type: 'flag' },
+	{ key: 'aiRemoveBackgroundExternal', code: 'e-removedotbg', type: 'flag' },
+	{ key: 'aiEdit', code: 'e-edit', type: 'text', rule: PROMPT },
 	{
 		key: 'contrastStretch',
 		code: 'e-contrast',
 		aliases: ['effectContrast', 'effect_contrast'],
-		displayName: 'Contrast Stretch',
-		description: 'Whether to stretch the contrast automatically',
 		type: 'flag',
 	},
 	{
 		key: 'shadow',
 		code: 'e-shadow',
 		aliases: ['effectShadow'],
-		displayName: 'Shadow',
-		description:
-			'Shadow under the subject; leave empty for the default or set e.g. bl-15_st-40_x-10_y-N5',
 		type: 'optionalValue',
+		rule: rule(EFFECT_SETTINGS, 'nothing for the default, or settings, e.g. bl-15_st-40_x-10_y-N5'),
 	},
 	{
 		key: 'sharpen',
 		code: 'e-sharpen',
 		aliases: ['effectSharpen', 'effect_sharpen'],
-		displayName: 'Sharpen',
-		description: 'Sharpening strength; leave empty for the default',
 		type: 'optionalValue',
+		rule: rule(NUMBER_ONLY, 'nothing for the default, or a strength, e.g. 10'),
 	},
 	{
 		key: 'unsharpMask',
 		code: 'e-usm',
 		aliases: ['effectUSM', 'effect_usm'],
-		displayName: 'Unsharp Mask',
-		description: 'Unsharp mask as radius-sigma-amount-threshold, e.g. 2-2-0.8-0.024',
 		type: 'optionalValue',
+		rule: rule(
+			whole(`${NUMBER}(?:-${NUMBER}){3}`),
+			'nothing for the default, or radius-sigma-amount-threshold, e.g. 2-2-0.8-0.024',
+		),
 	},
 	{
 		key: 'gradient',
 		code: 'e-gradient',
 		aliases: ['effectGradient'],
-		displayName: 'Gradient',
-		description:
-			'Gradient overlay; leave empty for the default or set e.g. ld-top_from-green_to-00FF0010_sp-1',
 		type: 'optionalValue',
+		rule: rule(
+			EFFECT_SETTINGS,
+			'nothing for the default, or settings, e.g. ld-top_from-green_to-00FF0010_sp-1',
+		),
 	},
 	{
 		key: 'colorReplace',
 		code: 'cr',
-		displayName: 'Color Replace',
-		description: 'Colour replacement as toColor_tolerance_fromColor, e.g. FF0000_35_00FF00',
 		type: 'text',
+		rule: rule(
+			whole(`${COLOR}(?:_\\d{1,3}(?:_${COLOR})?)?`),
+			'a colour, optionally with a tolerance and the colour to replace, e.g. FF0000_35_00FF00',
+		),
 	},
 	{
 		key: 'colorize',
 		code: 'e-colorize',
-		displayName: 'Colorize',
-		description: 'Tint as co-colour_in-intensity, e.g. co-red_in-40',
 		type: 'text',
+		rule: rule(
+			whole(`(?:co-${COLOR}|in-\\d{1,3})(?:_(?:co-${COLOR}|in-\\d{1,3}))?`),
+			'a colour and an intensity, e.g. co-red_in-40',
+		),
 	},
 	{
 		key: 'distort',
 		code: 'e-distort',
-		displayName: 'Distort',
-		description: 'Perspective p-x1_y1_x2_y2_x3_y3_x4_y4 or arc a-degrees',
 		type: 'text',
+		rule: rule(
+			whole(`p-N?${NUMBER}(?:_N?${NUMBER}){7}|a-[N-]?${NUMBER}`),
+			'p- and four corners, or a- and degrees, e.g. p-10_10_300_20_310_300_5_290 or a-30',
+		),
 	},
-	{
-		key: 'progressive',
-		code: 'pr',
-		displayName: 'Progressive',
-		description: 'Whether to encode JPEGs progressively',
-		type: 'boolean',
-	},
-	{
-		key: 'lossless',
-		code: 'lo',
-		displayName: 'Lossless',
-		description: 'Whether to compress WebP and PNG output losslessly',
-		type: 'boolean',
-	},
-	{
-		key: 'colorProfile',
-		code: 'cp',
-		aliases: ['color_profile'],
-		displayName: 'Color Profile',
-		description: 'Whether to keep the embedded ICC colour profile',
-		type: 'boolean',
-	},
-	{
-		key: 'metadata',
-		code: 'md',
-		displayName: 'Metadata',
-		description: 'Whether to keep the image metadata such as EXIF',
-		type: 'boolean',
-	},
-	{
-		key: 'opacity',
-		code: 'o',
-		displayName: 'Opacity',
-		description: 'Opacity from 0 (transparent) to 100',
-		type: 'number',
-		min: 0,
-		max: 100,
-		default: 50,
-	},
-	{
-		key: 'trim',
-		code: 't',
-		displayName: 'Trim',
-		description: 'Removes a solid border; leave empty to detect it or set a threshold from 1 to 99',
-		type: 'trim',
-	},
-	{
-		key: 'zoom',
-		code: 'z',
-		displayName: 'Zoom',
-		description: 'Zoom around the face focus, e.g. 0.5 to zoom out',
-		type: 'text',
-	},
+	{ key: 'progressive', code: 'pr', type: 'boolean', rule: SWITCH },
+	{ key: 'lossless', code: 'lo', type: 'boolean', rule: SWITCH },
+	{ key: 'colorProfile', code: 'cp', aliases: ['color_profile'], type: 'boolean', rule: SWITCH },
+	{ key: 'metadata', code: 'md', type: 'boolean', rule: SWITCH },
+	{ key: 'opacity', code: 'o', type: 'number', min: 0, max: 100 },
+	{ key: 'trim', code: 't', type: 'trim', rule: TRIM },
+	{ key: 'zoom', code: 'z', type: 'text', rule: rule(NUMBER_ONLY, 'a number, e.g. 0.5 or 2') },
 	{
 		key: 'page',
 		code: 'pg',
-		displayName: 'Page',
-		description: 'Page or layer of a PDF or PSD, e.g. 2, 3-4 or name-layer-4',
 		type: 'text',
+		rule: rule(
+			/^(?:\d+(?:-\d+)?|name-[^,:]+)$/,
+			'a page, a range or a layer name, e.g. 2, 3-4 or name-layer-4',
+		),
 	},
 	layerOnly('fontSize', 'fs'),
 	layerOnly('fontFamily', 'ff', 'path'),
@@ -515,13 +359,7 @@ export const TRANSFORMATIONS: readonly TransformationSpec[] = [
 	layerOnly('fontOutline', 'fol'),
 	layerOnly('fontShadow', 'fsh'),
 	layerOnly('color', 'co'),
-	{
-		key: 'raw',
-		code: 'raw',
-		displayName: 'Raw Transformation',
-		description: 'Transformation text added as is, e.g. l-image,i-logo.png,l-end',
-		type: 'raw',
-	},
+	{ key: 'raw', code: 'raw', type: 'raw' },
 	legacyOverlay('overlayImage', 'oi', ['overlay_image'], 'path'),
 	legacyOverlay('overlayImageAspectRatio', 'oiar', ['overlay_image_aspect_ratio']),
 	legacyOverlay('overlayImageBackground', 'oibg', ['overlay_image_background']),
@@ -550,36 +388,91 @@ export const TRANSFORMATIONS: readonly TransformationSpec[] = [
 	legacyOverlay('overlayTextPadding', 'otp', ['overlay_text_padding']),
 	legacyOverlay('overlayTextInnerAlignment', 'otia', ['overlay_text_inner_alignment']),
 	legacyOverlay('overlayRadius', 'or', ['overlay_radius']),
-];
+] as const satisfies readonly TransformationSpec[];
 
-/** A name a step may use, and whether it is an older SDK's name read by that SDK's rule. */
+export const TRANSFORMATIONS: readonly TransformationSpec[] = TABLE;
+/** Every name of the table. */
+export type TransformationName = (typeof TABLE)[number]['key'];
+/** The entries the node shows as fields; it keeps a label and description for each. */
+export type ShownTransformation = Exclude<(typeof TABLE)[number], { hidden: string }>;
+
+/** The rule of an entry: its own, or the one its kind implies. */
+function ruleOf(spec: TransformationSpec): ValueRule | undefined {
+	switch (spec.type) {
+		case 'number':
+			return {
+				accepts: (text) => numberFrom(spec.min, spec.max, text),
+				numbers: spec,
+				expected: `a number from ${spec.min} to ${spec.max}, e.g. ${Math.round((spec.min + spec.max) / 2)}`,
+			};
+		case 'options': {
+			const values = new Set(spec.values);
+			return {
+				accepts: (text) => values.has(text),
+				expected: `one of ${spec.values.join(', ')}, e.g. ${spec.values[0]}`,
+			};
+		}
+		case 'list':
+			return {
+				accepts: (text) => text.split('_').every((part) => spec.values.includes(part)),
+				expected: `some of ${spec.values.join(', ')} joined by _, e.g. ${spec.values[0]}_${spec.values[1]}`,
+			};
+		default:
+			return spec.rule;
+	}
+}
+
+/** A name a step may use, whether it is an older SDK's name read by that SDK's rule, and its value rule. */
 interface NamedSpec {
 	spec: TransformationSpec;
 	olderName: boolean;
+	rule?: ValueRule;
 }
 
 /** Key, alias and code → spec. Names win over codes; codes let raw `{ w: 300 }` get the same value rules. */
 const SPEC_BY_NAME = new Map<string, NamedSpec>();
 for (const spec of TRANSFORMATIONS) {
-	SPEC_BY_NAME.set(spec.key, { spec, olderName: false });
+	const rule = ruleOf(spec);
+	SPEC_BY_NAME.set(spec.key, { spec, olderName: false, rule });
 	for (const alias of spec.aliases ?? []) SPEC_BY_NAME.set(alias, { spec, olderName: true });
 }
 for (const spec of TRANSFORMATIONS) {
-	if (!SPEC_BY_NAME.has(spec.code)) SPEC_BY_NAME.set(spec.code, { spec, olderName: false });
+	if (!SPEC_BY_NAME.has(spec.code)) SPEC_BY_NAME.set(spec.code, SPEC_BY_NAME.get(spec.key)!);
+}
+
+/** The value's text when ImageKit takes it, by the entry's rule. */
+function checked(named: NamedSpec, value: unknown, step?: number): string {
+	return named.rule ? checkedBy(named.rule, named.spec, value, step) : String(value);
+}
+
+/** The value's text when the rule takes it; an error naming the entry and what it takes otherwise. */
+function checkedBy(
+	rule: ValueRule,
+	entry: { key: string; code: string },
+	value: unknown,
+	step: number | undefined,
+): string {
+	const numbers = rule.numbers;
+	// A number in range needs no text check: the common case, kept quick.
+	if (typeof value === 'number' && numbers && value >= numbers.min && value <= numbers.max) {
+		return String(value);
+	}
+	const text = String(value);
+	if (!rule.accepts(text)) {
+		const error = new ImageKitTransformationValueError(entry.key, entry.code, text, rule.expected);
+		error.step = step;
+		throw error;
+	}
+	return text;
 }
 
 /** Layer kinds (API.md §6.2.3); `source` names the overlay field the layer cannot do without. */
 export const LAYER_TYPES = [
-	{ type: 'text', displayName: 'Text', opening: 'l-text', source: 'text' },
-	{ type: 'image', displayName: 'Image', opening: 'l-image', source: 'input' },
-	{ type: 'video', displayName: 'Video', opening: 'l-video', source: 'input' },
-	{ type: 'subtitle', displayName: 'Subtitle', opening: 'l-subtitles', source: 'input' },
-	{
-		type: 'solidColor',
-		displayName: 'Solid Color',
-		opening: 'l-image,i-ik_canvas',
-		source: 'color',
-	},
+	{ type: 'text', opening: 'l-text', source: 'text' },
+	{ type: 'image', opening: 'l-image', source: 'input' },
+	{ type: 'video', opening: 'l-video', source: 'input' },
+	{ type: 'subtitle', opening: 'l-subtitles', source: 'input' },
+	{ type: 'solidColor', opening: 'l-image,i-ik_canvas', source: 'color' },
 ] as const;
 
 export type LayerType = (typeof LAYER_TYPES)[number]['type'];
@@ -588,104 +481,65 @@ const LAYER_TYPE_BY_NAME = new Map<string, LayerTypeSpec>(
 	LAYER_TYPES.map((layer) => [layer.type, layer]),
 );
 
-// Focus and anchor points share one set of places on the base.
-const LAYER_PLACES = {
-	center: 'Center',
-	top: 'Top',
-	bottom: 'Bottom',
-	left: 'Left',
-	right: 'Right',
-	top_left: 'Top Left',
-	top_right: 'Top Right',
-	bottom_left: 'Bottom Left',
-	bottom_right: 'Bottom Right',
-} as const;
+/** Focus and anchor points share one set of places on the base (API.md §6.2.3). */
+export const LAYER_PLACES = [
+	'center',
+	'top',
+	'bottom',
+	'left',
+	'right',
+	'top_left',
+	'top_right',
+	'bottom_left',
+	'bottom_right',
+] as const;
 
 interface LayerFieldSpec {
 	key: string;
 	code: string;
-	displayName: string;
-	description: string;
-	options?: Readonly<Record<string, string>>;
+	values?: readonly string[];
+	rule: ValueRule;
 }
 
-/** Layer placement, in the order the URL carries it. */
+/** Layer placement, in the order the URL carries it; N before a number makes it negative. */
+const LAYER_OFFSET = rule(
+	whole(`N?(?:${EXPRESSION})`),
+	'a number of pixels, N and a number for a negative one, or an arithmetic expression, e.g. 10, N10 or bw_mul_0.9',
+	ANY_NUMBER,
+);
+const LAYER_PLACE = rule(
+	whole(LAYER_PLACES.join('|')),
+	`one of ${LAYER_PLACES.join(', ')}, e.g. center`,
+);
 export const LAYER_POSITION = [
-	{
-		key: 'x',
-		code: 'lx',
-		displayName: 'X',
-		description:
-			'Distance from the left edge of the base, in pixels or an expression; N10 means -10',
-	},
-	{
-		key: 'y',
-		code: 'ly',
-		displayName: 'Y',
-		description:
-			'Distance from the top edge of the base, in pixels or an expression; N10 means -10',
-	},
-	{
-		key: 'xCenter',
-		code: 'lxc',
-		displayName: 'X Center',
-		description: 'Horizontal position of the layer centre, in pixels or an expression',
-	},
-	{
-		key: 'yCenter',
-		code: 'lyc',
-		displayName: 'Y Center',
-		description: 'Vertical position of the layer centre, in pixels or an expression',
-	},
-	{
-		key: 'focus',
-		code: 'lfo',
-		displayName: 'Focus',
-		description: 'Where on the base to place the layer',
-		options: LAYER_PLACES,
-	},
-	{
-		key: 'anchorPoint',
-		code: 'lap',
-		displayName: 'Anchor Point',
-		description: 'Point of the layer that X and Y position',
-		options: LAYER_PLACES,
-	},
+	{ key: 'x', code: 'lx', rule: LAYER_OFFSET },
+	{ key: 'y', code: 'ly', rule: LAYER_OFFSET },
+	{ key: 'xCenter', code: 'lxc', rule: LAYER_OFFSET },
+	{ key: 'yCenter', code: 'lyc', rule: LAYER_OFFSET },
+	{ key: 'focus', code: 'lfo', values: LAYER_PLACES, rule: LAYER_PLACE },
+	{ key: 'anchorPoint', code: 'lap', values: LAYER_PLACES, rule: LAYER_PLACE },
 ] as const satisfies readonly LayerFieldSpec[];
 
 /** When a layer shows on a video base, in the order the URL carries it. */
+const LAYER_SECONDS = rule(
+	whole(EXPRESSION),
+	'seconds or an arithmetic expression, e.g. 5 or bdu_div_2',
+	ANY_NUMBER,
+);
 export const LAYER_TIMING = [
-	{
-		key: 'start',
-		code: 'lso',
-		displayName: 'Start',
-		description: 'Second of the video at which the layer appears',
-	},
-	{
-		key: 'end',
-		code: 'leo',
-		displayName: 'End',
-		description: 'Second of the video at which the layer disappears',
-	},
-	{
-		key: 'duration',
-		code: 'ldu',
-		displayName: 'Duration',
-		description: 'Seconds the layer stays on the video; ignored when End is set',
-	},
+	{ key: 'start', code: 'lso', rule: LAYER_SECONDS },
+	{ key: 'end', code: 'leo', rule: LAYER_SECONDS },
+	{ key: 'duration', code: 'ldu', rule: LAYER_SECONDS },
 ] as const satisfies readonly LayerFieldSpec[];
 
 /** How the layer input is written: `auto` picks plain for simple text and base64 otherwise. */
-export const LAYER_ENCODINGS = { auto: 'Auto', plain: 'Plain', base64: 'Base64' } as const;
-export const LAYER_MODES = {
-	multiply: 'Multiply',
-	cutter: 'Cutter',
-	cutout: 'Cutout',
-	displace: 'Displace',
-} as const;
+export const LAYER_ENCODINGS = ['auto', 'plain', 'base64'] as const;
+export const LAYER_MODES = ['multiply', 'cutter', 'cutout', 'displace'] as const;
 
-export type LayerEncoding = keyof typeof LAYER_ENCODINGS;
-export type LayerMode = keyof typeof LAYER_MODES;
+export type LayerEncoding = (typeof LAYER_ENCODINGS)[number];
+export type LayerMode = (typeof LAYER_MODES)[number];
+export type LayerPlacementName =
+	(typeof LAYER_POSITION)[number]['key'] | (typeof LAYER_TIMING)[number]['key'];
 export type OverlayPosition = { [K in (typeof LAYER_POSITION)[number]['key']]?: string | number };
 export type OverlayTiming = { [K in (typeof LAYER_TIMING)[number]['key']]?: string | number };
 
@@ -756,12 +610,13 @@ function layerSourceToken(
 function placementTokens(
 	values: Readonly<Record<string, string | number | undefined>> | undefined,
 	fields: readonly LayerFieldSpec[],
+	step: number,
 ): string {
 	let tokens = '';
 	if (!values) return tokens;
 	for (const field of fields) {
 		const value = values[field.key];
-		if (value) tokens += ',' + field.code + '-' + value;
+		if (value) tokens += ',' + field.code + '-' + checkedBy(field.rule, field, value, step);
 	}
 	return tokens;
 }
@@ -778,7 +633,7 @@ const EXAMPLE_LAYER_SOURCE: Record<LayerTypeSpec['source'], string> = {
 const LAYER_TYPE_NAMES = LAYER_TYPES.map((layer) => layer.type).join(', ');
 
 /** The layer segment `l-…,l-end`; a layer without a known type or its source is an error, never dropped. */
-function layerString(overlay: Overlay): string {
+function layerString(overlay: Overlay, step: number): string {
 	const layer = LAYER_TYPE_BY_NAME.get(overlay.type);
 	if (!layer) {
 		throw transformationError(
@@ -794,9 +649,9 @@ function layerString(overlay: Overlay): string {
 	let segment = layer.opening + ',' + layerSourceToken(layer, String(source), overlay.encoding);
 	if (overlay.layerMode) segment += ',lm-' + overlay.layerMode;
 	segment +=
-		placementTokens(overlay.position, LAYER_POSITION) +
-		placementTokens(overlay.timing, LAYER_TIMING);
-	const nested = buildTransformationString(overlay.transformation);
+		placementTokens(overlay.position, LAYER_POSITION, step) +
+		placementTokens(overlay.timing, LAYER_TIMING, step);
+	const nested = chainString(overlay.transformation, step);
 	if (nested) segment += ',' + nested;
 	return segment + ',l-end';
 }
@@ -815,7 +670,7 @@ function olderSdkPair(spec: TransformationSpec, value: TransformationValue): str
 }
 
 /** One `code-value` pair, or '' when the value asks for nothing. Unknown keys are used as their own code. */
-function pairString(key: string, value: TransformationValue): string {
+function pairString(key: string, value: TransformationValue, step: number): string {
 	const named = SPEC_BY_NAME.get(key) ?? SPEC_BY_NAME.get(key.toLowerCase());
 	if (!named) return value === '-' ? key : key + '-' + String(value);
 	const { spec, olderName } = named;
@@ -834,18 +689,20 @@ function pairString(key: string, value: TransformationValue): string {
 		case 'optionalValue':
 			if (value === false) return '';
 			if (value === true || value === 'true' || value === '-' || isEmptyText(value)) return code;
-			return code + '-' + value;
+			return code + '-' + checked(named, value, step);
 	}
 	if (value === '-') return code;
 	switch (spec.type) {
 		case 'path':
 			return code + '-' + pathToken(String(value));
 		case 'list':
-			return code + '-' + (Array.isArray(value) ? value.join('_') : String(value));
+			return (
+				code + '-' + checked(named, Array.isArray(value) ? value.join('_') : String(value), step)
+			);
 		case 'trim':
-			return code + '-' + (isEmptyText(value) ? 'true' : String(value));
+			return code + '-' + (isEmptyText(value) ? 'true' : checked(named, value, step));
 		default:
-			return code + '-' + String(value);
+			return code + '-' + checked(named, value, step);
 	}
 }
 
@@ -855,6 +712,14 @@ function pairString(key: string, value: TransformationValue): string {
  */
 export function buildTransformationString(
 	steps: readonly TransformationStep[] | undefined,
+): string {
+	return chainString(steps, undefined);
+}
+
+/** The chain of `steps`; values are said to be in step `outerStep` when these are a layer's own. */
+function chainString(
+	steps: readonly TransformationStep[] | undefined,
+	outerStep: number | undefined,
 ): string {
 	if (steps === undefined || steps === null) return '';
 	if (!Array.isArray(steps)) {
@@ -875,11 +740,84 @@ export function buildTransformationString(
 			if (value === undefined || value === null) continue;
 			const pair =
 				key === 'overlay' && typeof value === 'object' && !Array.isArray(value)
-					? layerString(value as Overlay)
-					: pairString(key, value);
+					? layerString(value as Overlay, outerStep ?? index + 1)
+					: pairString(key, value, outerStep ?? index + 1);
 			if (pair) pairs = pairs ? pairs + ',' + pair : pair;
 		}
 		if (pairs) chain = chain ? chain + ':' + pairs : pairs;
+	}
+	return chain;
+}
+
+/** Codes a transformation string may hold besides the table's: the layer syntax (API.md §6.2.3). */
+const LAYER_CODES = [
+	'l',
+	'i',
+	'ie',
+	'lm',
+	'lx',
+	'ly',
+	'lxc',
+	'lyc',
+	'lfo',
+	'lap',
+	'lso',
+	'leo',
+	'ldu',
+];
+/** Longest first, so `orig-true` is `orig` and not `o`. */
+const CHAIN_CODES = [
+	...new Set([...TRANSFORMATIONS.map((spec) => spec.code), ...LAYER_CODES]),
+].sort((a, b) => b.length - a.length);
+
+function codeOf(part: string): string | undefined {
+	return CHAIN_CODES.find((code) => part === code || part.startsWith(code + '-'));
+}
+
+/**
+ * The parts of a transformation string: split at `,` and at `:` where a code follows, so values
+ * that hold a colon (`ar-4:3`, `bg-genfill:-prompt-…`) stay whole.
+ */
+function chainParts(chain: string): string[] {
+	const parts: string[] = [];
+	for (const group of chain.split(',')) {
+		const pieces = group.split(':');
+		let part = pieces[0];
+		for (let index = 1; index < pieces.length; index++) {
+			if (codeOf(pieces[index]) === undefined) part += ':' + pieces[index];
+			else {
+				parts.push(part);
+				part = pieces[index];
+			}
+		}
+		parts.push(part);
+	}
+	return parts;
+}
+
+/** Whether a part without a value, or with `true`, is whole: switches and effects with a default. */
+function takesBareCode(spec: TransformationSpec, value: string): boolean {
+	const bare = value === '' || value === 'true';
+	return bare && (spec.type === 'flag' || spec.type === 'optionalValue' || spec.type === 'trim');
+}
+
+/**
+ * Checks a transformation in ImageKit's own syntax (`w-300,h-200:rt-90`) by the table's rules:
+ * every part must be a known code, and each value must be one ImageKit takes. Layer parts are
+ * checked for their codes only. Returns the string unchanged.
+ */
+export function checkedTransformationString(chain: string): string {
+	for (const part of chainParts(chain)) {
+		const code = codeOf(part);
+		if (code === undefined) {
+			throw transformationError(
+				`has ${JSON.stringify(part)}, which is not an ImageKit transformation: write ImageKit's codes, e.g. w-300,h-200:rt-90`,
+			);
+		}
+		const named = SPEC_BY_NAME.get(code);
+		if (!named || named.olderName) continue;
+		const value = part.slice(code.length + 1);
+		if (!takesBareCode(named.spec, value)) checked(named, value);
 	}
 	return chain;
 }

@@ -158,6 +158,14 @@ export function toNodeError(
 			description: fixInDescription && sentence(fixInDescription),
 		});
 	}
+	if (error instanceof ImageKitJobTimeoutError) {
+		// The client names its own method; the node names its operation.
+		return new NodeOperationError(
+			node,
+			`The bulk job ${error.jobId} was still pending after ${Math.round(error.waitedMs / 1000)} s: it goes on at ImageKit, so check it later with Folder → Get Job Status and its job ID ${error.jobId}`,
+			{ itemIndex },
+		);
+	}
 	if (error instanceof ImageKitUnreadableAnswerError) {
 		const { message, fixInDescription } = withFix(
 			error.message,
@@ -172,15 +180,6 @@ export function toNodeError(
 				[fixInDescription && sentence(fixInDescription), requestId].filter(Boolean).join(' ') ||
 				undefined,
 		});
-	}
-	if (error instanceof ImageKitJobTimeoutError) {
-		const { jobId } = error;
-		const seconds = Math.round(error.waitedMs / 1000);
-		return new NodeOperationError(
-			node,
-			`The bulk job ${jobId} was still pending after ${seconds} s. It goes on at ImageKit: check it later with its job ID ${jobId} (Get Job Status).`,
-			{ itemIndex },
-		);
 	}
 	if (error instanceof ImageKitInputError) {
 		return new NodeOperationError(node, withFieldLabel(error), { itemIndex });

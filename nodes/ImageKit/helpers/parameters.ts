@@ -79,3 +79,33 @@ export function itemsFor(
 		itemData: { item: itemIndex },
 	});
 }
+
+/** Per node run (one execute context): values that are the same for every item. */
+const runValues = new WeakMap<object, Map<string, unknown>>();
+
+function holdsExpression(value: unknown): boolean {
+	if (typeof value === 'string') return value.startsWith('=');
+	if (typeof value === 'object' && value !== null)
+		return Object.values(value).some(holdsExpression);
+	return false;
+}
+
+/**
+ * `compute()` once per run when none of the named parameters holds an expression (no `{{ }}`, no
+ * `$fromAI`): their values, and so the result, are then the same for every item. Otherwise, and
+ * after a failure, it runs for each item. Callers must not change the value they get.
+ */
+export function sameForEveryItem<T>(
+	context: IExecuteFunctions,
+	key: string,
+	parameters: readonly string[],
+	compute: () => T,
+): T {
+	let values = runValues.get(context);
+	if (!values) runValues.set(context, (values = new Map()));
+	if (values.has(key)) return values.get(key) as T;
+	const value = compute();
+	const node = context.getNode().parameters;
+	if (!parameters.some((name) => holdsExpression(node[name]))) values.set(key, value);
+	return value;
+}

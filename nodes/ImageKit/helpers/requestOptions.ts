@@ -1,9 +1,12 @@
 // The node's Request Options, where n8n users look for request settings (n8n adds a collection of
-// this name to its declarative nodes), and their reading, once per item, by the router.
+// this name to its declarative nodes), and their reading by the router: once per run, or per item
+// when a value is an expression.
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { DEFAULT_TIMEOUT_MS, UPLOAD_TIMEOUT_MS_PER_MIB } from '../client';
 import { inputError } from './errors';
+
+import { sameForEveryItem } from './parameters';
 
 const DEFAULT_TIMEOUT_SECONDS = DEFAULT_TIMEOUT_MS / 1000;
 const UPLOAD_SECONDS_PER_MIB = UPLOAD_TIMEOUT_MS_PER_MIB / 1000;
@@ -36,6 +39,12 @@ export const requestOptionsProperty: INodeProperties = {
 
 /** The Request Options' timeout of the item, in milliseconds. */
 export function requestTimeoutMs(context: IExecuteFunctions, itemIndex: number): number {
+	return sameForEveryItem(context, 'requestTimeoutMs', ['requestOptions'], () =>
+		readTimeoutMs(context, itemIndex),
+	);
+}
+
+function readTimeoutMs(context: IExecuteFunctions, itemIndex: number): number {
 	const options = context.getNodeParameter('requestOptions', itemIndex, {}) as IDataObject;
 	const seconds = options.timeout ?? DEFAULT_TIMEOUT_SECONDS;
 	if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds <= 0) {

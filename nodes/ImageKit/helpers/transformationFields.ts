@@ -11,32 +11,35 @@ import type {
 	LayerEncoding,
 	LayerMode,
 	Overlay,
+	ShownTransformation,
 	TransformationSpec,
 	TransformationStep,
 	TransformationValue,
 } from '../client/transformations';
 import {
-	LAYER_ENCODINGS,
-	LAYER_MODES,
 	LAYER_POSITION,
 	LAYER_TIMING,
 	LAYER_TYPES,
 	TRANSFORMATIONS,
 } from '../client/transformations';
+import { sortedByDisplayName, sortedByName } from './sorting';
+import type { FieldText } from './transformationText';
+import {
+	LAYER_ENCODING_LABELS,
+	LAYER_MODE_LABELS,
+	LAYER_PLACEMENT_TEXT,
+	LAYER_TYPE_LABELS,
+	TRANSFORMATION_TEXT,
+} from './transformationText';
 
-type ShownSpec = Extract<TransformationSpec, { displayName: string }>;
 type LayerTypeSpec = (typeof LAYER_TYPES)[number];
 type LayerFieldSpec = (typeof LAYER_POSITION)[number] | (typeof LAYER_TIMING)[number];
-
-const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
-const byDisplayName = (a: { displayName: string }, b: { displayName: string }) =>
-	a.displayName.localeCompare(b.displayName);
+/** A table entry with the node's words for it. */
+type LabelledText = FieldText & { options?: Readonly<Record<string, string>>; default?: number };
 
 /** n8n options from a value → label map, sorted by label as n8n's lint asks. */
 function optionList(labels: Readonly<Record<string, string>>): INodePropertyOptions[] {
-	return Object.entries(labels)
-		.map(([value, name]) => ({ name, value }))
-		.sort(byName);
+	return sortedByName(Object.entries(labels).map(([value, name]) => ({ name, value })));
 }
 
 /** A dropdown whose default is the first value of the table's map. */
@@ -52,12 +55,13 @@ function optionsField(
 	};
 }
 
-function isShown(spec: TransformationSpec): spec is ShownSpec {
+function isShown(spec: TransformationSpec): spec is ShownTransformation {
 	return spec.hidden === undefined;
 }
 
-function transformationField(spec: ShownSpec): INodeProperties {
-	const field = { displayName: spec.displayName, name: spec.key, description: spec.description };
+function transformationField(spec: ShownTransformation): INodeProperties {
+	const text: LabelledText = TRANSFORMATION_TEXT[spec.key];
+	const field = { displayName: text.displayName, name: spec.key, description: text.description };
 	switch (spec.type) {
 		// Adding a boolean to the step means switching it on.
 		case 'boolean':
@@ -67,20 +71,20 @@ function transformationField(spec: ShownSpec): INodeProperties {
 			return {
 				...field,
 				type: 'number',
-				default: spec.default,
+				default: text.default,
 				typeOptions: { minValue: spec.min, maxValue: spec.max },
 			};
 		case 'options':
-			return optionsField(field, spec.options);
+			return optionsField(field, text.options!);
 		case 'list':
-			return { ...field, type: 'multiOptions', options: optionList(spec.options), default: [] };
+			return { ...field, type: 'multiOptions', options: optionList(text.options!), default: [] };
 		default:
 			return { ...field, type: 'string', default: '' };
 	}
 }
 
 const SHOWN_SPECS = TRANSFORMATIONS.filter(isShown);
-const STEP_FIELDS = SHOWN_SPECS.map(transformationField).sort(byDisplayName);
+const STEP_FIELDS = sortedByDisplayName(SHOWN_SPECS.map(transformationField));
 
 /** The field naming what the layer shows; its `name` is the overlay property it fills. */
 const LAYER_SOURCE_FIELDS: Record<LayerTypeSpec['source'], INodeProperties> = {
@@ -113,9 +117,10 @@ const LAYER_SOURCE_FIELDS: Record<LayerTypeSpec['source'], INodeProperties> = {
 };
 
 function layerPlacementField(spec: LayerFieldSpec): INodeProperties {
-	const field = { displayName: spec.displayName, name: spec.key, description: spec.description };
-	return 'options' in spec
-		? optionsField(field, spec.options)
+	const text: LabelledText = LAYER_PLACEMENT_TEXT[spec.key];
+	const field = { displayName: text.displayName, name: spec.key, description: text.description };
+	return text.options
+		? optionsField(field, text.options)
 		: { ...field, type: 'string', default: '' };
 }
 
@@ -128,7 +133,7 @@ const LAYER_COMMON_OPTIONS: INodeProperties[] = [
 			name: 'layerMode',
 			description: 'How the layer blends with the base',
 		},
-		LAYER_MODES,
+		LAYER_MODE_LABELS,
 	),
 	{
 		displayName: 'Layer Transformation',
@@ -148,7 +153,7 @@ const ENCODING_FIELD = optionsField(
 			'How the input is written into the URL; Auto uses base64 unless it holds only letters, digits, spaces, ' +
 			'dots, dashes, underscores and, in paths, slashes',
 	},
-	LAYER_ENCODINGS,
+	LAYER_ENCODING_LABELS,
 );
 
 function layerSection(layer: LayerTypeSpec): INodePropertyCollection {
@@ -158,7 +163,7 @@ function layerSection(layer: LayerTypeSpec): INodePropertyCollection {
 			? [...LAYER_COMMON_OPTIONS]
 			: [...LAYER_COMMON_OPTIONS, ENCODING_FIELD];
 	return {
-		displayName: layer.displayName,
+		displayName: LAYER_TYPE_LABELS[layer.type],
 		name: layer.type,
 		values: [
 			LAYER_SOURCE_FIELDS[layer.source],
@@ -168,52 +173,122 @@ function layerSection(layer: LayerTypeSpec): INodePropertyCollection {
 				type: 'collection',
 				placeholder: 'Add Option',
 				default: {},
-				options: options.sort(byDisplayName),
+				options: sortedByDisplayName(options),
 			},
 		],
 	};
 }
 
-const OVERLAY_SECTIONS = LAYER_TYPES.map(layerSection).sort(byDisplayName);
+const OVERLAY_SECTIONS = sortedByDisplayName(LAYER_TYPES.map(layerSection));
 
-/** "Transformation Steps": each step holds transformations applied together and an optional overlay. */
-export function transformationStepsProperty(name = 'steps'): INodeProperties {
-	return {
-		displayName: 'Transformation Steps',
-		name,
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true, sortable: true },
-		placeholder: 'Add Step',
-		default: {},
-		description: 'Steps run in order; the transformations within one step are applied together',
-		options: [
-			{
-				displayName: 'Step',
-				name: 'step',
-				values: [
-					{
-						displayName: 'Transformations',
-						name: 'parameters',
-						type: 'collection',
-						placeholder: 'Add Transformation',
-						default: {},
-						options: STEP_FIELDS,
-					},
-					{
-						displayName: 'Overlay',
-						name: 'overlay',
-						type: 'fixedCollection',
-						placeholder: 'Add Overlay',
-						default: {},
-						description:
-							'A layer drawn on the result of this step; a second layer type becomes a step of its own',
-						options: OVERLAY_SECTIONS,
-					},
-				],
-			},
-		],
-	};
+const STEPS_DESCRIPTION =
+	'Each step is one part of the transformation chain, applied to the result of the steps before it; ' +
+	'in the URL, steps are joined by colons: w-300,h-300:rt-90 is two steps';
+
+/**
+ * Version 1's steps: each step holds a Transformations box and an Overlay box. Kept so saved
+ * workflows open and run as they were; new nodes get version 2's typed steps.
+ */
+const STEPS_V1: INodeProperties = {
+	displayName: 'Transformation Steps',
+	name: 'steps',
+	type: 'fixedCollection',
+	typeOptions: { multipleValues: true, sortable: true },
+	placeholder: 'Add Step',
+	default: {},
+	displayOptions: { show: { '@version': [1] } },
+	description: STEPS_DESCRIPTION,
+	options: [
+		{
+			displayName: 'Step',
+			name: 'step',
+			values: [
+				{
+					displayName: 'Transformations',
+					name: 'parameters',
+					type: 'collection',
+					placeholder: 'Add Transformation',
+					default: {},
+					options: STEP_FIELDS,
+				},
+				{
+					displayName: 'Overlay',
+					name: 'overlay',
+					type: 'fixedCollection',
+					placeholder: 'Add Overlay',
+					default: {},
+					description:
+						'A layer drawn on the result of this step; a second layer type becomes a step of its own',
+					options: OVERLAY_SECTIONS,
+				},
+			],
+		},
+	],
+};
+
+/** The Type of a version 2 step: transformations, or one overlay of a kind. */
+const TRANSFORMATIONS_STEP = 'transformations';
+
+const STEP_TYPE_FIELD: INodeProperties = {
+	displayName: 'Type',
+	name: 'type',
+	type: 'options',
+	options: sortedByName([
+		{
+			name: 'Transformations',
+			value: TRANSFORMATIONS_STEP,
+			description: 'Resize, crop, effects and more, applied together',
+		},
+		...LAYER_TYPES.map((layer) => ({
+			name: `${LAYER_TYPE_LABELS[layer.type]} Overlay`,
+			value: layer.type,
+			description: `${LAYER_TYPE_LABELS[layer.type]} layer drawn on the result of the steps before`,
+		})),
+	]),
+	default: TRANSFORMATIONS_STEP,
+	description: 'What this step does',
+};
+
+/** The fields of one overlay kind, shown when the step's Type is that kind. */
+function overlayStepFields(layer: LayerTypeSpec): INodeProperties[] {
+	const [source, options] = layerSection(layer).values;
+	const show = { displayOptions: { show: { type: [layer.type] } } };
+	return [
+		{ ...source, ...show },
+		{ ...options, name: 'layerOptions', ...show },
+	];
 }
+
+/** Version 2's steps: each step has a Type and shows only the fields of that type. */
+const STEPS_V2: INodeProperties = {
+	...STEPS_V1,
+	displayOptions: { show: { '@version': [2] } },
+	options: [
+		{
+			displayName: 'Step',
+			name: 'step',
+			values: [
+				STEP_TYPE_FIELD,
+				{
+					displayName: 'Transformations',
+					name: 'parameters',
+					type: 'collection',
+					placeholder: 'Add Transformation',
+					default: {},
+					options: STEP_FIELDS,
+					displayOptions: { show: { type: [TRANSFORMATIONS_STEP] } },
+				},
+				...LAYER_TYPES.flatMap(overlayStepFields),
+			],
+		},
+	],
+};
+
+/**
+ * "Transformation Steps", in the shape of each node version. `stepsFromParameters` reads both:
+ * version 1's `{ parameters, overlay }` and version 2's `{ type, … }`.
+ */
+export const transformationStepsProperties: INodeProperties[] = [STEPS_V1, STEPS_V2];
 
 function isObject(value: unknown): value is IDataObject {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -261,42 +336,63 @@ function pickLayerFields(
 	return picked;
 }
 
+/** A layer from its fields: the source (text, input or colour) and its options. */
+function overlayFrom(layer: LayerTypeSpec, fields: IDataObject, options: unknown): Overlay {
+	// A layer left without its text, input or colour is kept: the client refuses it by name.
+	const source = String(fields[layer.source] ?? '');
+	const chosen = isObject(options) ? options : {};
+	const overlay: Overlay = { type: layer.type };
+	// The colour picker writes `#RRGGBB`; ImageKit takes the hex digits alone.
+	overlay[layer.source] = layer.source === 'color' ? source.replace(/^#/, '') : source;
+	const position = pickLayerFields(chosen, LAYER_POSITION);
+	if (position) overlay.position = position;
+	const timing = pickLayerFields(chosen, LAYER_TIMING);
+	if (timing) overlay.timing = timing;
+	if (!isEmpty(chosen.encoding)) overlay.encoding = chosen.encoding as LayerEncoding;
+	if (!isEmpty(chosen.layerMode)) overlay.layerMode = chosen.layerMode as LayerMode;
+	if (!isEmpty(chosen.transformation))
+		overlay.transformation = [{ raw: String(chosen.transformation).trim() }];
+	return overlay;
+}
+
+const LAYER_BY_TYPE = new Map<string, LayerTypeSpec>(
+	LAYER_TYPES.map((layer) => [layer.type, layer]),
+);
+
+/** Version 1's Overlay box: one section per layer type. */
 function overlaysFromUi(sections: unknown): Overlay[] {
 	const overlays: Overlay[] = [];
 	if (!isObject(sections)) return overlays;
 	for (const [type, section] of Object.entries(sections)) {
-		const layer = LAYER_TYPES.find((candidate) => candidate.type === type);
-		if (!layer || !isObject(section)) continue;
-		// A layer left without its text, input or colour is kept: the client refuses it by name.
-		const source = String(section[layer.source] ?? '');
-		const options = isObject(section.options) ? section.options : {};
-		const overlay: Overlay = { type: layer.type };
-		// The colour picker writes `#RRGGBB`; ImageKit takes the hex digits alone.
-		overlay[layer.source] = layer.source === 'color' ? source.replace(/^#/, '') : source;
-		const position = pickLayerFields(options, LAYER_POSITION);
-		if (position) overlay.position = position;
-		const timing = pickLayerFields(options, LAYER_TIMING);
-		if (timing) overlay.timing = timing;
-		if (!isEmpty(options.encoding)) overlay.encoding = options.encoding as LayerEncoding;
-		if (!isEmpty(options.layerMode)) overlay.layerMode = options.layerMode as LayerMode;
-		if (!isEmpty(options.transformation))
-			overlay.transformation = [{ raw: String(options.transformation).trim() }];
-		overlays.push(overlay);
+		const layer = LAYER_BY_TYPE.get(type);
+		if (layer && isObject(section)) overlays.push(overlayFrom(layer, section, section.options));
 	}
 	return overlays;
 }
 
+/** One version 2 step: its Type says which fields it holds. */
+function typedStep(uiStep: IDataObject): TransformationStep {
+	const layer = LAYER_BY_TYPE.get(String(uiStep.type));
+	if (!layer) return transformationsFromUi(uiStep.parameters);
+	return { overlay: overlayFrom(layer, uiStep, uiStep.layerOptions) };
+}
+
 /**
- * The client's `transformation` array from the value of `transformationStepsProperty()`
- * (`{ step: [{ parameters, overlay }] }`). Empty fields are skipped; a step's second and later
- * layers become steps of their own, since one step carries one overlay. Parameters come out in the
- * transformation table's order.
+ * The client's `transformation` array from the value of Transformation Steps: version 2's
+ * `{ step: [{ type, … }] }` or version 1's `{ step: [{ parameters, overlay }] }`. Empty fields are
+ * skipped; a version 1 step's second and later layers become steps of their own, since one step
+ * carries one overlay. Parameters come out in the transformation table's order.
  */
 export function stepsFromParameters(value: IDataObject): TransformationStep[] {
 	const steps: TransformationStep[] = [];
 	const uiSteps = Array.isArray(value?.step) ? (value.step as unknown[]) : [];
 	for (const uiStep of uiSteps) {
 		if (!isObject(uiStep)) continue;
+		if (uiStep.type !== undefined) {
+			const step = typedStep(uiStep);
+			if (Object.keys(step).length > 0) steps.push(step);
+			continue;
+		}
 		const step = transformationsFromUi(uiStep.parameters);
 		const [firstOverlay, ...laterOverlays] = overlaysFromUi(uiStep.overlay);
 		if (firstOverlay) step.overlay = firstOverlay;

@@ -8,11 +8,18 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { ImageKit, UrlOptions } from '../client';
-import { ImageKitInputError, MAX_URL_EXPIRY_SECONDS } from '../client';
-import { toNodeError, inputError } from './errors';
-import { requiredText } from './parameters';
+import type { ImageKit, TransformationStep, UrlOptions } from '../client';
+import {
+	buildTransformationString,
+	checkedTransformationString,
+	ImageKitInputError,
+	ImageKitTransformationValueError,
+	MAX_URL_EXPIRY_SECONDS,
+} from '../client';
+import { inputError, toNodeError } from './errors';
+import { requiredText, sameForEveryItem } from './parameters';
 import { stepsFromParameters } from './transformationFields';
+import { LAYER_PLACEMENT_TEXT, TRANSFORMATION_TEXT } from './transformationText';
 
 export const URL_SOURCE_OPTIONS: INodePropertyOptions[] = [
 	{ name: 'Path in Media Library', value: 'path', description: 'A path under your URL endpoint' },
@@ -42,6 +49,17 @@ export const urlLocationProperties: INodeProperties[] = [
 		description: 'Absolute URL of the file; transformations go into the query string',
 	},
 ];
+
+/** One text field for the whole chain in ImageKit's syntax: easy to fill from an expression or $fromAI. */
+export const transformationStringProperty: INodeProperties = {
+	displayName: 'Transformation',
+	name: 'transformation',
+	type: 'string',
+	default: '',
+	placeholder: 'w-300,h-300:rt-90',
+	description:
+		"Transformation in ImageKit's syntax: parameters joined by commas make one step, steps are joined by colons. Checked like the steps below, and applied before them.",
+};
 
 /** The entries of the Options collection that shape the URL. */
 export const urlOptionFields: INodeProperties[] = [
@@ -78,7 +96,8 @@ export const urlOptionFields: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'w-300,h-300:rt-90',
-		description: 'Transformation string in ImageKit syntax, chained after the steps above',
+		description:
+			'Transformation text added after the steps as is, unchecked: for parameters this node does not know yet',
 	},
 	{
 		displayName: 'Signed',
@@ -135,14 +154,94 @@ export function urlLocation(
 			};
 }
 
-/** Transformation steps (the `steps` field) and the Options collection, as `url()` options. */
-export function urlOptionsFrom(context: IExecuteFunctions, itemIndex: number): UrlOptions {
-	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const transformation = stepsFromParameters(
-		context.getNodeParameter('steps', itemIndex, {}) as IDataObject,
-	);
+/** The Transformation field, checked by the table's rules; its errors name the field. */
+function transformationString(context: IExecuteFunctions, itemIndex: number): string {
+	const chain = String(context.getNodeParameter('transformation', itemIndex, '') ?? '').trim();
+	if (!chain) return chain;
+	try {
+		return checkedTransformationString(chain);
+	} catch (error) {
+		if (!(error instanceof ImageKitInputError))
+			throw toNodeError(context.getNode(), error, itemIndex);
+		const message =
+			error instanceof ImageKitTransformationValueError
+				? `'Transformation' has ${error.code}${error.value ? '-' + error.value : ''}: give ${error.code} (${labelOf(error.transformation)}) ${error.expected}`
+				: error.message.replace("'transformation'", "'Transformation'");
+		throw new NodeOperationError(context.getNode(), message, {
+			itemIndex,
+			description: 'Use Raw Transformation in Options for a parameter this node does not check yet',
+		});
+	}
+}
+
+/** The client's words for the steps field, made the node's: a value error names its own field. */
+function stepsError(context: IExecuteFunctions, itemIndex: number, error: unknown): Error {
+	if (error instanceof ImageKitTransformationValueError) {
+		return new NodeOperationError(
+			context.getNode(),
+			`'${labelOf(error.transformation)}' cannot be '${error.value}': give ${error.expected}`,
+			{ itemIndex, description: `In step ${error.step ?? 1} of Transformation Steps` },
+		);
+	}
+	if (error instanceof ImageKitInputError && error.field === 'transformation') {
+		return new NodeOperationError(
+			context.getNode(),
+			error.message.replace("'transformation'", "'Transformation Steps'"),
+			{ itemIndex },
+		);
+	}
+	return toNodeError(context.getNode(), error, itemIndex);
+}
+
+/**
+ * The whole transformation chain of an item, checked: the Transformation field, then the steps,
+ * then Raw Transformation as is. Built once here, so the URL builder takes it as it is and the
+ * output can show it.
+ */
+function transformationChain(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	options: IDataObject,
+): string {
+	const parts: string[] = [];
+	const chain = transformationString(context, itemIndex);
+	if (chain) parts.push(chain);
+	try {
+		const steps = buildTransformationString(
+			stepsFromParameters(context.getNodeParameter('steps', itemIndex, {}) as IDataObject),
+		);
+		if (steps) parts.push(steps);
+	} catch (error) {
+		throw stepsError(context, itemIndex, error);
+	}
 	const raw = String(options.rawTransformation ?? '').trim();
-	if (raw) transformation.push({ raw });
+	if (raw) parts.push(raw);
+	return parts.join(':');
+}
+
+/** The chain `urlOptionsFrom` built, e.g. for the output. */
+export function transformationOf(options: UrlOptions): string {
+	return String(options.transformation?.[0]?.raw ?? '');
+}
+
+/** The parameters `urlOptionsFrom` reads. */
+const URL_OPTION_PARAMETERS = ['transformation', 'steps', 'options'];
+
+/**
+ * The Transformation field, the Transformation Steps and the Options collection, as `url()` options;
+ * read and built once per run when none of them holds an expression. The result is shared: copy it
+ * to change it.
+ */
+export function urlOptionsFrom(context: IExecuteFunctions, itemIndex: number): UrlOptions {
+	return sameForEveryItem(context, 'urlOptions', URL_OPTION_PARAMETERS, () =>
+		readUrlOptions(context, itemIndex),
+	);
+}
+
+function readUrlOptions(context: IExecuteFunctions, itemIndex: number): UrlOptions {
+	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const chain = transformationChain(context, itemIndex, options);
+	const transformation: TransformationStep[] = chain ? [{ raw: chain }] : [];
 
 	const queryParameters: Record<string, string> = {};
 	for (const parameter of ((options.queryParameters as IDataObject | undefined)?.parameter ??
@@ -176,6 +275,17 @@ function assertUrlEndpoint(
 		'No URL endpoint to build the URL on',
 		"fill 'URL Endpoint' in the ImageKit credential (e.g. https://ik.imagekit.io/your_id), or set the URL Endpoint option",
 	);
+}
+
+/** Field labels by table name and layer field (their shared names, e.g. x, have the same label). */
+const FIELD_TEXT: Record<string, { displayName: string } | undefined> = {
+	...LAYER_PLACEMENT_TEXT,
+	...TRANSFORMATION_TEXT,
+};
+
+/** The field label of a name; names the node does not show (seed names) stay as they are. */
+function labelOf(name: string): string {
+	return FIELD_TEXT[name]?.displayName ?? name;
 }
 
 /** The node's labels of the client's URL options, for its input errors. */

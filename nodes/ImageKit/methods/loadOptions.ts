@@ -1,15 +1,11 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { createClient } from '../helpers/client';
-
-/** Options sorted by name, as n8n lists them. */
-function byName(options: INodePropertyOptions[]): INodePropertyOptions[] {
-	return options.sort((first, second) => first.name.localeCompare(second.name));
-}
+import { sortedByName } from '../helpers/sorting';
 
 export async function getOrigins(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const origins = await (await createClient(this)).listOrigins();
-	return byName(
+	return sortedByName(
 		origins.map((origin) => ({ name: origin.name, value: origin.id, description: origin.type })),
 	);
 }
@@ -18,7 +14,7 @@ export async function getUrlEndpoints(
 	this: ILoadOptionsFunctions,
 ): Promise<INodePropertyOptions[]> {
 	const endpoints = await (await createClient(this)).listUrlEndpoints();
-	return byName(
+	return sortedByName(
 		endpoints.map((endpoint) => ({
 			name: endpoint.urlPrefix
 				? `${endpoint.urlPrefix} (${endpoint.description})`
@@ -32,7 +28,7 @@ export async function getSavedExtensions(
 	this: ILoadOptionsFunctions,
 ): Promise<INodePropertyOptions[]> {
 	const extensions = await (await createClient(this)).listSavedExtensions();
-	return byName(
+	return sortedByName(
 		extensions.map((extension) => ({
 			name: extension.name,
 			value: extension.id,
@@ -46,7 +42,7 @@ export async function getCustomMetadataFields(
 	this: ILoadOptionsFunctions,
 ): Promise<INodePropertyOptions[]> {
 	const fields = await (await createClient(this)).listCustomMetadataFields();
-	return byName(
+	return sortedByName(
 		fields.map((field) => ({
 			name: field.label === field.name ? field.name : `${field.label} (${field.name})`,
 			value: field.name,

@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import type { ImageKit } from '../../client';
-import { usageRange } from '../../client';
+import type { ImageKit, UsageRange } from '../../client';
+import { ImageKitInputError, usageRange } from '../../client';
+import { toNodeError } from '../../helpers/errors';
 import { itemsFor } from '../../helpers/parameters';
 import { toolDescription } from '../../helpers/toolDescription';
 
@@ -32,17 +33,35 @@ export const description = updateDisplayOptions(
 	],
 );
 
+const DATE_LABELS: Record<keyof UsageRange, string> = {
+	startDate: "'Start Date'",
+	endDate: "'End Date'",
+};
+
+/** The client's check of the range, its messages naming this operation's fields. */
+function checkedRange(context: IExecuteFunctions, itemIndex: number): UsageRange {
+	try {
+		return usageRange(
+			context.getNodeParameter('startDate', itemIndex, '') as unknown,
+			context.getNodeParameter('endDate', itemIndex, '') as unknown,
+		);
+	} catch (error) {
+		if (!(error instanceof ImageKitInputError))
+			throw toNodeError(context.getNode(), error, itemIndex);
+		const message = error.message.replace(
+			/\b(startDate|endDate)\b/g,
+			(field) => DATE_LABELS[field as keyof UsageRange],
+		);
+		throw new NodeOperationError(context.getNode(), message, { itemIndex });
+	}
+}
+
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	client: ImageKit,
 ): Promise<INodeExecutionData[]> {
-	// Checked here too, so a bad range names the node's fields rather than the API's.
-	const range = usageRange(
-		this.getNodeParameter('startDate', itemIndex, '') as unknown,
-		this.getNodeParameter('endDate', itemIndex, '') as unknown,
-		{ startDate: "'Start Date'", endDate: "'End Date'" },
-	);
+	const range = checkedRange(this, itemIndex);
 	const usage = await client.getUsage(range.startDate, range.endDate);
 	return itemsFor(this, { ...range, ...usage } as IDataObject, itemIndex);
 }

@@ -11,9 +11,11 @@ import { headerValue, ImageKitApiError } from '../../client';
 import { readableOf } from '../../helpers/client';
 import { toNodeError } from '../../helpers/errors';
 import { TIMEOUT_FIELD } from '../../helpers/requestOptions';
-import { transformationStepsProperty } from '../../helpers/transformationFields';
+import { transformationStepsProperties } from '../../helpers/transformationFields';
 import {
 	buildWithFieldLabels,
+	transformationOf,
+	transformationStringProperty,
 	URL_SOURCE_OPTIONS,
 	urlLocation,
 	urlLocationProperties,
@@ -21,6 +23,7 @@ import {
 	urlOptionsFrom,
 } from '../../helpers/urlFields';
 import { fileIdFrom, fileIdProperty } from '../../helpers/locators';
+import { sortedByDisplayName } from '../../helpers/sorting';
 import { toolDescription } from '../../helpers/toolDescription';
 
 const binaryPropertyField: INodeProperties = {
@@ -48,16 +51,15 @@ const properties: INodeProperties[] = [
 	},
 	{ ...fileIdProperty, displayOptions: { show: { source: ['file'] } } },
 	...urlLocationProperties,
-	transformationStepsProperty(),
+	transformationStringProperty,
+	...transformationStepsProperties,
 	{
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [...urlOptionFields, binaryPropertyField].sort((first, second) =>
-			first.displayName.localeCompare(second.displayName),
-		),
+		options: sortedByDisplayName([...urlOptionFields, binaryPropertyField]),
 	},
 ];
 
@@ -65,7 +67,7 @@ export const description = updateDisplayOptions(
 	{ show: { resource: ['file'], operation: ['download'] } },
 	[
 		toolDescription(
-			"Downloads a file into the item's binary data: a stored file (by ID or URL), a path under the URL endpoint, or a full URL, optionally transformed. Returns url, fileName, mimeType and fileSize, with the bytes in the binary field.",
+			"Downloads a file into the item's binary data: a stored file (by ID or URL), a path under the URL endpoint, or a full URL, optionally transformed. Returns url, transformation, fileName, mimeType and fileSize, with the bytes in the binary field.",
 		),
 		...properties,
 	],
@@ -184,7 +186,13 @@ export async function execute(
 	);
 	return [
 		{
-			json: { url, fileName, mimeType: binary.mimeType, fileSize: binary.fileSize },
+			json: {
+				url,
+				transformation: transformationOf(urlOptions),
+				fileName,
+				mimeType: binary.mimeType,
+				fileSize: binary.fileSize,
+			},
 			binary: { [binaryPropertyName]: binary },
 			pairedItem: { item: itemIndex },
 		},

@@ -100,11 +100,3 @@ export function fileDetailFields(purpose: CustomMetadataPurpose): INodePropertie
 		},
 	];
 }
-
-/** Collection entries in the order n8n's lint asks of written-out lists: by display name. */
-export function sortedByDisplayName(fields: INodeProperties[]): INodeProperties[] {
-	const key = (field: INodeProperties) => field.displayName.toLowerCase();
-	return fields.sort((first, second) =>
-		key(first) < key(second) ? -1 : key(first) > key(second) ? 1 : 0,
-	);
-}

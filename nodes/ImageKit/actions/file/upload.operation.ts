@@ -11,7 +11,8 @@ import { customMetadataFromParameters } from '../../helpers/customMetadata';
 import { extensionsFromParameters } from '../../helpers/extensionFields';
 import { folderPathProperty, locatorText, normalizedFolderPath } from '../../helpers/locators';
 import { itemsFor, requiredText, toList } from '../../helpers/parameters';
-import { fileDetailFields, sortedByDisplayName } from './fields';
+import { sortedByDisplayName } from '../../helpers/sorting';
+import { fileDetailFields } from './fields';
 import { toolDescription } from '../../helpers/toolDescription';
 import { inputError } from '../../helpers/errors';
 

@@ -2,10 +2,12 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ImageKit, UrlOptions } from '../../client';
-import { itemsFor } from '../../helpers/parameters';
-import { transformationStepsProperty } from '../../helpers/transformationFields';
+import { itemsFor, sameForEveryItem } from '../../helpers/parameters';
+import { transformationStepsProperties } from '../../helpers/transformationFields';
 import {
 	buildWithFieldLabels,
+	transformationOf,
+	transformationStringProperty,
 	URL_SOURCE_OPTIONS,
 	urlLocation,
 	urlLocationProperties,
@@ -23,7 +25,8 @@ const properties: INodeProperties[] = [
 		default: 'path',
 	},
 	...urlLocationProperties,
-	transformationStepsProperty(),
+	transformationStringProperty,
+	...transformationStepsProperties,
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -38,24 +41,27 @@ export const description = updateDisplayOptions(
 	{ show: { resource: ['imageUrl'], operation: ['generate'] } },
 	[
 		toolDescription(
-			"Builds an ImageKit delivery URL; no API call is made. Inputs: Path under the URL endpoint (e.g. /shoes/red.jpg) or a full URL, and optionally a transformation in ImageKit's syntax, e.g. w-300,h-200 or w-400,q-80:rt-90 (steps joined by colons), Signed, and Expires In (seconds). Returns url.",
+			"Builds an ImageKit delivery URL; no API call is made. Inputs: Path under the URL endpoint (e.g. /shoes/red.jpg) or a full URL, and optionally a transformation in ImageKit's syntax, e.g. w-300,h-200 or w-400,q-80:rt-90 (steps joined by colons), Signed, and Expires In (seconds). Returns url, and transformation: the chain the URL carries.",
 		),
 		...properties,
 	],
 );
+
+/** Everything Generate reads; when none holds an expression, every item gets the same URL. */
+const PARAMETERS = ['source', 'path', 'src', 'transformation', 'steps', 'options'];
 
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	client: ImageKit,
 ): Promise<INodeExecutionData[]> {
-	const source = this.getNodeParameter('source', itemIndex) as 'path' | 'url';
-	const urlOptions: UrlOptions = {
-		...urlLocation(this, itemIndex, source),
+	const urlOptions: UrlOptions = sameForEveryItem(this, 'generateOptions', PARAMETERS, () => ({
+		...urlLocation(this, itemIndex, this.getNodeParameter('source', itemIndex) as 'path' | 'url'),
 		...urlOptionsFrom(this, itemIndex),
-	};
-	const url = buildWithFieldLabels(this, itemIndex, urlOptions, client, () =>
-		client.url(urlOptions),
-	);
-	return itemsFor(this, { url }, itemIndex);
+	}));
+	const build = () =>
+		buildWithFieldLabels(this, itemIndex, urlOptions, client, () => client.url(urlOptions));
+	// An expiring URL depends on the time it is made at.
+	const url = urlOptions.expireSeconds ? build() : sameForEveryItem(this, 'url', PARAMETERS, build);
+	return itemsFor(this, { url, transformation: transformationOf(urlOptions) }, itemIndex);
 }

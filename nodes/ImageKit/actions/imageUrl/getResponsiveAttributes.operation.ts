@@ -9,7 +9,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { ImageKit, ResponsiveImageOptions } from '../../client';
 import { DEFAULT_DEVICE_BREAKPOINTS, DEFAULT_IMAGE_BREAKPOINTS } from '../../client';
 import { itemsFor, toList } from '../../helpers/parameters';
-import { transformationStepsProperty } from '../../helpers/transformationFields';
+import { transformationStepsProperties } from '../../helpers/transformationFields';
 import {
 	buildWithFieldLabels,
 	URL_SOURCE_OPTIONS,
@@ -18,6 +18,7 @@ import {
 	urlOptionFields,
 	urlOptionsFrom,
 } from '../../helpers/urlFields';
+import { sortedByDisplayName } from '../../helpers/sorting';
 import { toolDescription } from '../../helpers/toolDescription';
 
 const responsiveOptionFields: INodeProperties[] = [
@@ -64,16 +65,14 @@ const properties: INodeProperties[] = [
 		default: 'path',
 	},
 	...urlLocationProperties,
-	transformationStepsProperty(),
+	...transformationStepsProperties,
 	{
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [...urlOptionFields, ...responsiveOptionFields].sort((first, second) =>
-			first.displayName.localeCompare(second.displayName),
-		),
+		options: sortedByDisplayName([...urlOptionFields, ...responsiveOptionFields]),
 	},
 ];
 
