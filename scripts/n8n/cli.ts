@@ -3,6 +3,9 @@
  *
  *   npm start                  build, then `npm run n8n -- start`
  *   npm run n8n -- start       install n8n into the cache on first run, then start it
+ *   npm run start:queue        build, then `npm run n8n -- start:queue`: n8n in queue mode with its own
+ *                              PostgreSQL and Redis (Debian packages postgresql and redis-server), one
+ *                              main, two workers and a webhook processor (queue.ts, services.ts)
  *   npm run n8n -- install     only install (or verify) n8n in the cache
  *   npm run n8n -- info        versions, paths and what is cached
  *
@@ -25,6 +28,8 @@
  *   N8N_IMAGEKIT_USER_FOLDER  the persistent n8n user folder of `start` (default <repo>/.cache/n8n-user/<major>.x)
  *   N8N_IMAGEKIT_NODE         a Node.js binary to run n8n with, instead of the one chosen for it
  *   N8N_IMAGEKIT_OWNER_EMAIL / N8N_IMAGEKIT_OWNER_PASSWORD   the owner account `start` creates
+ *   N8N_IMAGEKIT_QUEUE_DATA   the folder of `start:queue` (default <repo>/.cache/queue/<major>.x)
+ *   N8N_IMAGEKIT_WEBHOOK_PORT its webhook processor's port (default N8N_PORT + 2)
  *   N8N_IMAGEKIT_LINK         "copy" (default) or "symlink": how the package gets into the user folder
  *   N8N_IMAGEKIT_VERBOSE=1    show every line npm prints while installing
  * Any other N8N_* variable is passed to n8n as usual (N8N_LOG_LEVEL, N8N_LISTEN_ADDRESS, ...).
@@ -41,6 +46,8 @@ import { defaultLog, elapsed } from './log';
 import { DEFAULT_OWNER } from './owner';
 import { cacheDir, packageInfo, REPO_ROOT } from './paths';
 import { assertPortFree } from './ports';
+import { startQueueStack, type QueueStack } from './queue';
+import { assertServicesInstalled } from './services';
 import { DEFAULT_PORT, startN8n, type RunningN8n } from './start';
 import { defaultUserFolder } from './user-folder';
 import { DEFAULT_N8N_1, DEFAULT_N8N_2, resolveVersion } from './versions';
@@ -69,6 +76,40 @@ function option(args: Args, name: string): string | undefined {
 	return typeof value === 'string' ? value : undefined;
 }
 
+/** Which of the package's nodes and credentials the running n8n loaded, as one line. */
+async function describeLoaded(n8n: RunningN8n): Promise<string> {
+	const pkg = packageInfo();
+	try {
+		const { nodes, credentials } = await n8n.types();
+		const ours = nodes.filter((n) => n.startsWith(`${pkg.name}.`));
+		const ourCreds = ((pkg.n8n && pkg.n8n.credentials) || [])
+			.map((f) => path.basename(f, '.credentials.js'))
+			.map((c) => c[0].toLowerCase() + c.slice(1));
+		const credsLoaded = ourCreds.filter((c) => credentials.includes(c));
+		return ours.length
+			? `Loaded: ${ours.join(', ')}; credential ${credsLoaded.join(', ') || '(none!)'}`
+			: `WARNING: no ${pkg.name}.* node was loaded. Check the n8n log above for load errors (${n8n.logFile}).`;
+	} catch (e) {
+		return `(could not list node types: ${e.message})`;
+	}
+}
+
+/** Prints n8n's lines with a prefix, folding the few hundred migration lines of a new database into one. */
+function n8nLinePrinter(): (prefix: string, line: string) => void {
+	const migrating = new Set<string>();
+	return (prefix, line) => {
+		if (/^(Starting|Finished) migration /.test(line)) {
+			if (!migrating.has(prefix))
+				process.stdout.write(
+					`  ${prefix} | Running database migrations (first start with this database or n8n version)…\n`,
+				);
+			migrating.add(prefix);
+			return;
+		}
+		process.stdout.write(`  ${prefix} | ${line}\n`);
+	};
+}
+
 async function cliStart(args: Args): Promise<void> {
 	const spec = option(args, 'n8n') || option(args, 'version') || process.env.N8N_VERSION;
 	const version = resolveVersion(spec);
@@ -90,7 +131,7 @@ async function cliStart(args: Args): Promise<void> {
 
 	let n8n: RunningN8n | undefined;
 	let stopping = false;
-	let migrations = 0;
+	const printLine = n8nLinePrinter();
 	const onSignal = async (signal: NodeJS.Signals) => {
 		if (stopping) return;
 		stopping = true;
@@ -109,15 +150,7 @@ async function cliStart(args: Args): Promise<void> {
 		ownerRequired: false,
 		log: defaultLog,
 		onLine: (line) => {
-			// A new database runs a few hundred migrations: one line for them, not two each.
-			if (/^(Starting|Finished) migration /.test(line)) {
-				if (migrations++ === 0)
-					process.stdout.write(
-						'  n8n | Running database migrations (first start with this user folder or n8n version)…\n',
-					);
-				return;
-			}
-			process.stdout.write(`  n8n | ${line}\n`);
+			printLine('n8n', line);
 			// Printed before the migrations: /healthz answers from here, the editor tens of seconds later.
 			if (/^n8n ready on /.test(line))
 				defaultLog(
@@ -125,20 +158,7 @@ async function cliStart(args: Args): Promise<void> {
 				);
 		},
 	});
-	let loadedLine;
-	try {
-		const { nodes, credentials } = await n8n.types();
-		const ours = nodes.filter((n) => n.startsWith(`${pkg.name}.`));
-		const ourCreds = ((pkg.n8n && pkg.n8n.credentials) || [])
-			.map((f) => path.basename(f, '.credentials.js'))
-			.map((c) => c[0].toLowerCase() + c.slice(1));
-		const credsLoaded = ourCreds.filter((c) => credentials.includes(c));
-		loadedLine = ours.length
-			? `Loaded: ${ours.join(', ')}; credential ${credsLoaded.join(', ') || '(none!)'}`
-			: `WARNING: no ${pkg.name}.* node was loaded. Check the n8n log above for load errors (${n8n.logFile}).`;
-	} catch (e) {
-		loadedLine = `(could not list node types: ${e.message})`;
-	}
+	const loadedLine = await describeLoaded(n8n);
 	const linked = n8n.linked as NonNullable<RunningN8n['linked']>;
 	const bar = '─'.repeat(72);
 	const lines = [
@@ -158,6 +178,92 @@ async function cliStart(args: Args): Promise<void> {
 	if (!stopping) {
 		defaultLog(`n8n exited (${signal || `code ${code}`})`);
 		process.exit(code === 0 ? 0 : 1);
+	}
+}
+
+/** The folder `start:queue` keeps its database, Redis folder and user folders in. */
+function defaultQueueDataDir(version: string): string {
+	if (process.env.N8N_IMAGEKIT_QUEUE_DATA) return path.resolve(process.env.N8N_IMAGEKIT_QUEUE_DATA);
+	return path.join(REPO_ROOT, '.cache', 'queue', `${version.split('.')[0]}.x`);
+}
+
+async function cliStartQueue(args: Args): Promise<void> {
+	const version = resolveVersion(
+		option(args, 'n8n') || option(args, 'version') || process.env.N8N_VERSION,
+	);
+	const port = Number(option(args, 'port') || process.env.N8N_PORT || DEFAULT_PORT);
+	const webhookPort = Number(
+		option(args, 'webhook-port') || process.env.N8N_IMAGEKIT_WEBHOOK_PORT || port + 2,
+	);
+	const dataDir = path.resolve(option(args, 'data-dir') || defaultQueueDataDir(version));
+	const owner = {
+		...DEFAULT_OWNER,
+		email: process.env.N8N_IMAGEKIT_OWNER_EMAIL || DEFAULT_OWNER.email,
+		password: process.env.N8N_IMAGEKIT_OWNER_PASSWORD || DEFAULT_OWNER.password,
+	};
+	const pkg = packageInfo();
+	defaultLog(`${pkg.name} ${pkg.version}: n8n ${version} in queue mode (data in ${dataDir})`);
+	// Before a long install: the two Debian packages and the two ports.
+	assertServicesInstalled();
+	await assertPortFree(port);
+	await assertPortFree(webhookPort, 'N8N_IMAGEKIT_WEBHOOK_PORT');
+	const t = Date.now();
+	const install = await ensureN8n(version, { log: defaultLog });
+
+	let stack: QueueStack | undefined;
+	let stopping = false;
+	const onSignal = async (signal: NodeJS.Signals) => {
+		if (stopping) return;
+		stopping = true;
+		defaultLog(`${signal}: stopping the n8n processes, then Redis and PostgreSQL…`);
+		if (stack) await stack.stop();
+		defaultLog('stopped');
+		process.exit(0);
+	};
+	for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(sig, onSignal);
+
+	const printLine = n8nLinePrinter();
+	stack = await startQueueStack({
+		install,
+		dataDir,
+		port,
+		webhookPort,
+		owner,
+		ownerRequired: false,
+		log: defaultLog,
+		onLine: (role, line) => printLine(role.padEnd(8), line),
+	});
+	const { main } = stack;
+	const bar = '─'.repeat(72);
+	const lines = [
+		bar,
+		`n8n ${main.version} in queue mode is ready after ${elapsed(t)}:`,
+		...(await stack.describe()).map((line) => `  ${line}`),
+		`Editor      ${main.url}`,
+		`Webhooks    ${stack.webhookUrl}/webhook/… (the webhook processor; the editor shows these URLs)`,
+		main.ownerError
+			? `Could not log in as ${owner.email}: log in with the owner account this database already has.`
+			: `Log in as   ${owner.email}   password   ${owner.password}`,
+		await describeLoaded(main),
+		`Binary data in the database; executions run on the workers (manual ones too).`,
+		`Everything stays in ${dataDir}; delete it to start over. Ctrl+C stops it all.`,
+		bar,
+	];
+	for (const l of lines) process.stdout.write(`${l}\n`);
+	const processes = [
+		{ role: 'main', exited: main.exited },
+		...[...stack.workers, stack.webhook].map(({ role, exited }) => ({ role, exited })),
+	];
+	const first = await Promise.race(
+		processes.map(({ role, exited }) => exited.then((exit) => ({ role, exit }))),
+	);
+	if (!stopping) {
+		stopping = true;
+		defaultLog(
+			`n8n ${first.role} exited (${first.exit.signal || `code ${first.exit.code}`}): stopping the rest`,
+		);
+		await stack.stop();
+		process.exit(1);
 	}
 }
 
@@ -199,11 +305,12 @@ async function main(argv: string[]): Promise<void> {
 	const args = parseArgs(argv);
 	const cmd = args._[0] || 'start';
 	if (cmd === 'start') return cliStart(args);
+	if (cmd === 'start:queue') return cliStartQueue(args);
 	if (cmd === 'install') return cliInstall(args);
 	if (cmd === 'info') return cliInfo();
 	throw new N8nDevError(
 		`Unknown command "${cmd}".`,
-		'Use: npm run n8n -- [start|install|info] [--n8n <version>] [--port <port>]',
+		'Use: npm run n8n -- [start|start:queue|install|info] [--n8n <version>] [--port <port>]',
 	);
 }
 

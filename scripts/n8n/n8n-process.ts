@@ -24,28 +24,33 @@ export interface N8nProcess {
 	terminate(timeoutMs: number): Promise<N8nExit>;
 }
 
-/** Starts `n8n start` in its own process group; every line also goes to logFile unless it is null. */
+/**
+ * Starts `n8n start` (or another long-running command: `worker`, `webhook`) in its own process
+ * group; every line also goes to logFile unless it is null.
+ */
 export function spawnN8nServer({
 	install,
 	userFolder,
 	env,
 	port,
 	logFile,
+	command = ['start'],
 }: {
 	install: N8nInstall;
 	userFolder: string;
 	env: Record<string, string>;
 	port: number;
 	logFile: string | null;
+	command?: string[];
 }): N8nProcess {
 	const logFd = logFile ? fs.openSync(logFile, 'a') : null;
 	if (logFd !== null)
 		fs.writeSync(
 			logFd,
-			`\n==== ${new Date().toISOString()} n8n ${install.version} on Node ${install.nodeVersion}, port ${port}\n`,
+			`\n==== ${new Date().toISOString()} n8n ${command.join(' ')} ${install.version} on Node ${install.nodeVersion}, port ${port}\n`,
 		);
 
-	const child = childProcess.spawn(install.nodeBin, [install.n8nBin, 'start'], {
+	const child = childProcess.spawn(install.nodeBin, [install.n8nBin, ...command], {
 		cwd: userFolder,
 		env,
 		detached: true, // own process group, so stop() also ends n8n's task runners

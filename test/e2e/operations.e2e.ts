@@ -2,7 +2,6 @@
 // (default 1.123.x and 2.40.x, one after the other; N8N_VERSION picks one). ImageKit traffic reaches
 // the emulator through n8n's HTTPS_PROXY support, with the emulator's CA trusted via NODE_EXTRA_CA_CERTS.
 // Operation workflows run with `n8n execute --id`; the credential tests and triggers run in `n8n start`.
-import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -21,13 +20,12 @@ import { EMULATOR_CA_CERT_PATH, ImageKitEmulator, placeholderPng, webhookEvent }
 import {
 	activateWorkflow,
 	executionsOf,
-	nodeItems,
-	nodeJson,
 	parseExecuteOutput,
 	testCredential,
 	waitFor,
 } from './n8n-runs';
 import { imageKitSpec, itWithSpec } from '../openapi/spec';
+import { OPERATION_CHECKS } from './operation-checks';
 import { recorded, recordSkipped, resultTable } from './report';
 import {
 	API_CREDENTIAL,
@@ -44,7 +42,6 @@ const PUBLIC_KEY = 'public_e2eKey0123456789=';
 const WEBHOOK_SECRET = 'whsec_e2eWebhookSecret0123456789';
 const IMAGE = placeholderPng(640, 480, 'e2e photo');
 const SPEC_CHECK = 'Emulator: no OpenAPI violations';
-const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 afterAll(() => {
 	process.stdout.write(`\nImageKit e2e results\n${resultTable()}\n\n`);
@@ -131,212 +128,19 @@ describe.each(VERSIONS)('n8n %s', (versionSpec) => {
 		return run;
 	}
 
-	const uploadRequestsOf = (fileName: string) =>
-		emulator.requests.filter((request) => request.form?.fields.fileName === fileName);
-
 	describe('operation workflows (n8n execute --id)', () => {
-		it('File: uploads a file read from disk (filesystem binary mode), manages, downloads and deletes it', async () => {
-			await recorded(column, 'File (binary upload, download, …)', async () => {
-				const run = await execute(IDS.binaryFile);
-				const [uploaded] = nodeJson(run, 'Upload');
-				expect(uploaded).toMatchObject({
-					name: 'photo.png',
-					filePath: '/e2e/photo.png',
-					width: 640,
-					height: 480,
-				});
-				const [upload] = uploadRequestsOf('photo.png');
-				expect(upload.form?.file).toMatchObject({ size: IMAGE.length, sha256: sha256(IMAGE) });
-
-				const fileId = uploaded.fileId;
-				expect(nodeJson(run, 'Get')).toEqual([
-					expect.objectContaining({ fileId, name: 'photo.png' }),
-				]);
-				expect(nodeJson(run, 'Update')).toEqual([
-					expect.objectContaining({ fileId, tags: ['e2e', 'sale'], description: 'E2E photo' }),
-				]);
-				for (const node of ['Add Tags', 'Remove Tags', 'Remove AI Tags', 'Copy', 'Rename', 'Move'])
-					nodeItems(run, node);
-				expect(nodeJson(run, 'Get Metadata')[0]).toMatchObject({
-					width: 640,
-					height: 480,
-					pHash: expect.stringMatching(/^[0-9a-f]{16}$/),
-				});
-				expect(nodeJson(run, 'Metadata From URL')[0]).toMatchObject({ width: 640, height: 480 });
-
-				const [download] = nodeItems(run, 'Download');
-				expect(download.binary?.data).toMatchObject({
-					mimeType: 'image/png',
-					id: expect.stringMatching(/^filesystem/),
-				});
-				expect(sha256(readStoredBinary(download.binary!.data.id!))).toBe(sha256(IMAGE));
-
-				expect(nodeJson(run, 'Unpublish')[0]).toMatchObject({ isPublished: false });
-				expect(nodeJson(run, 'Publish')[0]).toMatchObject({ isPublished: true });
-				const listed = nodeJson(run, 'Get Many');
-				// Update set e2e and sale, Add Tags added blue, Remove Tags took sale away again.
-				expect(listed).toContainEqual(
-					expect.objectContaining({
-						fileId,
-						filePath: '/e2e-moved/renamed.png',
-						tags: ['e2e', 'blue'],
+		for (const { workflowId, row, title, check } of OPERATION_CHECKS)
+			it(title, async () => {
+				await recorded(column, row, async () =>
+					check(await execute(workflowId), {
+						emulator,
+						image: IMAGE,
+						publicKey: PUBLIC_KEY,
+						binaryMode: 'filesystem',
+						storedBinary: readStoredBinary,
 					}),
 				);
-				expect(listed).toContainEqual(expect.objectContaining({ filePath: '/e2e-copy/photo.png' }));
-				expect(nodeJson(run, 'Delete')).toEqual([{ fileId, deleted: true }]);
-				nodeItems(run, 'Delete Many');
-				expect(emulator.files.filter((file) => file.filePath.startsWith('/e2e'))).toEqual([]);
 			});
-		});
-
-		it('File Version: overwriting keeps versions that can be listed, read, restored and deleted', async () => {
-			await recorded(column, 'File Version', async () => {
-				const run = await execute(IDS.fileVersions);
-				const versions = nodeJson(run, 'Versions');
-				expect(versions.map((version) => version.type)).toEqual([
-					'file-version',
-					'file-version',
-					'file',
-				]);
-				const firstVersion = (versions[0].versionInfo as { id: string }).id;
-				expect(nodeJson(run, 'Get Version')[0]).toMatchObject({
-					type: 'file-version',
-					size: 3,
-					versionInfo: { id: firstVersion },
-				});
-				expect(nodeJson(run, 'Restore')[0]).toMatchObject({
-					type: 'file',
-					size: 3,
-					versionInfo: { id: firstVersion },
-				});
-				expect(nodeJson(run, 'Delete Version')[0]).toMatchObject({ deleted: true });
-				const [stored] = emulator.files.filter((file) => file.name === 'note.txt');
-				expect(stored.version.id).toBe(firstVersion);
-				expect(stored.previousVersions).toHaveLength(1);
-			});
-		});
-
-		it('Folder: creates, copies, moves, renames, reads job status and deletes folders', async () => {
-			await recorded(column, 'Folder (+ upload by URL)', async () => {
-				const run = await execute(IDS.folders);
-				expect(nodeJson(run, 'Create')).toEqual([{ folderPath: '/shop/summer_sale' }]);
-				expect(nodeJson(run, 'Upload From URL')[0]).toMatchObject({
-					filePath: '/shop/summer_sale/shoe.jpg',
-				});
-				expect(uploadRequestsOf('shoe.jpg')[0].form?.fields.file).toBe(
-					'https://example.com/shoe.jpg',
-				);
-				nodeItems(run, 'Copy');
-				nodeItems(run, 'Move');
-				const [rename] = nodeJson(run, 'Rename');
-				expect(rename.jobId).toEqual(expect.any(String));
-				// The emulator answers a job's first status poll with Pending, the next with Completed.
-				expect(nodeJson(run, 'Job Status')).toEqual([
-					{ jobId: rename.jobId, type: 'RENAME_FOLDER', status: 'Pending' },
-				]);
-				expect(nodeJson(run, 'Job Status Again')).toEqual([
-					{ jobId: rename.jobId, type: 'RENAME_FOLDER', status: 'Completed' },
-				]);
-				nodeItems(run, 'Delete');
-				expect(emulator.folders).not.toContain('/shop/summer_sale/');
-				const shoes = emulator.files
-					.filter((file) => file.name === 'shoe.jpg')
-					.map((file) => file.filePath);
-				expect(shoes).toEqual(['/old/winter/shoe.jpg']);
-			});
-		});
-
-		it('Custom Metadata Field: creates, lists, updates and deletes a field', async () => {
-			await recorded(column, 'Custom Metadata Field', async () => {
-				const run = await execute(IDS.metadataFields);
-				const [created] = nodeJson(run, 'Create');
-				expect(created).toMatchObject({
-					name: 'brand',
-					label: 'Brand',
-					schema: { type: 'SingleSelect', selectOptions: ['acme', 'globex'] },
-				});
-				expect(nodeJson(run, 'Get Many').map((field) => field.id)).toContain(created.id);
-				expect(nodeJson(run, 'Update')[0]).toMatchObject({ id: created.id, label: 'Brand Name' });
-				nodeItems(run, 'Delete');
-			});
-		});
-
-		it('Image URL, Cache, Upload Auth & pHash, Account: generate, purge, sign, compare, usage', async () => {
-			await recorded(column, 'Image URL, Cache, Utility, Account', async () => {
-				const run = await execute(IDS.urlsAndUtilities);
-				const [{ url }] = nodeJson(run, 'Image URL');
-				// The table's order, as ImageKit's SDKs write it (issue 9).
-				expect(url).toMatch(
-					new RegExp(
-						`^${emulator.urlEndpoint}/tr:w-300,h-200/shoes/red\\.jpg\\?ik-s=[0-9a-f]{40}$`,
-					),
-				);
-				const [responsive] = nodeJson(run, 'Responsive');
-				const candidate = (width: number) =>
-					`${emulator.urlEndpoint}/tr:h-500:w-${width},c-at_max/shoes/red\\.jpg\\?ik-s=[0-9a-f]{40}`;
-				expect(responsive).toEqual({
-					src: expect.stringMatching(new RegExp(`^${candidate(828)}$`)),
-					srcSet: expect.stringMatching(new RegExp(`^${candidate(640)} 1x, ${candidate(828)} 2x$`)),
-					width: 400,
-				});
-				expect(nodeJson(run, 'Img Tag')[0].html).toBe(
-					`<img src="${responsive.src}" srcset="${responsive.srcSet}" width="400" alt="Red shoe">`,
-				);
-				const [purge] = nodeJson(run, 'Purge');
-				expect(purge.requestId).toEqual(expect.any(String));
-				expect(nodeJson(run, 'Purge Status')).toEqual([
-					{ requestId: purge.requestId, status: 'Pending' },
-				]);
-				const [auth] = nodeJson(run, 'Upload Auth');
-				expect(auth).toMatchObject({
-					token: 'e2e-token',
-					publicKey: PUBLIC_KEY,
-					signature: expect.stringMatching(/^[0-9a-f]{40}$/),
-				});
-				expect(nodeJson(run, 'Compare pHash')[0]).toMatchObject({ distance: 1 });
-				expect(nodeJson(run, 'Usage')[0]).toMatchObject({
-					startDate: '2024-01-01',
-					endDate: '2024-01-31',
-				});
-			});
-		});
-
-		it('Origin, URL Endpoint, Saved Extension: full lifecycle of each', async () => {
-			await recorded(column, 'Origin, URL Endpoint, Saved Extension', async () => {
-				const run = await execute(IDS.accountSettings);
-				const [origin] = nodeJson(run, 'Create Origin');
-				expect(origin).toMatchObject({ type: 'S3', name: 'Products', bucket: 'products' });
-				expect(nodeJson(run, 'Get Origin')[0]).toMatchObject({ id: origin.id });
-				expect(nodeJson(run, 'Origins').map((item) => item.id)).toContain(origin.id);
-				expect(nodeJson(run, 'Update Origin')[0]).toMatchObject({
-					id: origin.id,
-					type: 'WEB_FOLDER',
-					name: 'Products Web',
-				});
-				const [endpoint] = nodeJson(run, 'Create Endpoint');
-				expect(endpoint).toMatchObject({ description: 'E2E endpoint', origins: [origin.id] });
-				expect(nodeJson(run, 'Get Endpoint')[0]).toMatchObject({ id: endpoint.id });
-				expect(nodeJson(run, 'Endpoints').map((item) => item.id)).toContain(endpoint.id);
-				expect(nodeJson(run, 'Update Endpoint')[0]).toMatchObject({
-					id: endpoint.id,
-					description: 'E2E endpoint v2',
-				});
-				expect(nodeJson(run, 'Delete Endpoint')).toEqual([{ id: endpoint.id, deleted: true }]);
-				expect(nodeJson(run, 'Delete Origin')).toEqual([{ id: origin.id, deleted: true }]);
-				const [extension] = nodeJson(run, 'Create Extension');
-				expect(extension).toMatchObject({
-					name: 'Tagging',
-					config: { name: 'aws-auto-tagging', minConfidence: 70, maxTags: 5 },
-				});
-				expect(nodeJson(run, 'Get Extension')).toEqual([extension]);
-				expect(nodeJson(run, 'Extensions').map((item) => item.id)).toContain(extension.id);
-				expect(nodeJson(run, 'Update Extension')[0]).toMatchObject({
-					name: 'Describe',
-					config: { name: 'ai-auto-description' },
-				});
-				expect(nodeJson(run, 'Delete Extension')).toEqual([{ id: extension.id, deleted: true }]);
-			});
-		});
 	});
 
 	describe('in a running n8n (n8n start)', () => {
