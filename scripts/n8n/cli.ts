@@ -44,6 +44,7 @@ import { ensureN8n } from './install';
 import { releaseLocksSync } from './lock';
 import { defaultLog, elapsed } from './log';
 import { DEFAULT_OWNER } from './owner';
+import { describeLoaded, n8nLinePrinter } from './console';
 import { cacheDir, packageInfo, REPO_ROOT } from './paths';
 import { assertPortFree } from './ports';
 import { startQueueStack, type QueueStack } from './queue';
@@ -74,40 +75,6 @@ function parseArgs(argv: string[]): Args {
 function option(args: Args, name: string): string | undefined {
 	const value = args[name];
 	return typeof value === 'string' ? value : undefined;
-}
-
-/** Which of the package's nodes and credentials the running n8n loaded, as one line. */
-async function describeLoaded(n8n: RunningN8n): Promise<string> {
-	const pkg = packageInfo();
-	try {
-		const { nodes, credentials } = await n8n.types();
-		const ours = nodes.filter((n) => n.startsWith(`${pkg.name}.`));
-		const ourCreds = ((pkg.n8n && pkg.n8n.credentials) || [])
-			.map((f) => path.basename(f, '.credentials.js'))
-			.map((c) => c[0].toLowerCase() + c.slice(1));
-		const credsLoaded = ourCreds.filter((c) => credentials.includes(c));
-		return ours.length
-			? `Loaded: ${ours.join(', ')}; credential ${credsLoaded.join(', ') || '(none!)'}`
-			: `WARNING: no ${pkg.name}.* node was loaded. Check the n8n log above for load errors (${n8n.logFile}).`;
-	} catch (e) {
-		return `(could not list node types: ${e.message})`;
-	}
-}
-
-/** Prints n8n's lines with a prefix, folding the few hundred migration lines of a new database into one. */
-function n8nLinePrinter(): (prefix: string, line: string) => void {
-	const migrating = new Set<string>();
-	return (prefix, line) => {
-		if (/^(Starting|Finished) migration /.test(line)) {
-			if (!migrating.has(prefix))
-				process.stdout.write(
-					`  ${prefix} | Running database migrations (first start with this database or n8n version)…\n`,
-				);
-			migrating.add(prefix);
-			return;
-		}
-		process.stdout.write(`  ${prefix} | ${line}\n`);
-	};
 }
 
 async function cliStart(args: Args): Promise<void> {

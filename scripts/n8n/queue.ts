@@ -2,7 +2,6 @@
 // triggers, REST), workers that run the executions Redis (Bull) hands them, and a webhook processor
 // that takes production webhooks. Every n8n process has its own user folder with the package loaded
 // into it, as on separate machines; they share the database, Redis and the encryption key.
-import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -17,10 +16,11 @@ import { request } from './rest';
 import {
 	assertServicesInstalled,
 	startPostgres,
-	startRedis,
 	type PostgresCluster,
 	type RunningService,
 } from './services';
+import { keptEncryptionKey, queueEnv } from './queue-env';
+import { startRedis } from './redis';
 import { startN8n, type RunningN8n, type StartOptions } from './start';
 
 export interface QueueStackOptions {
@@ -80,40 +80,6 @@ export interface QueueStack {
 	describe(): Promise<string[]>;
 	/** Stops the n8n processes, then Redis and PostgreSQL. */
 	stop(): Promise<void>;
-}
-
-/** The environment every process of the stack shares: what a production deployment sets too. */
-export function queueEnv({
-	postgres,
-	redis,
-	encryptionKey,
-}: {
-	postgres: PostgresCluster;
-	redis: RunningService;
-	encryptionKey: string;
-}): Record<string, string> {
-	return {
-		EXECUTIONS_MODE: 'queue',
-		QUEUE_BULL_REDIS_HOST: '127.0.0.1',
-		QUEUE_BULL_REDIS_PORT: String(redis.port),
-		DB_TYPE: 'postgresdb',
-		DB_POSTGRESDB_HOST: '127.0.0.1',
-		DB_POSTGRESDB_PORT: String(postgres.port),
-		DB_POSTGRESDB_DATABASE: postgres.database,
-		DB_POSTGRESDB_USER: postgres.user,
-		DB_POSTGRESDB_PASSWORD: '',
-		N8N_ENCRYPTION_KEY: encryptionKey,
-		// n8n 2.x queue mode keeps binary data in the database; filesystem mode is not shared by workers.
-		N8N_DEFAULT_BINARY_DATA_MODE: 'database',
-		// Runs from the editor go to the workers too, not only production ones.
-		OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true',
-	};
-}
-
-function keptEncryptionKey(dataDir: string): string {
-	const file = path.join(dataDir, 'encryption-key');
-	if (!fs.existsSync(file)) fs.writeFileSync(file, `${randomBytes(24).toString('base64url')}\n`);
-	return fs.readFileSync(file, 'utf8').trim();
 }
 
 async function healthy(port: number): Promise<boolean> {

@@ -4,7 +4,6 @@
 // children of this script, each in its own process group, so a stop ends exactly them.
 import * as childProcess from 'node:child_process';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as path from 'node:path';
 
 import { N8nDevError } from './errors';
@@ -108,7 +107,7 @@ function runToEnd(command: string, args: string[], what: string): void {
 }
 
 /** Spawns a foreground service in its own process group and waits until `ready` says so. */
-async function spawnService({
+export async function spawnService({
 	name,
 	command,
 	args,
@@ -278,52 +277,3 @@ export async function startPostgres({
 }
 
 const commandOf = ([command, args]: [string, string[]]) => ({ command, args });
-
-/** Whether a Redis answers PING on the port. */
-function redisAnswers(port: number): Promise<boolean> {
-	return new Promise((resolve) => {
-		const socket = net.connect({ port, host: '127.0.0.1' });
-		const done = (answer: boolean) => {
-			socket.destroy();
-			resolve(answer);
-		};
-		socket.setTimeout(1000, () => done(false));
-		socket.once('error', () => done(false));
-		socket.once('connect', () => socket.write('PING\r\n'));
-		socket.once('data', (data) => done(data.toString().startsWith('+PONG')));
-	});
-}
-
-/** A Redis on 127.0.0.1 and a free port, keeping nothing on disk (no RDB snapshots, no AOF). */
-export async function startRedis({
-	workDir,
-	port,
-}: {
-	workDir: string;
-	port?: number;
-}): Promise<RunningService> {
-	const { redisServer } = assertServicesInstalled();
-	fs.mkdirSync(workDir, { recursive: true });
-	const listenPort = port || (await freePort());
-	return spawnService({
-		name: 'redis',
-		command: redisServer,
-		args: [
-			'--port',
-			String(listenPort),
-			'--bind',
-			'127.0.0.1',
-			'--save',
-			'',
-			'--appendonly',
-			'no',
-			'--dir',
-			workDir,
-			'--daemonize',
-			'no',
-		],
-		port: listenPort,
-		logFile: path.join(workDir, 'redis.log'),
-		ready: () => redisAnswers(listenPort),
-	});
-}
