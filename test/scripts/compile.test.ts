@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 
 import * as ts from 'typescript';
@@ -19,4 +20,14 @@ it('scripts/tsconfig.json emits the n8n scripts into .cache/scripts', () => {
 	expect(parsed?.options.noEmit).not.toBe(true);
 	expect(parsed?.options.outDir).toBe(path.resolve(__dirname, '../../.cache/scripts'));
 	expect(parsed?.fileNames).toContain(path.resolve(__dirname, '../../scripts/n8n/cli.ts'));
+});
+
+// Each module of the dev tooling stays one concern a reviewer can read at once (issue 13).
+it('keeps every scripts/n8n module under 300 lines', () => {
+	const dir = path.resolve(__dirname, '../../scripts/n8n');
+	const long = readdirSync(dir)
+		.filter((file) => file.endsWith('.ts'))
+		.map((file) => [file, readFileSync(path.join(dir, file), 'utf8').split('\n').length - 1])
+		.filter(([, lines]) => (lines as number) > 300);
+	expect(long).toEqual([]);
 });
