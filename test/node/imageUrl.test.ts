@@ -1,6 +1,7 @@
 // Image URL → Generate and Get Responsive Attributes through n8n's real engine: parameter order,
 // field-named errors, and the responsive attributes with signatures that verify.
 import { endpointPrefixOf, signatureVerifies } from '../unit/urlChecks';
+import { NODE_UNDER_TEST } from '../engine/harness';
 import { PRIVATE_KEY, useNodeFixture } from './fixture';
 
 const fixture = useNodeFixture();
@@ -20,6 +21,14 @@ describe('Image URL → Generate', () => {
 		});
 		expect(result.error).toBeUndefined();
 		expect(result.items[0].json.url).toBe(`${endpoint()}tr:w-300,h-300,e-grayscale/shoes/red.jpg`);
+		// The chain is also shown above the output, once per run.
+		const [task] = result.run.data.resultData.runData[NODE_UNDER_TEST];
+		expect(task.hints).toEqual([
+			{
+				message: 'Transformation chain: w-300,h-300,e-grayscale (each ":" starts the next step)',
+				location: 'outputPane',
+			},
+		]);
 	});
 
 	it('keeps a query written in the path a query, and signs the URL as sent', async () => {

@@ -63,5 +63,13 @@ export async function execute(
 		buildWithFieldLabels(this, itemIndex, urlOptions, client, () => client.url(urlOptions));
 	// An expiring URL depends on the time it is made at.
 	const url = urlOptions.expireSeconds ? build() : sameForEveryItem(this, 'url', PARAMETERS, build);
-	return itemsFor(this, { url, transformation: transformationOf(urlOptions) }, itemIndex);
+	const transformation = transformationOf(urlOptions);
+	if (itemIndex === 0 && transformation) {
+		// Shown above the output after a run: the chain the steps make, step by step.
+		this.addExecutionHints({
+			message: `Transformation chain: ${transformation} (each ":" starts the next step)`,
+			location: 'outputPane',
+		});
+	}
+	return itemsFor(this, { url, transformation }, itemIndex);
 }
