@@ -7,6 +7,7 @@ import { ImageKit } from '../../nodes/ImageKit/client';
 import { deterministicStream, expectedSha256 } from '../engine/deterministic-bytes';
 import { BINARY_SOURCE_TYPE } from '../engine/harness';
 import { NODE_TYPE, PRIVATE_KEY, serialisedRun, useNodeFixture } from './fixture';
+import { imageKitSpec } from '../openapi/spec';
 
 const fixture = useNodeFixture();
 
@@ -140,10 +141,13 @@ describe('redirects: the private key never follows one', () => {
 		expect(elsewhere[0].headers.authorization).toBeUndefined();
 		expect(elsewhere[0].status).toBe(401);
 		expect(result.error?.message).toMatch(/failed: ImageKit answered HTTP 401/);
-		// The emulator took the delivery path on the other host for an API call, which the spec lacks.
-		expect(fixture.emulator.openApiViolations.splice(0)).toEqual([
-			'GET /emulator/note.txt: no operation of the OpenAPI spec matches this request',
-		]);
+		// The emulator took the delivery path on the other host for an API call, which the spec lacks
+		// (without the spec beside the clone, nothing is validated).
+		expect(fixture.emulator.openApiViolations.splice(0)).toEqual(
+			imageKitSpec
+				? ['GET /emulator/note.txt: no operation of the OpenAPI spec matches this request']
+				: [],
+		);
 	});
 });
 
