@@ -3,12 +3,12 @@
 // fetch requester) uploads a file stream, next to ImageKit's v7 Node SDK `files.upload` on the same
 // file, at two file sizes to show whether memory grows with the file. Each measurement is a fresh
 // process; rounds interleave the cases so load changes hit them alike; the median is reported.
-const { execFileSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
 
-const MiB = 1024 * 1024;
+const { MiB, median, mib, loadAverage: load, measureInWorker } = require('./measure');
+
 const SIZES = [64 * MiB, 256 * MiB];
 const ROUNDS = 3;
 const TARGET = 64 * MiB;
@@ -31,26 +31,8 @@ function writeFile(directory, size) {
 }
 
 function measure(which, filePath) {
-	const output = execFileSync(
-		process.execPath,
-		[
-			'--expose-gc',
-			'--max-old-space-size=4096',
-			path.join(__dirname, 'clientUploadMemoryWorker.js'),
-			which,
-			filePath,
-		],
-		{ encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
-	);
-	return JSON.parse(output.trim().split('\n').pop());
+	return measureInWorker('clientUploadMemoryWorker.js', [which, filePath]);
 }
-
-const median = (values) => {
-	const sorted = [...values].sort((a, b) => a - b);
-	return sorted[Math.floor(sorted.length / 2)];
-};
-const mib = (bytes) => `${(bytes / MiB).toFixed(1)} MiB`;
-const load = () => os.loadavg()[0].toFixed(2);
 
 exports.title =
 	'Client upload memory outside n8n: peak RSS growth while uploading a file stream (index.js client vs ImageKit v7 SDK files.upload)';

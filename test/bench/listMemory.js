@@ -5,11 +5,9 @@
 // `kept` is what the output items hold once the run is over: near 1× means no second copy. The
 // small list's RSS growth can hide in memory the process already had; its heap figure shows the
 // growth is proportional. Fresh process per measurement; rounds interleave; medians are reported.
-const { execFileSync } = require('child_process');
-const os = require('os');
-const path = require('path');
 
-const MiB = 1024 * 1024;
+const { MiB, median, mib, loadAverage: load, measureInWorker } = require('./measure');
+
 const COUNTS = [10_000, 100_000];
 const ROUNDS = 3;
 /** Peak RSS growth over the output held once: room for one page in flight and the GC's slack. */
@@ -18,29 +16,8 @@ const PEAK_TARGET = 2.5;
 const KEPT_TARGET = 1.5;
 
 function measure(count) {
-	const output = execFileSync(
-		process.execPath,
-		[
-			'--expose-gc',
-			'--max-old-space-size=4096',
-			path.join(__dirname, 'listMemoryWorker.js'),
-			String(count),
-		],
-		{
-			env: { ...process.env, NODE_EXTRA_CA_CERTS: path.join(__dirname, '../emulator/tls/ca.pem') },
-			encoding: 'utf8',
-			stdio: ['ignore', 'pipe', 'inherit'],
-		},
-	);
-	return JSON.parse(output.trim().split('\n').pop());
+	return measureInWorker('listMemoryWorker.js', [String(count)], { trustTestCa: true });
 }
-
-const median = (values) => {
-	const sorted = [...values].sort((a, b) => a - b);
-	return sorted[Math.floor(sorted.length / 2)];
-};
-const mib = (bytes) => `${(bytes / MiB).toFixed(1)} MiB`;
-const load = () => os.loadavg()[0].toFixed(2);
 
 exports.title =
 	'Big-list memory: File → Get Many, Return All, through n8n (peak RSS growth against the output)';

@@ -4,6 +4,7 @@
 // n8n-workflow already loaded; and the size of what `npm pack` ships.
 const { execFileSync } = require('child_process');
 const path = require('path');
+const { median } = require('./measure');
 
 const ROOT = path.join(__dirname, '../..');
 const ROUNDS = 15;
@@ -18,11 +19,6 @@ function probe(file) {
 		encoding: 'utf8',
 	});
 	return JSON.parse(output.trim());
-}
-
-function median(values) {
-	const sorted = [...values].sort((x, y) => x - y);
-	return sorted[Math.floor(sorted.length / 2)];
 }
 
 function officialNodeFile() {

@@ -2,7 +2,6 @@
 // Per-item cost inside n8n: Image URL → Generate over many items against a minimal node that sets one
 // field, both run by n8n's real engine (test/engine) in the same process, in interleaved rounds.
 // Needs the built node in dist/.
-const os = require('os');
 const path = require('path');
 
 require('./typescript-hook');
@@ -12,6 +11,7 @@ const { createEngine } = require('../engine/harness');
 const ROOT = path.join(__dirname, '../..');
 const { ImageKit } = require(path.join(ROOT, 'dist/nodes/ImageKit/ImageKit.node.js'));
 const { ImageKitApi } = require(path.join(ROOT, 'dist/credentials/ImageKitApi.credentials.js'));
+const { median, loadAverage } = require('./measure');
 
 const ITEMS = 10000;
 const ROUNDS = 9;
@@ -69,11 +69,6 @@ const CASES = [
 	},
 ];
 
-function median(values) {
-	const sorted = [...values].sort((x, y) => x - y);
-	return sorted[Math.floor(sorted.length / 2)];
-}
-
 const itemsPerSecond = (ms) => Math.round(ITEMS / (ms / 1000)).toLocaleString('en');
 
 exports.title = `Per-item cost: Image URL → Generate over ${ITEMS.toLocaleString('en')} items vs a minimal one-field node, same engine, same run (${ROUNDS} interleaved rounds)`;
@@ -117,10 +112,7 @@ exports.run = async () => {
 	} finally {
 		await engine.close();
 	}
-	const load = os
-		.loadavg()
-		.map((value) => value.toFixed(2))
-		.join(' ');
+	const load = loadAverage(true);
 	return CASES.flatMap((entry, index) => {
 		const { ours, minimal } = times[index];
 		const ratios = ours.map((ms, round) => ms / minimal[round]);

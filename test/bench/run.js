@@ -5,6 +5,7 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
+const { loadAverage } = require('./measure');
 
 const BENCH_MODULES = [
 	'load.js',
@@ -27,10 +28,7 @@ function printTable(rows) {
 }
 
 async function main() {
-	const load = os
-		.loadavg()
-		.map((value) => value.toFixed(2))
-		.join(' ');
+	const load = loadAverage(true);
 	console.log(
 		`node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0].model}), load average ${load}`,
 	);

@@ -1,30 +1,15 @@
 'use strict';
 // Upload memory: peak RSS growth while the node uploads a 256 MiB binary, streamed from n8n's
 // filesystem binary store, side by side with the same upload from memory mode (a buffered upload).
-const { execFileSync } = require('child_process');
-const path = require('path');
+const { MiB, mib, measureInWorker } = require('./measure');
 
-const MiB = 1024 * 1024;
 const SIZE = 256 * MiB;
 const TARGET = 64 * MiB;
 
 function measure(binaryMode) {
-	const output = execFileSync(
-		process.execPath,
-		[
-			'--expose-gc',
-			'--max-old-space-size=4096',
-			path.join(__dirname, 'uploadMemoryWorker.js'),
-			binaryMode,
-			String(SIZE),
-		],
-		{
-			env: { ...process.env, NODE_EXTRA_CA_CERTS: path.join(__dirname, '../emulator/tls/ca.pem') },
-			encoding: 'utf8',
-			stdio: ['ignore', 'pipe', 'inherit'],
-		},
-	);
-	return JSON.parse(output.trim().split('\n').pop());
+	return measureInWorker('uploadMemoryWorker.js', [binaryMode, String(SIZE)], {
+		trustTestCa: true,
+	});
 }
 
 exports.title = 'Upload memory: peak RSS growth while uploading a 256 MiB binary through the node';
@@ -32,7 +17,6 @@ exports.title = 'Upload memory: peak RSS growth while uploading a 256 MiB binary
 exports.run = async () => {
 	const streamed = measure('filesystem');
 	const buffered = measure('default');
-	const mib = (bytes) => `${(bytes / MiB).toFixed(1)} MiB`;
 	return [
 		{
 			case: 'filesystem mode (streamed)',

@@ -5,6 +5,7 @@ const assert = require('assert');
 const { ImageKit: OfficialImageKit } = require('@imagekit/nodejs');
 
 const { ImageKit } = require('../../dist/nodes/ImageKit/client');
+const { median } = require('./measure');
 
 const PRIVATE_KEY = 'dummy-key';
 const URL_ENDPOINT = 'https://ik.imagekit.io/demo';
@@ -89,11 +90,6 @@ function opsPerSecond(fn, ms) {
 		if (batch < 4096) batch *= 2;
 	}
 	return (calls * 1e9) / Number(now - start);
-}
-
-function median(values) {
-	const sorted = [...values].sort((x, y) => x - y);
-	return sorted[Math.floor(sorted.length / 2)];
 }
 
 /**
