@@ -31,6 +31,20 @@ function helper(answers: Array<{ statusCode: number; body?: string; headers?: ob
 	return { client, calls };
 }
 
+/** The requester itself, for api.imagekit.io only, answering 200 and recording what it asks n8n. */
+function requesterForApiHost() {
+	const calls: HttpRequestOptions[] = [];
+	const requester = createHttpRequestRequester(
+		async (options) => {
+			calls.push(options);
+			return { statusCode: 200, headers: {}, body: '{}' };
+		},
+		PRIVATE_KEY,
+		['https://api.imagekit.io'],
+	);
+	return { requester, calls };
+}
+
 const ok = (body: unknown) => ({ statusCode: 200, body: JSON.stringify(body) });
 
 describe('ImageKit with httpRequest (n8n Code node)', () => {
@@ -134,30 +148,14 @@ describe('ImageKit with httpRequest (n8n Code node)', () => {
 	});
 
 	it('sends the private key only to the API hosts it was given', async () => {
-		const calls: HttpRequestOptions[] = [];
-		const requester = createHttpRequestRequester(
-			async (options) => {
-				calls.push(options);
-				return { statusCode: 200, headers: {}, body: '{}' };
-			},
-			PRIVATE_KEY,
-			['https://api.imagekit.io'],
-		);
+		const { requester, calls } = requesterForApiHost();
 		await requester({ method: 'GET', url: 'https://api.imagekit.io/v1/files' });
 		await requester({ method: 'GET', url: 'https://elsewhere.example/v1/files' });
 		expect(calls.map((call) => call.headers.authorization)).toEqual([AUTHORIZATION, undefined]);
 	});
 
 	it('sends no key on an anonymous request, even to an API host, and lets n8n follow its redirects', async () => {
-		const calls: HttpRequestOptions[] = [];
-		const requester = createHttpRequestRequester(
-			async (options) => {
-				calls.push(options);
-				return { statusCode: 200, headers: {}, body: '{}' };
-			},
-			PRIVATE_KEY,
-			['https://api.imagekit.io'],
-		);
+		const { requester, calls } = requesterForApiHost();
 		await requester({ method: 'GET', url: 'https://api.imagekit.io/v1/files', anonymous: true });
 		expect(calls[0].headers.authorization).toBeUndefined();
 		expect(calls[0].disableFollowRedirect).toBe(false);
