@@ -185,6 +185,16 @@ const STEPS_DESCRIPTION =
 	'Each step is one part of the transformation chain, applied to the result of the steps before it; ' +
 	'in the URL, steps are joined by colons: w-300,h-300:rt-90 is two steps';
 
+/** A step's transformations (one `:`-separated part of the chain), in either builder version. */
+const STEP_TRANSFORMATIONS: INodeProperties = {
+	displayName: 'Transformations',
+	name: 'parameters',
+	type: 'collection',
+	placeholder: 'Add Transformation',
+	default: {},
+	options: STEP_FIELDS,
+};
+
 /**
  * Version 1's steps: each step holds a Transformations box and an Overlay box. Kept so saved
  * workflows open and run as they were; new nodes get version 2's typed steps.
@@ -203,14 +213,7 @@ const STEPS_V1: INodeProperties = {
 			displayName: 'Step',
 			name: 'step',
 			values: [
-				{
-					displayName: 'Transformations',
-					name: 'parameters',
-					type: 'collection',
-					placeholder: 'Add Transformation',
-					default: {},
-					options: STEP_FIELDS,
-				},
+				STEP_TRANSFORMATIONS,
 				{
 					displayName: 'Overlay',
 					name: 'overlay',
@@ -270,12 +273,7 @@ const STEPS_V2: INodeProperties = {
 			values: [
 				STEP_TYPE_FIELD,
 				{
-					displayName: 'Transformations',
-					name: 'parameters',
-					type: 'collection',
-					placeholder: 'Add Transformation',
-					default: {},
-					options: STEP_FIELDS,
+					...STEP_TRANSFORMATIONS,
 					displayOptions: { show: { type: [TRANSFORMATIONS_STEP] } },
 				},
 				...LAYER_TYPES.flatMap(overlayStepFields),
