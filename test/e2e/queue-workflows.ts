@@ -11,6 +11,7 @@ import {
 	WEBHOOK_CREDENTIAL,
 	WEBHOOK_TRIGGER_NODE,
 	type WorkflowJson,
+	uploadFromDisk,
 } from './workflows';
 
 /** The tag a workflow's last node adds: `exec-<execution ID>`. */
@@ -59,24 +60,16 @@ export const BIG_UPLOAD_PATH = 'queue-big-upload';
 export function queueWorkflows({ bigFilePath }: { bigFilePath: string }): WorkflowJson[] {
 	return [
 		startedByWebhook(
-			chainWorkflow(QUEUE_IDS.bigUpload, 'Queue: a large binary read from disk and uploaded', [
-				{
-					name: 'Read File',
-					type: 'n8n-nodes-base.readWriteFile',
-					parameters: { operation: 'read', fileSelector: bigFilePath, options: {} },
-				},
-				{
-					name: 'Upload',
-					parameters: {
-						resource: 'file',
-						operation: 'upload',
-						inputSource: 'binary',
-						binaryPropertyName: 'data',
-						fileName: 'big.bin',
-						options: { folder: '/big/', useUniqueFileName: false },
-					},
-				},
-			]),
+			chainWorkflow(
+				QUEUE_IDS.bigUpload,
+				'Queue: a large binary read from disk and uploaded',
+				uploadFromDisk({
+					readName: 'Read File',
+					filePath: bigFilePath,
+					fileName: 'big.bin',
+					folder: '/big/',
+				}),
+			),
 			BIG_UPLOAD_PATH,
 		),
 		chainWorkflow(

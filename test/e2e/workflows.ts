@@ -19,6 +19,38 @@ export interface ChainStep {
 	typeVersion?: number;
 }
 
+/** A file read from disk by n8n's Read/Write Files node, then uploaded from its binary by "Upload". */
+export function uploadFromDisk({
+	readName,
+	filePath,
+	fileName,
+	folder,
+}: {
+	readName: string;
+	filePath: string;
+	fileName: string;
+	folder: string;
+}): ChainStep[] {
+	return [
+		{
+			name: readName,
+			type: 'n8n-nodes-base.readWriteFile',
+			parameters: { operation: 'read', fileSelector: filePath, options: {} },
+		},
+		{
+			name: 'Upload',
+			parameters: {
+				resource: 'file',
+				operation: 'upload',
+				inputSource: 'binary',
+				binaryPropertyName: 'data',
+				fileName,
+				options: { folder, useUniqueFileName: false },
+			},
+		},
+	];
+}
+
 export interface WorkflowJson {
 	id: string;
 	name: string;
@@ -101,22 +133,12 @@ export function operationWorkflows({ imagePath }: OperationInputs): WorkflowJson
 	const uploaded = from('Upload', 'fileId');
 	return [
 		chainWorkflow(IDS.binaryFile, 'File: upload from a file on disk, manage, download, delete', [
-			{
-				name: 'Read Image',
-				type: 'n8n-nodes-base.readWriteFile',
-				parameters: { operation: 'read', fileSelector: imagePath, options: {} },
-			},
-			{
-				name: 'Upload',
-				parameters: {
-					resource: 'file',
-					operation: 'upload',
-					inputSource: 'binary',
-					binaryPropertyName: 'data',
-					fileName: 'photo.png',
-					options: { folder: '/e2e/', useUniqueFileName: false },
-				},
-			},
+			...uploadFromDisk({
+				readName: 'Read Image',
+				filePath: imagePath,
+				fileName: 'photo.png',
+				folder: '/e2e/',
+			}),
 			{ name: 'Get', parameters: { resource: 'file', operation: 'get', fileId: byId(uploaded) } },
 			{
 				name: 'Update',
