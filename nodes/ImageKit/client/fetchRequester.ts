@@ -5,7 +5,7 @@ import type {
 	ResponseStream,
 	StreamedBody,
 } from './requester';
-import { isStreamedBody, parseJsonBody, timeoutError } from './requester';
+import { basicAuthorization, isStreamedBody, parseJsonBody, timeoutError } from './requester';
 
 function buildQueryString(query: HttpRequest['query']): string {
 	const params = new URLSearchParams();
@@ -122,7 +122,7 @@ function responseStream(
  * pause of its body.
  */
 export function createFetchRequester(privateKey: string): Requester {
-	const authorization = `Basic ${Buffer.from(`${privateKey}:`).toString('base64')}`;
+	const authorization = basicAuthorization(privateKey);
 	return async (request) => {
 		const headers: Record<string, string> = { ...request.headers };
 		if (!request.anonymous) headers.authorization = authorization;

@@ -6,7 +6,7 @@
 
 import { ImageKitInputError } from './errors';
 import type { HttpMethod, HttpResponse, QueryValue, Requester } from './requester';
-import { isStreamedBody, parseJsonBody, timeoutError } from './requester';
+import { basicAuthorization, isStreamedBody, parseJsonBody, timeoutError } from './requester';
 import type { UploadFileContent } from './multipart';
 
 /** What this requester passes to n8n's `httpRequest` (a subset of n8n's `IHttpRequestOptions`). */
@@ -116,7 +116,7 @@ export function createHttpRequestRequester(
 	privateKey: string,
 	apiOrigins: readonly string[],
 ): Requester {
-	const authorization = `Basic ${Buffer.from(`${privateKey}:`).toString('base64')}`;
+	const authorization = basicAuthorization(privateKey);
 	const origins = new Set(apiOrigins.map((origin) => new URL(origin).origin));
 	return async (request) => {
 		const headers: Record<string, string> = { ...request.headers };

@@ -93,3 +93,8 @@ export function parseJsonBody(text: string): Pick<HttpResponse, 'body' | 'unread
 export function timeoutError(timeoutMs: number | undefined): Error & { code: string } {
 	return Object.assign(new Error(`no answer within ${timeoutMs} ms`), { code: 'ETIMEDOUT' });
 }
+
+/** ImageKit's Basic auth: the private key as user name, an empty password (API.md §1.1). */
+export function basicAuthorization(privateKey: string): string {
+	return `Basic ${Buffer.from(`${privateKey}:`).toString('base64')}`;
+}
