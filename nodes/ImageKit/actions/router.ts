@@ -46,12 +46,14 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			`The operation "${operation}" of "${resource}" is not supported: pick another operation`,
 		);
 	}
-	const client = await createClient(this);
+	// withTimeout returns the same client for the same timeout, so a run's items share one client
+	// (and its signing key and checked endpoint) unless their timeouts differ.
+	let client = await createClient(this);
 	const output: INodeExecutionData[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			const itemClient = client.withTimeout(requestTimeoutMs(this, itemIndex));
-			const itemOutput = await handler.execute.call(this, itemIndex, itemClient);
+			client = client.withTimeout(requestTimeoutMs(this, itemIndex));
+			const itemOutput = await handler.execute.call(this, itemIndex, client);
 			// One by one: spread arguments overflow the stack past about 120,000 (a Return All).
 			for (const item of itemOutput) output.push(item);
 		} catch (error) {
